@@ -1,0 +1,55 @@
+"""minutes: read meeting minutes (DOCX or text; Finnish, English, Swedish) into facts,
+attendees, agenda items, decisions and actions with owners and due dates.
+
+    >>> from minutes import parse
+    >>> m = parse("muistio.docx")                      # doctest: +SKIP
+    >>> m.date, [a.name for a in m.attendees][:2]      # doctest: +SKIP
+    (datetime.date(2025, 11, 14), ['Julius Oförsagd', 'Ami Avellán'])
+    >>> parse("Hallituksen kokous\\nAika: 3.2.2026\\n").date
+    datetime.date(2026, 2, 3)
+
+The parser is pure: no store, no screen, no global state. Only an unreadable file raises
+(``UnreadableMinutes``, a ``ValueError``); a document it half understands gives a partial
+``Minutes`` whose ``doubts`` say what it was unsure of.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .model import (
+    Action,
+    AgendaItem,
+    Attendee,
+    Decision,
+    Minutes,
+    NextMeeting,
+    UnreadableMinutes,
+)
+
+__all__ = [
+    "Action",
+    "AgendaItem",
+    "Attendee",
+    "Decision",
+    "Minutes",
+    "NextMeeting",
+    "UnreadableMinutes",
+    "parse",
+]
+
+
+def parse(source: str | os.PathLike, *, lang: str | None = None) -> Minutes:
+    """Parse minutes from a path (``str`` or ``Path``) or from text already in memory.
+
+    A ``str`` holding a line break is taken as the text itself, any other ``str`` as a
+    path. ``lang`` (``fi``, ``en``, ``sv``) overrides the detected language.
+    """
+    from .pipeline import parse_document
+    from .readers import read, read_text
+
+    if isinstance(source, str) and "\n" in source:
+        document = read_text(source)
+    else:
+        document = read(source)
+    return parse_document(document, lang=lang)

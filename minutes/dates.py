@@ -1,0 +1,783 @@
+"""Dates, deadlines and clock times in the text of minutes.
+
+Every function is pure: the meeting date comes in as ``base`` and the language as a code
+(``fi``, ``en``, ``sv``); the words come from the language profiles in ``minutes.lang``.
+
+    >>> from datetime import date
+    >>> base = date(2025, 2, 18)
+    >>> [(m.text, m.date.isoformat(), m.kind) for m in find_dates("Vastaukset dl 21.2", base, "fi")]
+    [('dl 21.2', '2025-02-21', 'deadline')]
+    >>> find_deadline("toimitettava 24.3. mennessä (viim. viikon 13 aikana)", base, "fi").text
+    '24.3. mennessä'
+    >>> parse_date("viikko 13", base, "fi")
+    datetime.date(2025, 3, 30)
+    >>> parse_time_range("14.11.2025 klo 9.00–11.30")
+    (datetime.time(9, 0), datetime.time(11, 30))
+    >>> find_meeting_date("Valmisteluinfo 18.2.2025", "fi")
+    datetime.date(2025, 2, 18)
+
+What is read, and how:
+
+- Numeric dates by our own patterns: ``14.11.2025``, ``14.11.25``, ``21.2``, ``21.2.``,
+  ``2026-03-25``, ``14/3``, ``14/3/2026``, with an optional weekday before (``pe 14.3.``).
+  ``3/2025`` is a month: its last day (kind ``month_end``).
+- Worded dates (``14 mars 2026``, ``March 14, 2026``, ``maaliskuun 14. päivä``) only where a
+  month name of the profile stands next to a day number; that short phrase, and nothing
+  else, goes to dateparser (imported on first use, always with the profile's language).
+- Periods: week numbers (``viikon 13 aikana``, ``vko 13``, ``w13``, ``vecka 13``), quarters
+  (``Q3``, ``Q3/2026``, ``3Q``, ``2. kvartaali``, ``kvartal 2``) and month, year and week
+  ends (``end of March``, ``kuun loppuun``, ``i slutet av månaden``, ``EOM``, ``EOW``).
+- Relative phrases: ``today``, ``tomorrow``, ``this week``, ``next week``, ``in two weeks``,
+  ``3 päivän päästä``, weekdays (``by Friday``, ``ensi perjantaina``, ``senast fredag``)
+  and the next meeting (``ennen seuraavaa kokousta``, ``before the next meeting``).
+- Not dates: clock times (``klo 13.12``, ``9.00–11.30``), amounts (``4.5 M€``, ``20 %``),
+  phone numbers, year ranges (``2025-2030``), bare years, section numbers glued to letters
+  (``TL1.3.``), ``24/7``, impossible days (``32.1.``), URLs and e-mail addresses, and a
+  yearless ``2.1`` without a final dot that opens a line before a capital (a heading number).
+
+The decisions, so that every part of the parser reads a phrase the same way:
+
+- A date without a year, in minutes (``find_dates``, ``find_deadline``), is the one in the
+  twelve months from ten months before the meeting: minutes of 14.12.2026 saying
+  ``dl 10.1`` mean 2027-01-10, while ``26.6.`` in minutes of 14.11.2025 is 2025-06-26.
+  A user typing a due date (``parse_date``) means the next such day on or after ``base``.
+- A period without a year (week, quarter, named month) is the first one that has not ended
+  before ``base``: ``Q1`` in December is next year's first quarter.
+- A week number means the end of that ISO week: its Sunday (DESIGN.md: "the end of ISO
+  week 13").
+- ``this week``, ``EOW`` and ``end of the week`` mean the Friday of the meeting's week (or
+  the meeting day itself if it falls on a weekend); ``next week`` means the Friday of the
+  following week: a due date reads better on a working day.
+- A weekday, with or without ``next``/``ensi``/``nästa``, is the first such day *after*
+  ``base``: ``next Friday`` in minutes of Tuesday 18.2.2025 is 21.2.2025, and ``by
+  Friday`` said on a Friday is a week later.
+- ``in two weeks`` is ``base`` plus 14 days; ``kahden viikon kuluttua`` likewise.
+- ``ASAP`` has no date.
+
+The profile groups in ``date_words`` this module reads: ``by`` (deadline words written
+before the date; those also in ``by_after`` are written after it, like ``mennessä``),
+``week``, ``next``, ``this``, ``end``, ``month``, ``year``, ``quarter``, ``today``,
+``tomorrow``, ``time``, ``am``/``pm``, ``during_after`` (``aikana`` after a week),
+``in``/``in_after`` (``in``/``kuluttua`` around an amount of days or weeks), ``day``, the
+number words ``one`` .. ``four``, ``month_end``/``week_end`` (single words like ``EOM``),
+``filler`` (``the``, ``of``, ``den`` around a day), ``ordinal`` (``th``, ``:e``),
+``month_day`` (what follows the day when the month comes first; ``""`` for nothing, and
+no entry at all where the language never writes the month first), ``meeting`` (the nouns
+of ``next meeting``) and ``units`` (words after a number that make it an amount).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from .lang import LANGUAGES, Profile, profile
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "find_deadline",
+    "find_meeting_date",
+    "parse_date",
+    "parse_time_range",
+]
+
+KINDS = ("date", "deadline", "week", "month_end", "quarter", "relative", "weekday", "next_meeting")
+LOOKBACK_MONTHS = 10  # a yearless date in minutes reaches this far back, then next year
+_PERIOD_KINDS = ("week", "month_end", "quarter", "relative", "weekday", "next_meeting")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: the date, the phrase as written and where it stands.
+
+    ``kind`` is one of ``date``, ``deadline`` (a date introduced by a deadline word),
+    ``week``, ``month_end``, ``quarter``, ``relative``, ``weekday`` or ``next_meeting``.
+    """
+
+    date: date
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+# ---------------------------------------------------------------------------------------------
+# public functions
+
+
+def find_dates(
+    text: str, base: date | None, lang: str, *, next_meeting: date | None = None
+) -> list[DateMention]:
+    """Every date mentioned in ``text``, in reading order.
+
+    Without ``base`` only dates that carry their year are found; without ``next_meeting``
+    the phrases about the next meeting are left out.
+    """
+    return [m for m, _ in _scan(text, base, lang, next_meeting=next_meeting, future=False)]
+
+
+def find_deadline(
+    text: str, base: date | None, lang: str, *, next_meeting: date | None = None
+) -> DateMention | None:
+    """The due date of one action sentence, or ``None``.
+
+    A date introduced by a deadline word wins (``24.3. mennessä``, ``dl 21.2``), then a
+    week, month end, quarter or relative phrase (one with a deadline word first), then the
+    first plain date.
+    """
+    return _best(_scan(text, base, lang, next_meeting=next_meeting, future=False))
+
+
+def parse_date(
+    phrase: str, base: date | None, lang: str, *, next_meeting: date | None = None
+) -> date | None:
+    """The date a user means by a typed due date (``25.3.``, ``ensi perjantaina``,
+    ``in 3 days``, ``viikko 13``); ``None`` when it cannot tell.
+
+    A day without a year is the next such day on or after ``base``.
+    """
+    best = _best(_scan(phrase, base, lang, next_meeting=next_meeting, future=True))
+    if best is not None:
+        return best.date
+    return _lone_weekday(phrase, base, _grammar(lang))
+
+
+def find_meeting_date(text: str, lang: str) -> date | None:
+    """The first full date, year included, in ``text`` (numeric or worded)."""
+    for mention, _ in _scan(text, None, lang, next_meeting=None, future=False):
+        if mention.kind in ("date", "deadline"):
+            return mention.date
+    return None
+
+
+def parse_time_range(text: str) -> tuple[time | None, time | None]:
+    """The first clock time or time range in ``text`` as ``(start, end)``.
+
+    ``klo 9.00–11.30``, ``10:00-11:30``, ``kl. 9``, ``klo 9–11``, ``9.00 - 11.30``,
+    ``at 10am``, ``10 am–12 pm``, ``2:30 pm``. Dates are never read as times, and
+    impossible times (``25:00``) are skipped. ``(None, None)`` when there is none.
+    """
+    for clock in _clocks(text):
+        if clock.first is not None:
+            return clock.first, clock.last
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# calendar arithmetic
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _full_year(year: str) -> int:
+    return int(year) + 2000 if len(year) == 2 else int(year)
+
+
+def _yearless_day(day: int, month: int, base: date | None, *, future: bool) -> date | None:
+    """A day and month without a year: see the module docstring for the rule."""
+    if base is None:
+        return None
+    this_year = _safe_date(base.year, month, day)
+    if future:
+        if this_year is not None and this_year >= base:
+            return this_year
+    elif this_year is not None and this_year >= _add_months(base, -LOOKBACK_MONTHS):
+        return this_year
+    return _safe_date(base.year + 1, month, day)
+
+
+def _week_end(year: int, week: int) -> date | None:
+    try:
+        return date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    return _last_day(year, quarter * 3)
+
+
+def _first_not_ended(base: date | None, year: int | None, end_of) -> date | None:
+    """The period ``end_of(year)`` of the given year, or the first one ending on or after
+    ``base`` (this year's or next year's)."""
+    if year is not None:
+        return end_of(year)
+    if base is None:
+        return None
+    end = end_of(base.year)
+    if end is None or end < base:
+        end = end_of(base.year + 1)
+    return end
+
+
+def _friday(day: date, weeks_ahead: int = 0) -> date:
+    friday = day + timedelta(days=4 - day.weekday() + 7 * weeks_ahead)
+    return max(friday, day)
+
+
+def _next_weekday(base: date, iso_weekday: int) -> date:
+    return base + timedelta(days=(iso_weekday - base.isoweekday() - 1) % 7 + 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# the patterns of a language
+
+
+def _words(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first; a space matches any whitespace."""
+    phrases = sorted({w.lower().strip() for w in words if w.strip()}, key=len, reverse=True)
+    if not phrases:
+        return "(?!)"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + ")"
+
+
+def _stems(keys: Iterable[str]) -> str:
+    """An alternation of profile keys: up to three letters an abbreviation (the whole word,
+    optional dot), longer a stem that any inflected form starts with."""
+    keys = list(keys)
+    stems = _words(k for k in keys if len(k) > 3)
+    short = _words(k for k in keys if len(k) <= 3)
+    return rf"(?:{stems}[^\W\d_]*|{short}\.?(?!\w))"
+
+
+def _lookup(table: dict[str, int], word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in table:
+        return table[word]
+    for key in sorted(table, key=len, reverse=True):
+        if len(key) > 3 and word.startswith(key):
+            return table[key]
+    return None
+
+
+_NUMBER_GROUPS = ("one", "two", "three", "four")
+_YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
+_NOT_A_NUMBER_GOES_ON = r"(?!\d|[.,:]\d)"
+_AMOUNT_SYMBOLS = r"[%‰€$£]|[mk]€"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled patterns of one language."""
+
+    profile: Profile
+    numeric: re.Pattern[str]
+    slash: re.Pattern[str]
+    month_year_numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str] | None
+    month_year: re.Pattern[str]
+    weeks: re.Pattern[str]
+    quarters: tuple[re.Pattern[str], ...]
+    period_ends: tuple[re.Pattern[str], ...]
+    end_words: re.Pattern[str]
+    this_next_week: re.Pattern[str]
+    today: re.Pattern[str]
+    in_amount: tuple[re.Pattern[str], ...]
+    weekday: re.Pattern[str]
+    weekday_abbr: re.Pattern[str]
+    next_meeting: re.Pattern[str]
+    by_before: re.Pattern[str]
+    by_after: re.Pattern[str]
+    by_inside: re.Pattern[str]
+    amount_after: re.Pattern[str]
+    numbers: dict[str, int]
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    p = profile(lang)
+    dw = p.date_words
+
+    def w(*groups: str) -> str:
+        return _words(word for g in groups for word in dw.get(g, ()))
+
+    weekday = _stems(p.weekdays)
+    month = _stems(p.months)
+    filler, ordinal = w("filler"), w("ordinal")
+    this_next = rf"(?:{w('this')}|{w('next')})"
+    wd_prefix = rf"(?:(?P<wd>{weekday})[.,]?\s+)?"
+    by_after = set(dw.get("by_after", ()))
+    number = rf"(?P<n>\d{{1,3}}|{w(*_NUMBER_GROUPS)})"
+    units = rf"(?:(?P<days>{w('day')})|(?P<weeks>{w('week')}))"
+    flags = re.IGNORECASE
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, flags)
+
+    month_day_words = dw.get("month_day", ())
+    month_day = None
+    if month_day_words:
+        tail = rf"(?:\s+{_words(month_day_words)}(?!\w))" + ("?" if "" in month_day_words else "")
+        month_day = rx(
+            rf"(?<!\w){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
+            rf"(?:{ordinal}|\.)?(?!\d){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+        )
+
+    q_letter = _words(q for q in dw.get("quarter", ()) if len(q) == 1)
+    q_word = _words(q for q in dw.get("quarter", ()) if len(q) > 1)
+    period = (
+        rf"(?:(?P<mname>{month})|(?P<mword>{w('month')})|(?P<yword>{w('year')})"
+        rf"|(?P<wword>{w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
+    )
+    return _Grammar(
+        profile=p,
+        numeric=rx(
+            rf"(?<!\w){wd_prefix}(?<![\w.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
+            r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))"
+        ),
+        slash=rx(
+            rf"(?<!\w){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+            r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)"
+        ),
+        month_year_numeric=rx(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)"),
+        iso=rx(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-]|[.,]\d)"),
+        day_month=rx(
+            rf"(?<!\w){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
+            rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
+            r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ),
+        month_day=month_day,
+        month_year=rx(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
+        weeks=rx(
+            rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
+            rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
+            rf"(?:\s+{w('during_after')}(?!\w))?"
+        ),
+        quarters=(
+            rx(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"),
+            rx(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)"),
+            rx(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)"),
+            rx(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"),
+        ),
+        period_ends=(
+            rx(
+                rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
+                r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"
+            ),
+            rx(
+                rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?"
+                rf"\s+{w('end')}(?!\w)"
+            ),
+        ),
+        end_words=rx(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)"),
+        this_next_week=rx(
+            rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
+            rf"(?:\s+{w('during_after')})?(?!\w)"
+        ),
+        today=rx(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)"),
+        in_amount=(
+            rx(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)"),
+            rx(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)"),
+        ),
+        weekday=rx(
+            rf"(?<!\w)(?:(?:{this_next})\s+)?(?P<wd>{_words(k for k in p.weekdays if len(k) > 3)}"
+            rf"[^\W\d_]*)|(?<!\w)(?:{this_next})\s+(?P<abbr>{_words(k for k in p.weekdays if len(k) <= 3)})\.?(?!\w)"
+        ),
+        weekday_abbr=rx(rf"(?<!\w)(?P<abbr>{_words(k for k in p.weekdays if len(k) <= 3)})\.?(?!\w)"),
+        next_meeting=rx(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)"),
+        by_before=rx(
+            rf"(?<!\w){_words(b for b in dw.get('by', ()) if b not in by_after)}"
+            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$"
+        ),
+        by_after=rx(rf"\s*{w('by_after')}(?!\w)"),
+        by_inside=rx(rf"(?<!\w){w('by_after')}(?!\w)"),
+        amount_after=rx(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))"),
+        numbers={word.lower(): i + 1 for i, g in enumerate(_NUMBER_GROUPS) for word in dw.get(g, ())},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# finding candidates
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A candidate span; ``date`` is ``None`` where the base or a year is missing (such a
+    span still keeps its words from being read as something shorter)."""
+
+    start: int
+    end: int
+    kind: str
+    date: date | None
+
+
+@dataclass(frozen=True)
+class _Context:
+    grammar: _Grammar
+    base: date | None
+    next_meeting: date | None
+    future: bool
+
+
+def _day(ctx: _Context, day: int, month: int, year: str | None) -> date | None:
+    if year:
+        return _safe_date(_full_year(year), month, day)
+    return _yearless_day(day, month, ctx.base, future=ctx.future)
+
+
+def _valid_day_month(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
+
+
+def _is_heading_number(text: str, m: re.Match[str]) -> bool:
+    """``2.1 Budget`` opening a line is a section number, not 2 January."""
+    if m.group("y") or m.group("dot") or m.group("wd"):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before, after = text[line_start : m.start()], text[m.end() : m.end() + 3]
+    return not before.strip(" \t#*-•") and bool(re.match(r"[ \t]+[^\W\d_]", after)) and after.strip()[:1].isupper()
+
+
+def _numeric_dates(text: str, ctx: _Context) -> Iterator[_Found]:
+    g = ctx.grammar
+    for m in g.numeric.finditer(text):
+        day, month = int(m.group("d")), int(m.group("m"))
+        if not _valid_day_month(day, month) or _is_heading_number(text, m):
+            continue
+        if not m.group("y") and g.amount_after.match(text, m.end()):
+            continue
+        yield _Found(m.start(), m.end(), "date", _day(ctx, day, month, m.group("y")))
+    for m in g.slash.finditer(text):
+        day, month = int(m.group("d")), int(m.group("m"))
+        if not _valid_day_month(day, month) or (day, month, m.group("y")) == (24, 7, None):
+            continue
+        yield _Found(m.start(), m.end(), "date", _day(ctx, day, month, m.group("y")))
+    for m in g.iso.finditer(text):
+        found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if found is not None:
+            yield _Found(m.start(), m.end(), "date", found)
+    for m in g.month_year_numeric.finditer(text):
+        month = int(m.group("m"))
+        if 1 <= month <= 12:
+            yield _Found(m.start(), m.end(), "month_end", _last_day(int(m.group("y")), month))
+
+
+def _worded_dates(text: str, ctx: _Context) -> Iterator[_Found]:
+    g = ctx.grammar
+    for pattern in (g.day_month, g.month_day):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            day, month = int(m.group("d")), _lookup(g.profile.months, m.group("month"))
+            if month is None or not _valid_day_month(day, month):
+                continue
+            yield _Found(m.start(), m.end(), "date", _worded_day(m, day, month, ctx))
+    for m in g.month_year.finditer(text):
+        month = _lookup(g.profile.months, m.group("month"))
+        if month is not None:
+            yield _Found(m.start(), m.end(), "month_end", _last_day(int(m.group("y")), month))
+
+
+def _worded_day(m: re.Match[str], day: int, month: int, ctx: _Context) -> date | None:
+    """Ask dateparser about the phrase (then about a plainer spelling of it) and keep its
+    answer only if it agrees with the profile about the day and the month."""
+    year = m.group("y")
+    if not year and ctx.base is None:
+        return None
+    stem = m.group("month").rstrip(".")
+    stem = next((k for k in sorted(ctx.grammar.profile.months, key=len, reverse=True)
+                 if len(k) > 3 and stem.lower().startswith(k)), stem)
+    for phrase in dict.fromkeys((m.group(0), f"{day} {m.group('month')} {year or ''}", f"{day} {stem} {year or ''}")):
+        parsed = _dateparser(phrase.strip(), ctx.grammar.profile.dateparser_language, ctx.base)
+        if parsed is not None and (parsed.day, parsed.month) == (day, month):
+            return _day(ctx, day, month, year)
+    return None
+
+
+@lru_cache(maxsize=512)
+def _dateparser(phrase: str, language: str, base: date | None) -> date | None:
+    import dateparser  # slow to import: only when a worded date is there
+
+    relative_base = datetime.combine(base or date(2000, 1, 1), time())
+    parsed = dateparser.parse(
+        phrase,
+        languages=[language],
+        settings={
+            "RELATIVE_BASE": relative_base,
+            "PREFER_DATES_FROM": "future",
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _weeks(text: str, ctx: _Context) -> Iterator[_Found]:
+    for m in ctx.grammar.weeks.finditer(text):
+        week = int(m.group("w2") or m.group("w"))
+        if not 1 <= week <= 53:
+            continue
+        year = m.group("y") or m.group("y4")
+        found = _first_not_ended(ctx.base, int(year) if year else None, lambda y: _week_end(y, week))
+        if found is None and year is None and ctx.base is not None:
+            continue  # no such week (53) this year or next
+        yield _Found(m.start(), m.end(), "week", found)
+
+
+def _quarters(text: str, ctx: _Context) -> Iterator[_Found]:
+    for pattern in ctx.grammar.quarters:
+        for m in pattern.finditer(text):
+            quarter = int(m.group("q"))
+            year = m.group("y") or m.group("y4")
+            found = _first_not_ended(
+                ctx.base, _full_year(year) if year else None, lambda y: _quarter_end(y, quarter)
+            )
+            yield _Found(m.start(), m.end(), "quarter", found)
+
+
+def _period_ends(text: str, ctx: _Context) -> Iterator[_Found]:
+    g, base = ctx.grammar, ctx.base
+    for pattern in g.period_ends:
+        for m in pattern.finditer(text):
+            kind, found = _period_end(m, ctx)
+            yield _Found(m.start(), m.end(), kind, found)
+    for m in g.end_words.finditer(text):
+        if m.group("month_end"):
+            yield _Found(m.start(), m.end(), "month_end", _last_day(base.year, base.month) if base else None)
+        else:
+            yield _Found(m.start(), m.end(), "relative", _friday(base) if base else None)
+
+
+def _period_end(m: re.Match[str], ctx: _Context) -> tuple[str, date | None]:
+    """The last day of the month, year or (working) week a period-end phrase names."""
+    g, base = ctx.grammar, ctx.base
+    ahead = 1 if m.group("mod") and _is_next(g, m.group("mod")) else 0
+    year = int(m.group("y")) if m.group("y") else None
+    if m.group("mname"):
+        month = _lookup(g.profile.months, m.group("mname")) or 0
+        return "month_end", _first_not_ended(base, year, lambda y: _last_day(y, month)) if month else None
+    if m.group("mword"):
+        if base is None:
+            return "month_end", None
+        month_start = _add_months(base.replace(day=1), ahead)
+        return "month_end", _last_day(month_start.year, month_start.month)
+    if m.group("yyyy"):
+        return "month_end", date(int(m.group("yyyy")), 12, 31)
+    if m.group("yword"):
+        if year is None and base is not None:
+            year = base.year + ahead
+        return "month_end", date(year, 12, 31) if year else None
+    return "relative", _friday(base, ahead) if base else None
+
+
+def _is_next(g: _Grammar, word: str) -> bool:
+    """Whether ``word`` is one of the profile's words for *next* (else it is *this*)."""
+    return " ".join(word.lower().split()) in g.profile.date_words.get("next", ())
+
+
+def _relative(text: str, ctx: _Context) -> Iterator[_Found]:
+    g, base = ctx.grammar, ctx.base
+    for m in g.today.finditer(text):
+        found = base + timedelta(days=0 if m.group("today") else 1) if base else None
+        yield _Found(m.start(), m.end(), "relative", found)
+    for m in g.this_next_week.finditer(text):
+        found = _friday(base, 1 if m.group("next") else 0) if base else None
+        yield _Found(m.start(), m.end(), "relative", found)
+    for pattern in g.in_amount:
+        for m in pattern.finditer(text):
+            amount = m.group("n")
+            count = 1 if amount is None else int(amount) if amount.isdigit() else g.numbers.get(amount.lower())
+            if not count:
+                continue
+            days = count * (7 if m.group("weeks") else 1)
+            yield _Found(m.start(), m.end(), "relative", base + timedelta(days=days) if base else None)
+
+
+def _weekdays(text: str, ctx: _Context) -> Iterator[_Found]:
+    g, base = ctx.grammar, ctx.base
+    candidates = list(g.weekday.finditer(text))
+    # a bare abbreviation (``pe``, ``fri``) only after a deadline word: ``viimeistään pe``
+    candidates += [m for m in g.weekday_abbr.finditer(text) if g.by_before.search(text[max(0, m.start() - 40) : m.start()])]
+    for m in candidates:
+        iso = _lookup(g.profile.weekdays, m.group("wd") or m.group("abbr"))
+        if iso is not None:
+            yield _Found(m.start(), m.end(), "weekday", _next_weekday(base, iso) if base else None)
+
+
+def _next_meetings(text: str, ctx: _Context) -> Iterator[_Found]:
+    for m in ctx.grammar.next_meeting.finditer(text):
+        yield _Found(m.start(), m.end(), "next_meeting", ctx.next_meeting)
+
+
+_MATCHERS = (_numeric_dates, _worded_dates, _weeks, _quarters, _period_ends, _relative, _weekdays, _next_meetings)
+
+
+# ---------------------------------------------------------------------------------------------
+# clock times
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """A clock time or range as written; ``first`` is ``None`` when it is impossible."""
+
+    start: int
+    end: int
+    first: time | None
+    last: time | None
+
+
+def _hour_minute(i: int, separators: str = ".:") -> str:
+    return rf"(?P<h{i}>\d{{1,2}})(?:[{separators}](?P<m{i}>\d{{2}}))?(?!\d|[.,:]\d)"
+
+
+@lru_cache(maxsize=1)
+def _clock_grammar() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], frozenset[str]]:
+    """The clock patterns of all languages (a time reads the same in each), each named by
+    its form, and the words for *pm*."""
+    groups = [profile(code).date_words for code in LANGUAGES]
+    time_words = _words(w for g in groups for w in g.get("time", ()))
+    pm_words = frozenset(w.lower() for g in groups for w in g.get("pm", ()))
+    meridiem = rf"(?:{_words(w for g in groups for w in g.get('am', ()) + g.get('pm', ()))})(?!\w)"
+    dash = r"\s*[-–—]\s*"
+    patterns = (
+        # klo 9.00–11.30, kl. 9, at 10am
+        ("after_word", re.compile(
+            rf"(?<!\w){time_words}(?:(?<=\.)|(?!\w))\.?\s*{_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
+            rf"(?:{dash}{_hour_minute(2)}(?:\s*(?P<ap2>{meridiem}))?)?",
+            re.IGNORECASE,
+        )),
+        # 10 am–12 pm, 2:30 pm, 10-11 am
+        ("meridiem", re.compile(
+            rf"(?<![\w.:,]){_hour_minute(1, ':')}(?:\s*(?P<ap1>{meridiem}))?"
+            rf"(?:{dash}{_hour_minute(2, ':')})?(?:\s*(?P<ap2>{meridiem}))?",
+            re.IGNORECASE,
+        )),
+        # 9.00 - 11.30, 10:00-11:30
+        ("range", re.compile(
+            r"(?<![\w.:,])(?P<h1>\d{1,2})(?P<s1>[.:])(?P<m1>\d{2})\s*[-–—]\s*"
+            r"(?P<h2>\d{1,2})(?P<s2>[.:])(?P<m2>\d{2})(?!\w|[.,:]\d)"
+        )),
+        # 10:00
+        ("colon", re.compile(r"(?<![\w.:])(?P<h1>\d{1,2}):(?P<m1>\d{2})(?![\d:]|[.,]\d)")),
+    )
+    return patterns, pm_words
+
+
+def _clock_time(hour: str, minute: str | None, meridiem: str | None, pm_words: frozenset[str]) -> time | None:
+    h, m = int(hour), int(minute or 0)
+    if meridiem:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if " ".join(meridiem.lower().split()) in pm_words else 0)
+    if h > 23 or m > 59:
+        return None
+    return time(h, m)
+
+
+def _looks_like_clock(separator: str, minutes: str) -> bool:
+    """``9.00`` or ``11.30`` cannot be a day and month; ``10.11`` could."""
+    return separator == ":" or int(minutes) == 0 or int(minutes) > 12
+
+
+def _clock_span(form: str, m: re.Match[str], pm_words: frozenset[str]) -> _Clock | None:
+    """The clock a match stands for; ``None`` when the match is no clock after all."""
+    g = m.groupdict()
+    ap1, ap2, h2 = g.get("ap1"), g.get("ap2"), g.get("h2")
+    if form == "meridiem" and not (ap1 or ap2):
+        return None
+    if form == "range" and not (_looks_like_clock(g["s1"], g["m1"]) or _looks_like_clock(g["s2"], g["m2"])):
+        return None
+    first = _clock_time(g["h1"], g["m1"], ap1 or (None if h2 else ap2), pm_words)
+    last = _clock_time(h2, g["m2"], ap2, pm_words) if h2 else None
+    if h2 and ap1 is None and ap2 and last is not None:
+        inherited = _clock_time(g["h1"], g["m1"], ap2, pm_words)  # 10–11 am
+        if inherited is not None and inherited <= last:
+            first = inherited
+    if first is None or (h2 and last is None):
+        return _Clock(m.start(), m.end(), None, None)
+    return _Clock(m.start(), m.end(), first, last)
+
+
+def _clocks(text: str) -> list[_Clock]:
+    patterns, pm_words = _clock_grammar()
+    clocks = [
+        clock
+        for form, pattern in patterns
+        for m in pattern.finditer(text)
+        if (clock := _clock_span(form, m, pm_words)) is not None
+    ]
+    return sorted(clocks, key=lambda c: (c.start, c.start - c.end))
+
+
+# ---------------------------------------------------------------------------------------------
+# choosing among candidates
+
+
+_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def _choose(found: Iterable[_Found], masked: list[tuple[int, int]]) -> list[_Found]:
+    """The longest candidates that overlap neither each other nor a clock time or link."""
+    chosen: list[_Found] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if any(f.start < end and start < f.end for start, end in masked):
+            continue
+        if any(f.start < c.end and c.start < f.end for c in chosen):
+            continue
+        chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _as_mention(text: str, f: _Found, g: _Grammar) -> tuple[DateMention, bool]:
+    """The mention with the deadline words around it (``dl``, ``mennessä``), and whether
+    there were any."""
+    start, end = f.start, f.end
+    before = g.by_before.search(text, max(0, start - 40), start)
+    after = g.by_after.match(text, end)
+    if before:
+        start = before.start()
+    if after:
+        end = after.end()
+    by = bool(before or after or g.by_inside.search(text, f.start, f.end))
+    kind = "deadline" if by and f.kind == "date" else f.kind
+    return DateMention(f.date, text[start:end], start, end, kind), by
+
+
+def _scan(
+    text: str, base: date | None, lang: str, *, next_meeting: date | None, future: bool
+) -> list[tuple[DateMention, bool]]:
+    g = _grammar(lang)
+    ctx = _Context(g, base, next_meeting, future)
+    masked = [(c.start, c.end) for c in _clocks(text)] + [m.span() for m in _LINKS.finditer(text)]
+    found = [f for matcher in _MATCHERS for f in matcher(text, ctx)]
+    return [_as_mention(text, f, g) for f in _choose(found, masked) if f.date is not None]
+
+
+def _best(scanned: list[tuple[DateMention, bool]]) -> DateMention | None:
+    deadlines = [m for m, _ in scanned if m.kind == "deadline"]
+    periods_by = [m for m, by in scanned if m.kind in _PERIOD_KINDS and by]
+    periods = [m for m, _ in scanned if m.kind in _PERIOD_KINDS]
+    dates = [m for m, _ in scanned if m.kind == "date"]
+    for group in (deadlines, periods_by, periods, dates):
+        if group:
+            return group[0]
+    return None
+
+
+def _lone_weekday(phrase: str, base: date | None, g: _Grammar) -> date | None:
+    """A weekday abbreviation typed alone (``pe``, ``fri``)."""
+    m = g.weekday_abbr.fullmatch(phrase.strip())
+    iso = _lookup(g.profile.weekdays, m.group("abbr")) if m else None
+    return _next_weekday(base, iso) if iso and base else None

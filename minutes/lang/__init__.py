@@ -1,0 +1,76 @@
+"""The words of each language the parser reads, as data: one ``Profile`` per language.
+
+    >>> from minutes.lang import profile, detect
+    >>> profile("fi").labels["present"][:2]
+    ('paikalla', 'läsnä')
+    >>> detect("Paikalla: Anna, Pekka. Päätettiin että kokous on ensi viikolla.")
+    'fi'
+
+Stages never spell a word of a language themselves; they ask the profile.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["LANGUAGES", "Profile", "detect", "profile"]
+
+LANGUAGES = ("fi", "en", "sv")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The vocabulary of one language.
+
+    ``labels`` maps a field of the minutes (``present``, ``absent``, ``chair``,
+    ``secretary``, ``time``, ``date``, ``place``, ``next_meeting``, ``decision``, ...) to
+    the label words that introduce it, lower case, longest first where it matters.
+    ``months`` and ``weekdays`` map a word stem to its number (month 1-12, ISO weekday
+    1-7); a stem matches any inflected form that starts with it.
+    ``actions`` holds the words of action items (markers, owner and due labels, table
+    columns, commitment and report verbs, tentative words); ``groups`` maps a group's
+    canonical name (``kunnat``, ``all``) to the forms it is written in.
+    """
+
+    code: str
+    common_words: frozenset[str]
+    labels: dict[str, tuple[str, ...]]
+    roles: dict[str, tuple[str, ...]]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    dateparser_language: str = "en"
+
+    def label_pattern(self, name: str) -> str:
+        """A regex alternation of the labels for ``name`` (longest first)."""
+        words = sorted(self.labels.get(name, ()), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+
+def profile(code: str) -> Profile:
+    """The profile of a language code (``fi``, ``en``, ``sv``)."""
+    from . import en, fi, sv
+
+    profiles = {"fi": fi.PROFILE, "en": en.PROFILE, "sv": sv.PROFILE}
+    try:
+        return profiles[code]
+    except KeyError:
+        raise ValueError(f"unknown language {code!r}: choose one of {', '.join(LANGUAGES)}") from None
+
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect(text: str, default: str = "fi") -> str:
+    """The language whose common words occur most often in ``text``."""
+    counts = dict.fromkeys(LANGUAGES, 0)
+    profiles = [profile(code) for code in LANGUAGES]
+    for word in _WORD.findall(text[:20000].lower()):
+        for p in profiles:
+            if word in p.common_words:
+                counts[p.code] += 1
+    best = max(LANGUAGES, key=lambda code: counts[code])
+    return best if counts[best] else default

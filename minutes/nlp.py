@@ -1,0 +1,49 @@
+"""spaCy, loaded lazily and once per process: a statistical model where one is installed,
+a blank pipeline with a rule-based sentencizer where none is.
+
+    >>> nlp = pipeline("en")                       # doctest: +SKIP
+    >>> [s.text for s in nlp("Sam will send it. Jo to check.").sents]   # doctest: +SKIP
+    ['Sam will send it.', 'Jo to check.']
+
+Models are optional extras (``pip install ".[fi]"`` / ``".[en]"``); nothing here fetches
+anything. ``MINUTES_NO_MODEL=1`` makes the parser ignore installed models (the tests use it
+to check both ways).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+__all__ = ["MODELS", "has_model", "pipeline"]
+
+# the pip packages' model names, best first
+MODELS = {
+    "fi": ("fi_experimental_web_md",),
+    "en": ("en_core_web_sm",),
+    "sv": ("sv_core_news_sm",),
+}
+
+
+@lru_cache(maxsize=None)
+def pipeline(lang: str):
+    """The spaCy pipeline for ``lang``: the installed model, else ``spacy.blank``."""
+    import spacy
+
+    if not os.environ.get("MINUTES_NO_MODEL"):
+        for name in MODELS.get(lang, ()):
+            try:
+                nlp = spacy.load(name, exclude=["ner", "textcat", "lemmatizer"] if lang == "en" else [])
+            except (OSError, ImportError, ValueError):
+                continue
+            if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer")
+            return nlp
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def has_model(lang: str) -> bool:
+    """True when ``pipeline(lang)`` is a statistical model, not a blank pipeline."""
+    return bool(pipeline(lang).meta.get("name")) and pipeline(lang).meta.get("name") != "pipeline"

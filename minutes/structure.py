@@ -1,0 +1,667 @@
+"""Structure: the meeting's facts, people, agenda, speakers, decisions and next meeting.
+
+Each stage reads the ``ParseState`` and adds to its ``Minutes``; none raises on odd input, a
+document it cannot make sense of simply yields less (and a doubt or two).
+
+    >>> from minutes.readers import read_text
+    >>> from minutes.structure import ParseState, run
+    >>> state = ParseState.start(read_text("Hallituksen kokous\\nAika: 3.2.2026 klo 9-10\\n"), "fi")
+    >>> run(state).minutes.date.isoformat()
+    '2026-02-03'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dates
+from .lang import LANGUAGES, Profile, profile
+from .model import (
+    AgendaItem,
+    Attendee,
+    Block,
+    Decision,
+    Document,
+    Minutes,
+    NextMeeting,
+    Origin,
+    SpeakerTurn,
+)
+from .people import NAME_TOKEN, PeopleIndex, looks_like_name
+
+__all__ = ["Line", "ParseState", "run"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in reading order (a DOCX paragraph may hold several)."""
+
+    index: int
+    text: str
+    block: Block
+
+    @property
+    def origin(self) -> Origin:
+        return self.block.origin
+
+    @property
+    def is_table(self) -> bool:
+        return self.block.kind == "table"
+
+
+@dataclass
+class ParseState:
+    """What the stages share: the document as lines, the language, what is found so far."""
+
+    document: Document
+    profile: Profile
+    lines: list[Line]
+    minutes: Minutes
+    labels: dict[str, set[str]]
+    people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))
+    used: set[int] = field(default_factory=set)  # lines that are header or attendee list
+    item_starts: list[tuple[int, str | None]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, document: Document, lang: str) -> ParseState:
+        lines: list[Line] = []
+        for block in document.blocks:
+            parts = [block.text] if block.kind == "table" else block.text.split("\n")
+            for part in parts:
+                if part.strip():
+                    lines.append(Line(len(lines), part.strip(), block))
+        minutes = Minutes(source=document.source, language=lang)
+        return cls(document, profile(lang), lines, minutes, _label_index(lang))
+
+    def agenda_item_at(self, index: int) -> str | None:
+        """The number of the agenda item a line belongs to."""
+        number = None
+        for start, item in self.item_starts:
+            if start > index:
+                break
+            number = item
+        return number
+
+    def label_of(self, text: str) -> tuple[set[str], str] | None:
+        """``(fields, value)`` when ``text`` is ``Label: value`` or a bare label line."""
+        match = _LABEL.match(text)
+        if match:
+            fields = self.labels.get(_norm_label(match["label"]))
+            if fields:
+                return fields, match["value"].strip()
+        fields = self.labels.get(_norm_label(text))
+        if fields and len(text) <= 60:
+            return fields, ""
+        return None
+
+
+_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:]{0,45}?)\s*:\s*(?P<value>.*)$", re.S)
+
+
+def _norm_label(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().strip("*#:").strip()).lower()
+
+
+def _label_index(lang: str) -> dict[str, set[str]]:
+    """Label word -> the fields it may introduce; the document's language first."""
+    index: dict[str, set[str]] = {}
+    for code in (lang, *[c for c in LANGUAGES if c != lang]):
+        for name, words in profile(code).labels.items():
+            if name.startswith("column_") or name == "decision_verbs":
+                continue
+            for word in words:
+                index.setdefault(word.lower(), set()).add(name)
+    return index
+
+
+def run(state: ParseState) -> ParseState:
+    """Every structure stage, in order."""
+    for stage in (header, attendees, agenda, speakers, decisions, next_meeting):
+        stage(state)
+    return state
+
+
+# --- header: title, date, time, place -------------------------------------------------
+
+_HEADER_SPAN = 40  # lines from the top where the header fields may stand
+
+
+def header(state: ParseState) -> None:
+    m = state.minutes
+    lines = state.lines[:_HEADER_SPAN]
+    for line in lines:
+        if line.is_table:
+            for row in line.block.rows:
+                if len(row) >= 2 and row[0] and row[1]:
+                    _header_field(state, line, f"{row[0]}: {' '.join(c for c in row[1:] if c)}")
+            continue
+        _header_field(state, line, line.text)
+    if m.date is None:
+        for line in lines[:8]:
+            found = dates.find_meeting_date(line.text, state.profile.code)
+            if found:
+                m.date = found
+                if m.start is None:
+                    m.start, m.end = dates.parse_time_range(line.text)
+                break
+    if m.date is None and state.document.source.path:
+        m.date = dates.find_meeting_date(Path(state.document.source.path).stem, state.profile.code)
+    m.title = m.title or _title(state)
+
+
+def _header_field(state: ParseState, line: Line, text: str) -> None:
+    m = state.minutes
+    label = state.label_of(text)
+    if not label:
+        return
+    fields, value = label
+    if not value:
+        return
+    if fields & {"date", "time"}:
+        found = dates.find_meeting_date(value, state.profile.code)
+        if found and m.date is None:
+            m.date = found
+            state.used.add(line.index)
+        start, end = dates.parse_time_range(value)
+        if start and m.start is None:
+            m.start, m.end = start, end
+            state.used.add(line.index)
+    elif "place" in fields and m.location is None:
+        m.location = value.rstrip(".")
+        state.used.add(line.index)
+    elif "title" in fields and m.title is None and not line.is_table and "next_meeting" not in fields:
+        if _looks_like_title(value):
+            m.title = value
+            state.used.add(line.index)
+
+
+def _looks_like_title(text: str) -> bool:
+    return 0 < len(text.split()) <= 14 and any(c.isalpha() for c in text)
+
+
+def _title(state: ParseState) -> str | None:
+    generic = {w.lower() for w in state.profile.labels.get("title", ())}
+    for code in LANGUAGES:
+        generic |= {w.lower() for w in profile(code).labels.get("title", ())}
+    for line in state.lines[:12]:
+        if line.is_table or state.label_of(line.text):
+            continue
+        if _is_agenda_candidate(line):
+            break
+        text = _strip_dates(line.text, state.profile.code)
+        if not text or text.lower().strip(" .:") in generic or not _looks_like_title(text):
+            continue
+        return text
+    return None
+
+
+def _strip_dates(text: str, lang: str) -> str:
+    """``text`` without its dates and times: ``Valmisteluinfo 18.2.2025`` -> ``Valmisteluinfo``."""
+    for mention in sorted(dates.find_dates(text, None, lang), key=lambda d: -d.start):
+        text = text[: mention.start] + text[mention.end :]
+    text = _FULL_DATE.sub("", text)
+    text = _TIME_PHRASE.sub("", text)
+    return text.strip(" \t-–—,.:|")
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_TIME_PHRASE = re.compile(
+    r"\b(?:klo|kl\.?|kello|at)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?",
+    re.I,
+)
+
+
+# --- attendees, absent, chair, secretary -------------------------------------------------
+
+
+def attendees(state: ParseState) -> None:
+    m = state.minutes
+    for line in state.lines:
+        if line.is_table:
+            if line.index not in state.used and (people := _people_table(state, line)):
+                m.attendees.extend(p for p in people if p.name not in {a.name for a in m.attendees})
+                state.used.add(line.index)
+            continue
+        label = state.label_of(line.text)
+        if not label:
+            continue
+        fields, value = label
+        if fields & {"present", "absent"}:
+            target = m.attendees if "present" in fields else m.absent
+            found = _people_list(state, line, value)
+            target.extend(p for p in found if p.name not in {a.name for a in target})
+            state.used.add(line.index)
+        elif fields & {"chair", "secretary"} and value and looks_like_name(_name_part(value)):
+            role = "chair" if "chair" in fields else "secretary"
+            setattr(m, role, _name_part(value))
+            state.used.add(line.index)
+    _roles(state)
+    state.people = PeopleIndex([*m.attendees, *m.absent, *_mentioned_people(state)])
+    for role in ("chair", "secretary"):
+        written = getattr(m, role)
+        if written:
+            setattr(m, role, state.people.resolve(written) or written)
+
+
+_NAME_LIST = re.compile(rf"^(?:{NAME_TOKEN}\s{NAME_TOKEN}(?:\s{NAME_TOKEN})?\s*(?:,\s*|$))+$")
+_NAME_WITH_PLACE = re.compile(rf"^(?:\w[\w-]*\s)?(?P<name>{NAME_TOKEN}\s{NAME_TOKEN})\s*(?:,|/|–|-)\s*\S")
+
+
+def _mentioned_people(state: ParseState) -> list[str]:
+    """Full names that stand outside the attendee list as people: a line of names, a
+    ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Korkka."""
+    names: list[str] = []
+    for line in state.lines:
+        if line.index in state.used or line.is_table or len(line.text) > 300:
+            continue
+        text = _HANDLE.sub("", line.text).strip(" •-*")
+        if _NAME_LIST.match(text):
+            names += [n.strip() for n in text.split(",") if n.strip()]
+        elif len(text) < 80 and (m := _NAME_WITH_PLACE.match(text)):
+            names.append(m["name"])
+    return [n for n in dict.fromkeys(names) if looks_like_name(n, 3)]
+
+
+def _name_part(value: str) -> str:
+    return re.split(r"[,(–—]| - ", value, maxsplit=1)[0].strip().rstrip(".")
+
+
+def _people_list(state: ParseState, label_line: Line, value: str) -> list[Attendee]:
+    """The people a present/absent label introduces: on its line, below it, or a table."""
+    found: list[Attendee] = []
+    if value:
+        for part in _split_list(value):
+            person = _person(state, part)
+            if person:
+                found.append(person)
+        return found
+    following = state.lines[label_line.index + 1 : label_line.index + 200]
+    tab_rows = [line.text.split("\t") for line in following[:60] if "\t" in line.text]
+    first_last = (
+        sum(len(row[0].split()) == 1 for row in tab_rows) * 2 > len(tab_rows) if tab_rows else None
+    )
+    for line in following:
+        if line.is_table:
+            table = _people_table(state, line)
+            if table:
+                found.extend(table)
+                state.used.add(line.index)
+            break
+        if state.label_of(line.text) or _is_agenda_candidate(line):
+            break
+        if line.block.kind == "heading" and found:
+            break
+        person = _person(state, line.text, first_last)
+        if person is None:
+            if "," in line.text and not found:
+                # a comma list on the line below the label
+                people = [_person(state, part) for part in _split_list(line.text)]
+                if people and all(people):
+                    found.extend(people)  # type: ignore[arg-type]
+                    state.used.add(line.index)
+                    continue
+            break
+        found.append(person)
+        state.used.add(line.index)
+    return found
+
+
+def _split_list(text: str) -> list[str]:
+    """Split ``A, B (Org, Unit); C`` at commas and semicolons outside parentheses."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        if char in ",;" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    parts = [p.strip() for p in parts if p.strip()]
+    # "A, B and C" / "A ja B"
+    last = re.split(r"\s+(?:and|ja|och|&)\s+", parts[-1]) if parts else []
+    if len(last) > 1 and all(looks_like_name(_name_part(x)) for x in last):
+        parts[-1:] = last
+    return parts
+
+
+_HANDLE = re.compile(r"@[\w.-]+")
+
+
+def _person(state: ParseState, text: str, first_last: bool | None = None) -> Attendee | None:
+    """One attendee row: tab columns, ``Name, Org, role``, ``Name (Org)``, ``Name – Org``.
+
+    ``first_last`` says whether tab rows are ``First<TAB>Last<TAB>…`` (decided over the
+    whole list by the caller; ``None`` lets the row decide)."""
+    text = _HANDLE.sub("", text).strip().strip("•-*–").strip()
+    text = re.sub(r"\(\s*,?\s*", "(", text).replace("()", "").strip()
+    if not text or len(text) > 200:
+        return None
+    if "\t" in text:
+        columns = [c.strip() for c in text.split("\t") if c.strip()]
+        if first_last is None:
+            first_last = len(columns[0].split()) == 1
+        if first_last and len(columns) >= 2 and looks_like_name(columns[1], 1):
+            columns = [f"{columns[0]} {columns[1]}", *columns[2:]]
+        name, rest = columns[0], columns[1:]
+        rest = [part.strip() for column in rest for part in column.split(",")]
+    else:
+        paren = re.match(r"^(?P<name>[^(]+?)\s*\((?P<inner>[^)]*)\)\s*(?P<after>.*)$", text)
+        if paren:
+            name = paren["name"]
+            rest = [p.strip() for p in paren["inner"].split(",")]
+            rest += [p.strip() for p in paren["after"].lstrip(",–- ").split(",") if p.strip()]
+        else:
+            pieces = re.split(r"\s*,\s*|\s+[–—-]\s+", text)
+            name, rest = pieces[0], pieces[1:]
+    name = name.strip().rstrip(".,")
+    if not looks_like_name(name) or _is_label_word(state, name):
+        return None
+    return Attendee(name, *_organisation_and_role(state, rest))
+
+
+def _organisation_and_role(state: ParseState, parts: list[str]) -> tuple[str | None, str | None]:
+    """Sort the parts after a name into organisation and role."""
+    organisation, roles = [], []
+    for part in (p.strip().rstrip(".") for p in parts):
+        if part:
+            (roles if _is_role(state, part) else organisation).append(part)
+    return ", ".join(organisation) or None, ", ".join(roles) or None
+
+
+def _is_label_word(state: ParseState, text: str) -> bool:
+    return _norm_label(text) in state.labels
+
+
+def _role_words(state: ParseState) -> set[str]:
+    words: set[str] = set()
+    for code in LANGUAGES:
+        roles = profile(code).roles
+        for key in ("role_words", "chair", "secretary"):
+            words |= {w.lower().rstrip(".") for w in roles.get(key, ())}
+    return words
+
+
+def _is_role(state: ParseState, part: str) -> bool:
+    """A role (``klusterin puheenjohtaja``, ``Treasurer``), not an organisation."""
+    words = _role_words(state)
+    tokens = [t.lower().strip(".") for t in re.split(r"[\s/]+", part) if t]
+    if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
+        return len(tokens) <= 4
+    # Finnish job titles are written in lower case, organisations capitalised
+    return part[:1].islower() and len(tokens) <= 3 and state.profile.code == "fi"
+
+
+def _people_table(state: ParseState, line: Line) -> list[Attendee]:
+    """Attendees from a table whose header names a name column."""
+    rows = line.block.rows
+    if len(rows) < 2:
+        return []
+    columns = _columns(state, rows[0])
+    if "name" not in columns and not {"first", "last"} <= columns.keys():
+        return []
+    if {"action", "owner", "due"} & columns.keys():
+        return []
+    people = []
+    for row in rows[1:]:
+        def cell(key: str) -> str:
+            i = columns.get(key)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        name = cell("name") or f"{cell('first')} {cell('last')}".strip()
+        if not looks_like_name(name):
+            continue
+        organisation, role = _organisation_and_role(state, cell("organisation").split(","))
+        people.append(Attendee(name, organisation, cell("role") or role))
+    return people
+
+
+def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
+    """Which column of a table header is which: name, first, last, organisation, role."""
+    found: dict[str, int] = {}
+    keys = {"name": "column_name", "first": "column_first", "last": "column_last",
+            "organisation": "column_organisation", "role": "column_role"}
+    for i, cell in enumerate(header):
+        low = cell.strip().strip("*:").lower()
+        for key, label in keys.items():
+            words = {w for code in LANGUAGES for w in profile(code).labels.get(label, ())}
+            if low in words and key not in found:
+                found[key] = i
+    return found
+
+
+def _roles(state: ParseState) -> None:
+    """Chair and secretary from the attendees' roles when no label named them."""
+    m = state.minutes
+    for role in ("chair", "secretary"):
+        if getattr(m, role):
+            continue
+        words = {w.lower().rstrip(".") for code in LANGUAGES for w in profile(code).roles[role]}
+        for person in m.attendees:
+            tokens = [t.lower().rstrip(".") for t in re.split(r"[\s,/]+", person.role or "")]
+            if any(t in words for t in tokens) and not {"vice", "vara", "varapj"} & set(tokens):
+                setattr(m, role, person.name)
+                break
+
+
+# --- agenda ---------------------------------------------------------------------------------
+
+_NUMBERED = re.compile(
+    r"^(?:(?P<para>§)\s*(?P<pnum>\d{1,3})\.?\s*|(?P<num>\d{1,2})[.)]\s+)(?P<title>\S.*)$"
+)
+_MAX_TITLE_WORDS = 14
+
+
+def _agenda_candidate(line: Line) -> tuple[str, str] | None:
+    """``(number, title)`` when the line opens a numbered item."""
+    block = line.block
+    if line.is_table:
+        return None
+    if block.number and block.kind in ("list_item", "heading") and block.level == 0:
+        if re.fullmatch(r"\d{1,3}", block.number):
+            title = _item_title(line.text)
+            return (block.number, title) if title else None
+    match = _NUMBERED.match(line.text)
+    if not match:
+        return None
+    number = match["pnum"] or match["num"]
+    if block.kind == "list_item" and block.level > 0:
+        return None
+    title = _item_title(match["title"])
+    return (number, title) if title else None
+
+
+def _is_agenda_candidate(line: Line) -> bool:
+    return _agenda_candidate(line) is not None
+
+
+def _item_title(text: str) -> str | None:
+    text = text.strip().rstrip(":").strip()
+    if not text or not (text[0].isupper() or text[0] in "\"'"):
+        return None
+    words = text.split()
+    if len(words) > _MAX_TITLE_WORDS:
+        head = re.split(r":\s|\.\s", text, maxsplit=1)[0]
+        if len(head.split()) > 10 or head == text:
+            return None
+        text = head
+    return text.rstrip(".").strip()
+
+
+def agenda(state: ParseState) -> None:
+    candidates = [
+        (line, found) for line in state.lines
+        if line.index not in state.used and (found := _agenda_candidate(line))
+    ]
+    chain = _longest_chain(candidates)
+    if len(chain) >= 2 or (chain and chain[0][0].block.kind == "heading"):
+        items = [(line, number, title) for line, (number, title) in chain]
+    else:
+        items = [(line, None, title) for line, title in _heading_items(state)]
+    for line, number, title in items:
+        state.minutes.agenda.append(AgendaItem(number, title, line.origin))
+        state.item_starts.append((line.index, number))
+
+
+def _longest_chain(candidates):
+    """The longest run of candidates whose numbers go up by one (the later one on a tie)."""
+    chains: list[list] = []
+    for line, (number, title) in candidates:
+        n = int(number)
+        for chain in reversed(chains):
+            if int(chain[-1][1][0]) == n - 1:
+                chain.append((line, (number, title)))
+                break
+        else:
+            chains.append([(line, (number, title))])
+    best: list = []
+    for chain in chains:
+        if len(chain) >= len(best):
+            best = chain
+    return best
+
+
+def _heading_items(state: ParseState) -> list[tuple[Line, str]]:
+    """Agenda items from headings when nothing is numbered: the most common level below
+    the title, leaving out the attendee list's own heading and the like."""
+    headings = [
+        line for line in state.lines
+        if line.block.kind == "heading" and line.index not in state.used
+        and not state.label_of(line.text) and line.text.strip() != (state.minutes.title or "")
+    ]
+    if not headings:
+        return []
+    levels = Counter(line.block.level for line in headings)
+    top = min(levels)
+    level = top if levels[top] >= 2 else max(levels, key=levels.__getitem__)
+    return [(line, line.text.strip().rstrip(":")) for line in headings if line.block.level == level]
+
+
+# --- speakers ---------------------------------------------------------------------------
+
+_SPEAKER = re.compile(rf"^(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})\s*:\s+(?P<text>\S.*)$", re.S)
+_MIDLINE_SPEAKER = re.compile(rf"(?<=[.!?…])\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN})?):\s+")
+
+
+def speakers(state: ParseState) -> None:
+    """``Name: text`` turns; the name must be a person of the meeting, or (with no attendee
+    list) a name that speaks at least twice."""
+    raw: list[tuple[Line, str, str]] = []
+    for line in state.lines:
+        if line.is_table or line.index in state.used:
+            continue
+        match = _SPEAKER.match(line.text)
+        if match and not state.label_of(line.text):
+            raw.append((line, match["name"], match["text"]))
+    counts = Counter(name for _, name, _ in raw)
+    for line, name, text in raw:
+        person = state.people.resolve(name)
+        if person is None and (state.people or counts[name] < 2):
+            continue
+        for speaker, said in _split_turns(state, name, text):
+            state.minutes.speakers.append(
+                SpeakerTurn(speaker, said, state.agenda_item_at(line.index), line.origin,
+                            state.people.resolve(speaker))
+            )
+
+
+def _split_turns(state: ParseState, name: str, text: str) -> list[tuple[str, str]]:
+    """Split ``… text. Minna: reply`` into turns where the inner name is a person."""
+    turns, speaker, start = [], name, 0
+    for match in _MIDLINE_SPEAKER.finditer(text):
+        if state.people.resolve(match["name"]) is None:
+            continue
+        turns.append((speaker, text[start : match.start()].strip()))
+        speaker, start = match["name"], match.end()
+    turns.append((speaker, text[start:].strip()))
+    return [(s, t) for s, t in turns if t]
+
+
+# --- decisions --------------------------------------------------------------------------
+
+
+def decisions(state: ParseState) -> None:
+    verbs = tuple(v.lower() for v in state.profile.labels.get("decision_verbs", ()))
+    for line in state.lines:
+        if line.is_table or line.index in state.used:
+            continue
+        label = state.label_of(line.text)
+        text = None
+        if label and "decision" in label[0] and label[1]:
+            text = label[1]
+        elif line.text.lower().startswith(verbs) and _starts_with_word(line.text.lower(), verbs):
+            text = line.text
+        if text:
+            state.minutes.decisions.append(
+                Decision(text.strip(), state.agenda_item_at(line.index), line.origin)
+            )
+
+
+def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(text.startswith(w) and (len(text) == len(w) or not text[len(w)].isalpha()) for w in words)
+
+
+# --- next meeting -----------------------------------------------------------------------
+
+_FILLER = re.compile(
+    r"\b(?:pidetään|järjestetään|on|is|will be held|will be|held|at|in|hålls|är|kello|klo|kl)\b",
+    re.I,
+)
+
+
+def next_meeting(state: ParseState) -> None:
+    text_parts, place = _next_meeting_text(state)
+    if not text_parts:
+        return
+    base = state.minutes.date
+    code = state.profile.code
+    found = NextMeeting()
+    for part in text_parts:
+        if found.date is None:
+            mentions = [d for d in dates.find_dates(part, base, code) if not base or d.date >= base]
+            if mentions:
+                found.date = mentions[0].date
+        if found.start is None:
+            found.start, found.end = dates.parse_time_range(part)
+    if place is None:
+        for part in text_parts:
+            rest = _FILLER.sub(" ", _strip_dates(part, code))
+            rest = re.sub(r"\s+", " ", rest).strip(" .,-–")
+            if any(ch.isupper() for ch in rest[:1]) and len(rest) > 2:
+                place = rest
+                break
+    found.location = place.rstrip(".") if place else None
+    if found.date or found.start or found.location:
+        state.minutes.next_meeting = found
+
+
+def _next_meeting_text(state: ParseState) -> tuple[list[str], str | None]:
+    """The lines that speak of the next meeting, and a ``Paikka:`` among them."""
+    for line in state.lines:
+        label = state.label_of(line.text)
+        if not label or "next_meeting" not in label[0]:
+            number = _agenda_candidate(line)
+            if not number or not state.label_of(number[1]) or "next_meeting" not in state.label_of(number[1])[0]:
+                continue
+            label = (set(), "")
+        parts = [label[1]] if label[1] else []
+        place = None
+        for after in state.lines[line.index + 1 : line.index + 5]:
+            if after.is_table or _is_agenda_candidate(after) or after.block.kind == "heading":
+                break
+            inner = state.label_of(after.text)
+            if inner and "place" in inner[0]:
+                place = inner[1]
+                continue
+            if inner and not inner[0] & {"date", "time"}:
+                break
+            parts.append(inner[1] if inner else after.text)
+            if len(parts) >= 3:
+                break
+        if parts or place:
+            return parts, place
+    return [], None

@@ -1,0 +1,109 @@
+"""The ``minutes`` command line: thin verbs over ``minutes`` (the parser) and ``tracker``
+(the store).
+
+Slow imports (spaCy, dateparser, Textual, python-docx) happen inside the commands that need
+them, never at module level, so ``minutes actions`` starts quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["main"]
+
+
+class UsageError(click.UsageError):
+    """A bad argument: exit status 2 and one line."""
+
+
+def fail(message: str) -> None:
+    """End the command with exit status 2 and one line on stderr."""
+    click.echo(f"minutes: {message}", err=True)
+    sys.exit(2)
+
+
+def store_option(func):
+    """``--store PATH``, accepted by ``minutes`` itself and by every subcommand."""
+
+    def remember(ctx: click.Context, _param, value):
+        if value is not None:
+            ctx.ensure_object(dict)["store"] = value
+        return value
+
+    return click.option(
+        "--store",
+        type=click.Path(dir_okay=False, path_type=Path),
+        callback=remember,
+        expose_value=False,
+        is_eager=True,
+        help="The action store file (default: $MINUTES_STORE, else the user data directory).",
+    )(func)
+
+
+def store_path(ctx: click.Context) -> Path | None:
+    """The ``--store`` given anywhere on the command line, or None for the default."""
+    while ctx is not None:
+        if ctx.obj and ctx.obj.get("store"):
+            return ctx.obj["store"]
+        ctx = ctx.parent
+    return None
+
+
+@click.group(invoke_without_command=True)
+@store_option
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Turn written meeting minutes into tracked actions."""
+    ctx.ensure_object(dict)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the JSON of the parse.")
+@click.option("--lang", type=click.Choice(["fi", "en", "sv"]), help="The minutes' language.")
+@store_option
+def parse(file: Path, as_json: bool, lang: str | None) -> None:
+    """Parse FILE and print what was found; stores nothing."""
+    from minutes import UnreadableMinutes, parse as parse_minutes
+    from minutes.summary import summary
+
+    try:
+        result = parse_minutes(file, lang=lang)
+    except UnreadableMinutes as error:
+        fail(f"{file}: {error}")
+    if as_json:
+        import orjson
+
+        click.echo(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        click.echo(summary(result))
+
+
+@main.command("eval")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@store_option
+def eval_(directory: Path, as_json: bool) -> None:
+    """Score the parser against the gold JSON files in DIRECTORY."""
+    from minutes.evaluate import evaluate_dir, report
+
+    if not directory.is_dir():
+        fail(f"{directory}: not a directory")
+    scores = evaluate_dir(directory)
+    if not scores.files:
+        fail(f"{directory}: no minutes with a .gold.json beside them")
+    if as_json:
+        import orjson
+
+        click.echo(orjson.dumps(scores.to_json(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        click.echo(report(scores))
+
+
+if __name__ == "__main__":
+    main()

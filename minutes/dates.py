@@ -70,8 +70,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -162,7 +162,7 @@ def parse_time_range(text: str) -> tuple[time | None, time | None]:
     ``at 10am``, ``10 am–12 pm``, ``2:30 pm``. Dates are never read as times, and
     impossible times (``25:00``) are skipped. ``(None, None)`` when there is none.
     """
-    for clock in _clocks(text):
+    for clock in _clocks(text, *_tokens(text)):
         if clock.first is not None:
             return clock.first, clock.last
     return None, None
@@ -240,7 +240,7 @@ def _next_weekday(base: date, iso_weekday: int) -> date:
 
 
 # ---------------------------------------------------------------------------------------------
-# the patterns of a language
+# words and patterns
 
 
 def _words(words: Iterable[str]) -> str:
@@ -261,6 +261,7 @@ def _stems(keys: Iterable[str]) -> str:
 
 
 def _lookup(table: dict[str, int], word: str) -> int | None:
+    """The number of a month or weekday word as written (``maaliskuun`` -> 3)."""
     word = word.lower().rstrip(".")
     if word in table:
         return table[word]
@@ -270,146 +271,28 @@ def _lookup(table: dict[str, int], word: str) -> int | None:
     return None
 
 
-_NUMBER_GROUPS = ("one", "two", "three", "four")
-_YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
-_NOT_A_NUMBER_GOES_ON = r"(?!\d|[.,:]\d)"
-_AMOUNT_SYMBOLS = r"[%‰€$£]|[mk]€"
+_TOKEN = re.compile(r"[^\W_]+")
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    """The compiled patterns of one language."""
-
-    profile: Profile
-    numeric: re.Pattern[str]
-    slash: re.Pattern[str]
-    month_year_numeric: re.Pattern[str]
-    iso: re.Pattern[str]
-    day_month: re.Pattern[str]
-    month_day: re.Pattern[str] | None
-    month_year: re.Pattern[str]
-    weeks: re.Pattern[str]
-    quarters: tuple[re.Pattern[str], ...]
-    period_ends: tuple[re.Pattern[str], ...]
-    end_words: re.Pattern[str]
-    this_next_week: re.Pattern[str]
-    today: re.Pattern[str]
-    in_amount: tuple[re.Pattern[str], ...]
-    weekday: re.Pattern[str]
-    weekday_abbr: re.Pattern[str]
-    next_meeting: re.Pattern[str]
-    by_before: re.Pattern[str]
-    by_after: re.Pattern[str]
-    by_inside: re.Pattern[str]
-    amount_after: re.Pattern[str]
-    numbers: dict[str, int]
+def _tokens(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where the numbers start, and every word (its leading letters, lower case) with
+    where it starts: the only places a date or a time can begin."""
+    digits: list[int] = []
+    words: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            digits.append(m.start())
+        else:
+            word = token.lower()
+            words.append((m.start(), word if word.isalpha() else _LETTERS.match(word).group()))
+    return digits, words
 
 
-@lru_cache(maxsize=None)
-def _grammar(lang: str) -> _Grammar:
-    p = profile(lang)
-    dw = p.date_words
-
-    def w(*groups: str) -> str:
-        return _words(word for g in groups for word in dw.get(g, ()))
-
-    weekday = _stems(p.weekdays)
-    month = _stems(p.months)
-    filler, ordinal = w("filler"), w("ordinal")
-    this_next = rf"(?:{w('this')}|{w('next')})"
-    wd_prefix = rf"(?:(?P<wd>{weekday})[.,]?\s+)?"
-    by_after = set(dw.get("by_after", ()))
-    number = rf"(?P<n>\d{{1,3}}|{w(*_NUMBER_GROUPS)})"
-    units = rf"(?:(?P<days>{w('day')})|(?P<weeks>{w('week')}))"
-    flags = re.IGNORECASE
-
-    def rx(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, flags)
-
-    month_day_words = dw.get("month_day", ())
-    month_day = None
-    if month_day_words:
-        tail = rf"(?:\s+{_words(month_day_words)}(?!\w))" + ("?" if "" in month_day_words else "")
-        month_day = rx(
-            rf"(?<!\w){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
-            rf"(?:{ordinal}|\.)?(?!\d){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
-        )
-
-    q_letter = _words(q for q in dw.get("quarter", ()) if len(q) == 1)
-    q_word = _words(q for q in dw.get("quarter", ()) if len(q) > 1)
-    period = (
-        rf"(?:(?P<mname>{month})|(?P<mword>{w('month')})|(?P<yword>{w('year')})"
-        rf"|(?P<wword>{w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
-    )
-    return _Grammar(
-        profile=p,
-        numeric=rx(
-            rf"(?<!\w){wd_prefix}(?<![\w.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
-            r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))"
-        ),
-        slash=rx(
-            rf"(?<!\w){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-            r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)"
-        ),
-        month_year_numeric=rx(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)"),
-        iso=rx(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-]|[.,]\d)"),
-        day_month=rx(
-            rf"(?<!\w){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
-            rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
-            r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
-        ),
-        month_day=month_day,
-        month_year=rx(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"),
-        weeks=rx(
-            rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
-            rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
-            rf"(?:\s+{w('during_after')}(?!\w))?"
-        ),
-        quarters=(
-            rx(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"),
-            rx(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)"),
-            rx(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)"),
-            rx(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"),
-        ),
-        period_ends=(
-            rx(
-                rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
-                r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"
-            ),
-            rx(
-                rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?"
-                rf"\s+{w('end')}(?!\w)"
-            ),
-        ),
-        end_words=rx(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)"),
-        this_next_week=rx(
-            rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
-            rf"(?:\s+{w('during_after')})?(?!\w)"
-        ),
-        today=rx(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)"),
-        in_amount=(
-            rx(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)"),
-            rx(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)"),
-        ),
-        weekday=rx(
-            rf"(?<!\w)(?:(?:{this_next})\s+)?(?P<wd>{_words(k for k in p.weekdays if len(k) > 3)}"
-            rf"[^\W\d_]*)|(?<!\w)(?:{this_next})\s+(?P<abbr>{_words(k for k in p.weekdays if len(k) <= 3)})\.?(?!\w)"
-        ),
-        weekday_abbr=rx(rf"(?<!\w)(?P<abbr>{_words(k for k in p.weekdays if len(k) <= 3)})\.?(?!\w)"),
-        next_meeting=rx(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)"),
-        by_before=rx(
-            rf"(?<!\w){_words(b for b in dw.get('by', ()) if b not in by_after)}"
-            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$"
-        ),
-        by_after=rx(rf"\s*{w('by_after')}(?!\w)"),
-        by_inside=rx(rf"(?<!\w){w('by_after')}(?!\w)"),
-        amount_after=rx(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))"),
-        numbers={word.lower(): i + 1 for i, g in enumerate(_NUMBER_GROUPS) for word in dw.get(g, ())},
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# finding candidates
+def _first_token(phrase: str) -> str:
+    found = _TOKEN.search(phrase.lower())
+    return _LETTERS.match(found.group()).group() if found else ""
 
 
 @dataclass(frozen=True)
@@ -428,7 +311,162 @@ class _Context:
     grammar: _Grammar
     base: date | None
     next_meeting: date | None
-    future: bool
+    future: bool  # a yearless day is the next one on or after base (else the 10-month window)
+
+
+_Reading = tuple[str, "date | None"]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A pattern tried where a number (``at_digits``) or a trigger word (``at_words``)
+    starts, and the function that reads its match as ``(kind, date)`` or rejects it."""
+
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], _Context], _Reading | None]
+    at_digits: bool
+    at_words: bool
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled patterns of one language and the words that may start them."""
+
+    profile: Profile
+    rules: tuple[_Rule, ...]
+    trigger_words: frozenset[str]
+    trigger_stems: dict[str, tuple[str, ...]]
+    weekday_abbr: re.Pattern[str]
+    by_before: re.Pattern[str]
+    by_after: re.Pattern[str]
+    by_inside: re.Pattern[str]
+    amount_after: re.Pattern[str]
+    numbers: dict[str, int]
+
+    def is_trigger(self, word: str) -> bool:
+        return word in self.trigger_words or any(
+            word.startswith(stem) for stem in self.trigger_stems.get(word[:4], ())
+        )
+
+
+_NUMBER_GROUPS = ("one", "two", "three", "four")
+_TRIGGER_GROUPS = (
+    "week", "this", "next", "end", "month", "year", "quarter", "today", "tomorrow", "in", "day",
+    "month_end", "week_end", "filler", *_NUMBER_GROUPS,
+)
+_YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
+_AMOUNT_SYMBOLS = r"[%‰€$£]|[mk]€"
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    p = profile(lang)
+    dw = p.date_words
+
+    def w(*groups: str) -> str:
+        return _words(word for g in groups for word in dw.get(g, ()))
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern, re.IGNORECASE)
+
+    month, filler, ordinal = _stems(p.months), w("filler"), w("ordinal")
+    this_next = rf"(?:{w('this')}|{w('next')})"
+    wd_prefix = rf"(?:(?P<wd>{_stems(p.weekdays)})[.,]?\s+)?"
+    weekday_full = _words(k for k in p.weekdays if len(k) > 3)
+    weekday_abbr = _words(k for k in p.weekdays if len(k) <= 3)
+    number = rf"(?P<n>\d{{1,3}}|{w(*_NUMBER_GROUPS)})"
+    units = rf"(?:(?P<days>{w('day')})|(?P<weeks>{w('week')}))"
+    q_letter = _words(q for q in dw.get("quarter", ()) if len(q) == 1)
+    q_word = _words(q for q in dw.get("quarter", ()) if len(q) > 1)
+    period = (
+        rf"(?:(?P<mname>{month})|(?P<mword>{w('month')})|(?P<yword>{w('year')})"
+        rf"|(?P<wword>{w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
+    )
+    by_after = set(dw.get("by_after", ()))
+
+    rules = [
+        _Rule(rx(
+            rf"(?<!\w){wd_prefix}(?<![\w.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
+            r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))"
+        ), _read_dotted, True, True),
+        _Rule(rx(
+            rf"(?<!\w){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+            r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)"
+        ), _read_slashed, True, True),
+        _Rule(rx(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)"), _read_month_of_year, True, False),
+        _Rule(rx(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-]|[.,]\d)"), _read_iso, True, False),
+        _Rule(rx(
+            rf"(?<!\w){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
+            rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
+            r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
+        ), _read_worded, True, True),
+        _Rule(rx(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"), _read_worded_month, False, True),
+        _Rule(rx(
+            rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
+            rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
+            rf"(?:\s+{w('during_after')}(?!\w))?"
+        ), _read_week, False, True),
+        _Rule(rx(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, False, True),
+        _Rule(rx(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, True, False),
+        _Rule(rx(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, True, False),
+        _Rule(rx(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, False, True),
+        _Rule(rx(
+            rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
+            r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"
+        ), _read_period_end, False, True),
+        _Rule(rx(
+            rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?\s+{w('end')}(?!\w)"
+        ), _read_period_end, True, True),
+        _Rule(rx(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)"),
+              _read_end_word, False, True),
+        _Rule(rx(
+            rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
+            rf"(?:\s+{w('during_after')})?(?!\w)"
+        ), _read_this_next_week, False, True),
+        _Rule(rx(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)"), _read_today, False, True),
+        _Rule(rx(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)"), _read_in_amount, False, True),
+        _Rule(rx(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)"), _read_in_amount, True, True),
+        _Rule(rx(
+            rf"(?<!\w)(?:{this_next}\s+)?(?P<wd>{weekday_full}[^\W\d_]*)"
+            rf"|(?<!\w){this_next}\s+(?P<abbr>{weekday_abbr})\.?(?!\w)"
+        ), _read_weekday, False, True),
+        _Rule(rx(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)"), _read_weekday_after_by, False, True),
+        _Rule(rx(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)"), _read_next_meeting, False, True),
+    ]
+    month_day_words = dw.get("month_day", ())
+    if month_day_words:  # March 14, maaliskuun 14. päivänä
+        tail = rf"(?:\s+{_words(month_day_words)}(?!\w))" + ("?" if "" in month_day_words else "")
+        rules.append(_Rule(rx(
+            rf"(?<!\w){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
+            rf"(?:{ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
+        ), _read_worded, False, True))
+
+    stems = [k for k in (*p.months, *p.weekdays) if len(k) > 3]
+    trigger_stems: dict[str, tuple[str, ...]] = {}
+    for stem in stems:
+        trigger_stems[stem[:4]] = (*trigger_stems.get(stem[:4], ()), stem)
+    return _Grammar(
+        profile=p,
+        rules=tuple(rules),
+        trigger_words=frozenset(
+            {_first_token(word) for g in _TRIGGER_GROUPS for word in dw.get(g, ())}
+            | {k for k in (*p.months, *p.weekdays) if len(k) <= 3}
+        ) - {""},
+        trigger_stems=trigger_stems,
+        weekday_abbr=rx(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)"),
+        by_before=rx(
+            rf"(?<!\w){_words(b for b in dw.get('by', ()) if b not in by_after)}"
+            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$"
+        ),
+        by_after=rx(rf"\s*{w('by_after')}(?!\w)"),
+        by_inside=rx(rf"(?<!\w){w('by_after')}(?!\w)"),
+        amount_after=rx(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))"),
+        numbers={word.lower(): i + 1 for i, g in enumerate(_NUMBER_GROUPS) for word in dw.get(g, ())},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# reading a match
 
 
 def _day(ctx: _Context, day: int, month: int, year: str | None) -> date | None:
@@ -441,81 +479,84 @@ def _valid_day_month(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2024, month)[1]
 
 
-def _is_heading_number(text: str, m: re.Match[str]) -> bool:
-    """``2.1 Budget`` opening a line is a section number, not 2 January."""
+def _is_heading_number(m: re.Match[str]) -> bool:
+    """``2.1 Budget`` opening a line is a section number, not the 2nd of January."""
     if m.group("y") or m.group("dot") or m.group("wd"):
         return False
+    text = m.string
     line_start = text.rfind("\n", 0, m.start()) + 1
-    before, after = text[line_start : m.start()], text[m.end() : m.end() + 3]
-    return not before.strip(" \t#*-•") and bool(re.match(r"[ \t]+[^\W\d_]", after)) and after.strip()[:1].isupper()
+    after = text[m.end() : m.end() + 3]
+    return (
+        not text[line_start : m.start()].strip(" \t#*-•")
+        and re.match(r"[ \t]+[^\W\d_]", after) is not None
+        and after.strip()[:1].isupper()
+    )
 
 
-def _numeric_dates(text: str, ctx: _Context) -> Iterator[_Found]:
-    g = ctx.grammar
-    for m in g.numeric.finditer(text):
-        day, month = int(m.group("d")), int(m.group("m"))
-        if not _valid_day_month(day, month) or _is_heading_number(text, m):
-            continue
-        if not m.group("y") and g.amount_after.match(text, m.end()):
-            continue
-        yield _Found(m.start(), m.end(), "date", _day(ctx, day, month, m.group("y")))
-    for m in g.slash.finditer(text):
-        day, month = int(m.group("d")), int(m.group("m"))
-        if not _valid_day_month(day, month) or (day, month, m.group("y")) == (24, 7, None):
-            continue
-        yield _Found(m.start(), m.end(), "date", _day(ctx, day, month, m.group("y")))
-    for m in g.iso.finditer(text):
-        found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if found is not None:
-            yield _Found(m.start(), m.end(), "date", found)
-    for m in g.month_year_numeric.finditer(text):
-        month = int(m.group("m"))
-        if 1 <= month <= 12:
-            yield _Found(m.start(), m.end(), "month_end", _last_day(int(m.group("y")), month))
+def _read_dotted(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    if not _valid_day_month(day, month) or _is_heading_number(m):
+        return None
+    if not m.group("y") and ctx.grammar.amount_after.match(m.string, m.end()):
+        return None  # 4.5 M€
+    return "date", _day(ctx, day, month, m.group("y"))
 
 
-def _worded_dates(text: str, ctx: _Context) -> Iterator[_Found]:
-    g = ctx.grammar
-    for pattern in (g.day_month, g.month_day):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
-            day, month = int(m.group("d")), _lookup(g.profile.months, m.group("month"))
-            if month is None or not _valid_day_month(day, month):
-                continue
-            yield _Found(m.start(), m.end(), "date", _worded_day(m, day, month, ctx))
-    for m in g.month_year.finditer(text):
-        month = _lookup(g.profile.months, m.group("month"))
-        if month is not None:
-            yield _Found(m.start(), m.end(), "month_end", _last_day(int(m.group("y")), month))
+def _read_slashed(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    if not _valid_day_month(day, month) or (day, month, m.group("y")) == (24, 7, None):
+        return None  # 24/7 is round the clock
+    return "date", _day(ctx, day, month, m.group("y"))
 
 
-def _worded_day(m: re.Match[str], day: int, month: int, ctx: _Context) -> date | None:
-    """Ask dateparser about the phrase (then about a plainer spelling of it) and keep its
-    answer only if it agrees with the profile about the day and the month."""
+def _read_iso(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return ("date", found) if found else None
+
+
+def _read_month_of_year(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    month = int(m.group("m"))
+    return ("month_end", _last_day(int(m.group("y")), month)) if 1 <= month <= 12 else None
+
+
+def _read_worded(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    day, month = int(m.group("d")), _lookup(ctx.grammar.profile.months, m.group("month"))
+    if month is None or not _valid_day_month(day, month):
+        return None
     year = m.group("y")
     if not year and ctx.base is None:
-        return None
-    stem = m.group("month").rstrip(".")
-    stem = next((k for k in sorted(ctx.grammar.profile.months, key=len, reverse=True)
-                 if len(k) > 3 and stem.lower().startswith(k)), stem)
-    for phrase in dict.fromkeys((m.group(0), f"{day} {m.group('month')} {year or ''}", f"{day} {stem} {year or ''}")):
-        parsed = _dateparser(phrase.strip(), ctx.grammar.profile.dateparser_language, ctx.base)
+        return "date", None
+    return "date", _day(ctx, day, month, year) if _dateparser_agrees(m, day, month, ctx) else None
+
+
+def _read_worded_month(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    month = _lookup(ctx.grammar.profile.months, m.group("month"))
+    return ("month_end", _last_day(int(m.group("y")), month)) if month else None
+
+
+def _dateparser_agrees(m: re.Match[str], day: int, month: int, ctx: _Context) -> bool:
+    """Whether dateparser reads the phrase (or a plainer spelling of it: day, month word,
+    year) as the same day and month as the profile does."""
+    p, year = ctx.grammar.profile, m.group("y") or ""
+    word = m.group("month")
+    stem = next((k for k in sorted(p.months, key=len, reverse=True)
+                 if len(k) > 3 and word.lower().startswith(k)), word)
+    for phrase in dict.fromkeys((m.group(0), f"{day} {word} {year}", f"{day} {stem} {year}")):
+        parsed = _dateparser(" ".join(phrase.split()), p.dateparser_language, ctx.base)
         if parsed is not None and (parsed.day, parsed.month) == (day, month):
-            return _day(ctx, day, month, year)
-    return None
+            return True
+    return False
 
 
 @lru_cache(maxsize=512)
 def _dateparser(phrase: str, language: str, base: date | None) -> date | None:
-    import dateparser  # slow to import: only when a worded date is there
+    import dateparser  # slow to import: only once a worded date turns up
 
-    relative_base = datetime.combine(base or date(2000, 1, 1), time())
     parsed = dateparser.parse(
         phrase,
         languages=[language],
         settings={
-            "RELATIVE_BASE": relative_base,
+            "RELATIVE_BASE": datetime.combine(base or date(2000, 1, 1), time()),
             "PREFER_DATES_FROM": "future",
             "DATE_ORDER": "DMY",
             "REQUIRE_PARTS": ["day", "month"],
@@ -524,60 +565,43 @@ def _dateparser(phrase: str, language: str, base: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
-def _weeks(text: str, ctx: _Context) -> Iterator[_Found]:
-    for m in ctx.grammar.weeks.finditer(text):
-        week = int(m.group("w2") or m.group("w"))
-        if not 1 <= week <= 53:
-            continue
-        year = m.group("y") or m.group("y4")
-        found = _first_not_ended(ctx.base, int(year) if year else None, lambda y: _week_end(y, week))
-        if found is None and year is None and ctx.base is not None:
-            continue  # no such week (53) this year or next
-        yield _Found(m.start(), m.end(), "week", found)
+def _read_week(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    week = int(m.group("w2") or m.group("w"))
+    if not 1 <= week <= 53:
+        return None
+    year = m.group("y") or m.group("y4")
+    found = _first_not_ended(ctx.base, int(year) if year else None, lambda y: _week_end(y, week))
+    if found is None and ctx.base is not None:
+        return None  # week 53 of a year that has none
+    return "week", found
 
 
-def _quarters(text: str, ctx: _Context) -> Iterator[_Found]:
-    for pattern in ctx.grammar.quarters:
-        for m in pattern.finditer(text):
-            quarter = int(m.group("q"))
-            year = m.group("y") or m.group("y4")
-            found = _first_not_ended(
-                ctx.base, _full_year(year) if year else None, lambda y: _quarter_end(y, quarter)
-            )
-            yield _Found(m.start(), m.end(), "quarter", found)
+def _read_quarter(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    quarter, year = int(m.group("q")), m.group("y") or m.group("y4")
+    end_of = lambda y: _quarter_end(y, quarter)  # noqa: E731
+    return "quarter", _first_not_ended(ctx.base, _full_year(year) if year else None, end_of)
 
 
-def _period_ends(text: str, ctx: _Context) -> Iterator[_Found]:
-    g, base = ctx.grammar, ctx.base
-    for pattern in g.period_ends:
-        for m in pattern.finditer(text):
-            kind, found = _period_end(m, ctx)
-            yield _Found(m.start(), m.end(), kind, found)
-    for m in g.end_words.finditer(text):
-        if m.group("month_end"):
-            yield _Found(m.start(), m.end(), "month_end", _last_day(base.year, base.month) if base else None)
-        else:
-            yield _Found(m.start(), m.end(), "relative", _friday(base) if base else None)
-
-
-def _period_end(m: re.Match[str], ctx: _Context) -> tuple[str, date | None]:
-    """The last day of the month, year or (working) week a period-end phrase names."""
+def _read_period_end(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """The last day of the month or year, or the Friday of the week, that an
+    ``end of …`` / ``… loppuun`` phrase names."""
     g, base = ctx.grammar, ctx.base
     ahead = 1 if m.group("mod") and _is_next(g, m.group("mod")) else 0
     year = int(m.group("y")) if m.group("y") else None
     if m.group("mname"):
-        month = _lookup(g.profile.months, m.group("mname")) or 0
-        return "month_end", _first_not_ended(base, year, lambda y: _last_day(y, month)) if month else None
+        month = _lookup(g.profile.months, m.group("mname"))
+        if month is None:
+            return None
+        return "month_end", _first_not_ended(base, year, lambda y: _last_day(y, month))
     if m.group("mword"):
         if base is None:
             return "month_end", None
-        month_start = _add_months(base.replace(day=1), ahead)
-        return "month_end", _last_day(month_start.year, month_start.month)
+        first = _add_months(base.replace(day=1), ahead)
+        return "month_end", _last_day(first.year, first.month)
     if m.group("yyyy"):
         return "month_end", date(int(m.group("yyyy")), 12, 31)
     if m.group("yword"):
-        if year is None and base is not None:
-            year = base.year + ahead
+        year = year or (base.year + ahead if base else None)
         return "month_end", date(year, 12, 31) if year else None
     return "relative", _friday(base, ahead) if base else None
 
@@ -587,41 +611,61 @@ def _is_next(g: _Grammar, word: str) -> bool:
     return " ".join(word.lower().split()) in g.profile.date_words.get("next", ())
 
 
-def _relative(text: str, ctx: _Context) -> Iterator[_Found]:
-    g, base = ctx.grammar, ctx.base
-    for m in g.today.finditer(text):
-        found = base + timedelta(days=0 if m.group("today") else 1) if base else None
-        yield _Found(m.start(), m.end(), "relative", found)
-    for m in g.this_next_week.finditer(text):
-        found = _friday(base, 1 if m.group("next") else 0) if base else None
-        yield _Found(m.start(), m.end(), "relative", found)
-    for pattern in g.in_amount:
-        for m in pattern.finditer(text):
-            amount = m.group("n")
-            count = 1 if amount is None else int(amount) if amount.isdigit() else g.numbers.get(amount.lower())
-            if not count:
-                continue
-            days = count * (7 if m.group("weeks") else 1)
-            yield _Found(m.start(), m.end(), "relative", base + timedelta(days=days) if base else None)
+def _read_end_word(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    base = ctx.base
+    if m.group("month_end"):
+        return "month_end", _last_day(base.year, base.month) if base else None
+    return "relative", _friday(base) if base else None
 
 
-def _weekdays(text: str, ctx: _Context) -> Iterator[_Found]:
-    g, base = ctx.grammar, ctx.base
-    candidates = list(g.weekday.finditer(text))
-    # a bare abbreviation (``pe``, ``fri``) only after a deadline word: ``viimeistään pe``
-    candidates += [m for m in g.weekday_abbr.finditer(text) if g.by_before.search(text[max(0, m.start() - 40) : m.start()])]
-    for m in candidates:
-        iso = _lookup(g.profile.weekdays, m.group("wd") or m.group("abbr"))
-        if iso is not None:
-            yield _Found(m.start(), m.end(), "weekday", _next_weekday(base, iso) if base else None)
+def _read_this_next_week(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    return "relative", _friday(ctx.base, 1 if m.group("next") else 0) if ctx.base else None
 
 
-def _next_meetings(text: str, ctx: _Context) -> Iterator[_Found]:
-    for m in ctx.grammar.next_meeting.finditer(text):
-        yield _Found(m.start(), m.end(), "next_meeting", ctx.next_meeting)
+def _read_today(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    days = 0 if m.group("today") else 1
+    return "relative", ctx.base + timedelta(days=days) if ctx.base else None
 
 
-_MATCHERS = (_numeric_dates, _worded_dates, _weeks, _quarters, _period_ends, _relative, _weekdays, _next_meetings)
+def _read_in_amount(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    amount = m.group("n")
+    count = 1 if amount is None else int(amount) if amount.isdigit() else ctx.grammar.numbers.get(amount.lower())
+    if not count:
+        return None
+    days = count * (7 if m.group("weeks") else 1)
+    return "relative", ctx.base + timedelta(days=days) if ctx.base else None
+
+
+def _read_weekday(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    groups = m.groupdict()
+    iso = _lookup(ctx.grammar.profile.weekdays, groups.get("wd") or groups["abbr"])
+    if iso is None:
+        return None
+    return "weekday", _next_weekday(ctx.base, iso) if ctx.base else None
+
+
+def _read_weekday_after_by(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """A bare abbreviation (``pe``, ``fri``) is a weekday only after a deadline word."""
+    if not ctx.grammar.by_before.search(m.string, max(0, m.start() - 40), m.start()):
+        return None
+    return _read_weekday(m, ctx)
+
+
+def _read_next_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    return "next_meeting", ctx.next_meeting
+
+
+def _candidates(text: str, digits: list[int], words: list[tuple[int, str]], ctx: _Context) -> list[_Found]:
+    g = ctx.grammar
+    at_words = [pos for pos, word in words if g.is_trigger(word)]
+    found = []
+    for rule in g.rules:
+        positions = (digits if rule.at_digits else []) + (at_words if rule.at_words else [])
+        for pos in positions:
+            m = rule.pattern.match(text, pos)
+            if m and (reading := rule.read(m, ctx)) is not None:
+                found.append(_Found(m.start(), m.end(), *reading))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,37 +686,42 @@ def _hour_minute(i: int, separators: str = ".:") -> str:
     return rf"(?P<h{i}>\d{{1,2}})(?:[{separators}](?P<m{i}>\d{{2}}))?(?!\d|[.,:]\d)"
 
 
+@dataclass(frozen=True)
+class _ClockGrammar:
+    after_word: re.Pattern[str]  # klo 9.00–11.30, kl. 9, at 10am
+    meridiem: re.Pattern[str]  # 10 am–12 pm, 2:30 pm, 10-11 am
+    bare_range: re.Pattern[str]  # 9.00 - 11.30, 10:00-11:30
+    colon: re.Pattern[str]  # 10:00
+    time_words: frozenset[str]
+    pm_words: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _clock_grammar() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], frozenset[str]]:
-    """The clock patterns of all languages (a time reads the same in each), each named by
-    its form, and the words for *pm*."""
+def _clock_grammar() -> _ClockGrammar:
+    """The clock patterns of all languages at once: a time reads the same in each."""
     groups = [profile(code).date_words for code in LANGUAGES]
-    time_words = _words(w for g in groups for w in g.get("time", ()))
-    pm_words = frozenset(w.lower() for g in groups for w in g.get("pm", ()))
-    meridiem = rf"(?:{_words(w for g in groups for w in g.get('am', ()) + g.get('pm', ()))})(?!\w)"
+    time_words = [w for g in groups for w in g.get("time", ())]
+    meridiem = rf"(?:{_words(w for g in groups for w in (*g.get('am', ()), *g.get('pm', ())))})(?!\w)"
     dash = r"\s*[-–—]\s*"
-    patterns = (
-        # klo 9.00–11.30, kl. 9, at 10am
-        ("after_word", re.compile(
-            rf"(?<!\w){time_words}(?:(?<=\.)|(?!\w))\.?\s*{_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
+    return _ClockGrammar(
+        after_word=re.compile(
+            rf"(?<!\w){_words(time_words)}(?:(?<=\.)|(?!\w))\.?\s*{_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
             rf"(?:{dash}{_hour_minute(2)}(?:\s*(?P<ap2>{meridiem}))?)?",
             re.IGNORECASE,
-        )),
-        # 10 am–12 pm, 2:30 pm, 10-11 am
-        ("meridiem", re.compile(
+        ),
+        meridiem=re.compile(
             rf"(?<![\w.:,]){_hour_minute(1, ':')}(?:\s*(?P<ap1>{meridiem}))?"
             rf"(?:{dash}{_hour_minute(2, ':')})?(?:\s*(?P<ap2>{meridiem}))?",
             re.IGNORECASE,
-        )),
-        # 9.00 - 11.30, 10:00-11:30
-        ("range", re.compile(
+        ),
+        bare_range=re.compile(
             r"(?<![\w.:,])(?P<h1>\d{1,2})(?P<s1>[.:])(?P<m1>\d{2})\s*[-–—]\s*"
             r"(?P<h2>\d{1,2})(?P<s2>[.:])(?P<m2>\d{2})(?!\w|[.,:]\d)"
-        )),
-        # 10:00
-        ("colon", re.compile(r"(?<![\w.:])(?P<h1>\d{1,2}):(?P<m1>\d{2})(?![\d:]|[.,]\d)")),
+        ),
+        colon=re.compile(r"(?<![\w.:])(?P<h1>\d{1,2}):(?P<m1>\d{2})(?![\d:]|[.,]\d)"),
+        time_words=frozenset(_first_token(w) for w in time_words),
+        pm_words=frozenset(w.lower() for g in groups for w in g.get("pm", ())),
     )
-    return patterns, pm_words
 
 
 def _clock_time(hour: str, minute: str | None, meridiem: str | None, pm_words: frozenset[str]) -> time | None:
@@ -691,14 +740,9 @@ def _looks_like_clock(separator: str, minutes: str) -> bool:
     return separator == ":" or int(minutes) == 0 or int(minutes) > 12
 
 
-def _clock_span(form: str, m: re.Match[str], pm_words: frozenset[str]) -> _Clock | None:
-    """The clock a match stands for; ``None`` when the match is no clock after all."""
+def _read_clock(m: re.Match[str], pm_words: frozenset[str]) -> _Clock:
     g = m.groupdict()
     ap1, ap2, h2 = g.get("ap1"), g.get("ap2"), g.get("h2")
-    if form == "meridiem" and not (ap1 or ap2):
-        return None
-    if form == "range" and not (_looks_like_clock(g["s1"], g["m1"]) or _looks_like_clock(g["s2"], g["m2"])):
-        return None
     first = _clock_time(g["h1"], g["m1"], ap1 or (None if h2 else ap2), pm_words)
     last = _clock_time(h2, g["m2"], ap2, pm_words) if h2 else None
     if h2 and ap1 is None and ap2 and last is not None:
@@ -710,14 +754,23 @@ def _clock_span(form: str, m: re.Match[str], pm_words: frozenset[str]) -> _Clock
     return _Clock(m.start(), m.end(), first, last)
 
 
-def _clocks(text: str) -> list[_Clock]:
-    patterns, pm_words = _clock_grammar()
-    clocks = [
-        clock
-        for form, pattern in patterns
-        for m in pattern.finditer(text)
-        if (clock := _clock_span(form, m, pm_words)) is not None
-    ]
+def _clocks(text: str, digits: list[int], words: list[tuple[int, str]]) -> list[_Clock]:
+    """Every clock time in ``text``, in reading order (longest first where two start
+    together)."""
+    cg = _clock_grammar()
+    clocks = []
+    for pos in [pos for pos, word in words if word in cg.time_words]:
+        if m := cg.after_word.match(text, pos):
+            clocks.append(_read_clock(m, cg.pm_words))
+    for pos in digits:
+        m = cg.meridiem.match(text, pos)
+        if m and (m.group("ap1") or m.group("ap2")):
+            clocks.append(_read_clock(m, cg.pm_words))
+        m = cg.bare_range.match(text, pos)
+        if m and (_looks_like_clock(m["s1"], m["m1"]) or _looks_like_clock(m["s2"], m["m2"])):
+            clocks.append(_read_clock(m, cg.pm_words))
+        if m := cg.colon.match(text, pos):
+            clocks.append(_read_clock(m, cg.pm_words))
     return sorted(clocks, key=lambda c: (c.start, c.start - c.end))
 
 
@@ -725,7 +778,15 @@ def _clocks(text: str) -> list[_Clock]:
 # choosing among candidates
 
 
-_LINKS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _LINK.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    return spans
 
 
 def _choose(found: Iterable[_Found], masked: list[tuple[int, int]]) -> list[_Found]:
@@ -758,14 +819,16 @@ def _as_mention(text: str, f: _Found, g: _Grammar) -> tuple[DateMention, bool]:
 def _scan(
     text: str, base: date | None, lang: str, *, next_meeting: date | None, future: bool
 ) -> list[tuple[DateMention, bool]]:
+    """Every mention in ``text`` with whether a deadline word came with it."""
     g = _grammar(lang)
-    ctx = _Context(g, base, next_meeting, future)
-    masked = [(c.start, c.end) for c in _clocks(text)] + [m.span() for m in _LINKS.finditer(text)]
-    found = [f for matcher in _MATCHERS for f in matcher(text, ctx)]
+    digits, words = _tokens(text)
+    masked = [(c.start, c.end) for c in _clocks(text, digits, words)] + _links(text)
+    found = _candidates(text, digits, words, _Context(g, base, next_meeting, future))
     return [_as_mention(text, f, g) for f in _choose(found, masked) if f.date is not None]
 
 
 def _best(scanned: list[tuple[DateMention, bool]]) -> DateMention | None:
+    """The due date among the mentions of one sentence (see ``find_deadline``)."""
     deadlines = [m for m, _ in scanned if m.kind == "deadline"]
     periods_by = [m for m, by in scanned if m.kind in _PERIOD_KINDS and by]
     periods = [m for m, _ in scanned if m.kind in _PERIOD_KINDS]

@@ -64,6 +64,7 @@ class ParseState:
     people: PeopleIndex = field(default_factory=lambda: PeopleIndex([]))
     used: set[int] = field(default_factory=set)  # lines that are header or attendee list
     item_starts: list[tuple[int, str | None]] = field(default_factory=list)
+    handles: dict[str, str] = field(default_factory=dict)  # "@sam" -> "Sam Okafor"
 
     @classmethod
     def start(cls, document: Document, lang: str) -> ParseState:
@@ -77,7 +78,7 @@ class ParseState:
         return cls(document, profile(lang), lines, minutes, _label_index(lang))
 
     def agenda_item_at(self, index: int) -> str | None:
-        """The number of the agenda item a line belongs to."""
+        """The agenda item a line belongs to: its number, or its title where it has none."""
         number = None
         for start, item in self.item_starts:
             if start > index:
@@ -86,19 +87,27 @@ class ParseState:
         return number
 
     def label_of(self, text: str) -> tuple[set[str], str] | None:
-        """``(fields, value)`` when ``text`` is ``Label: value`` or a bare label line."""
-        match = _LABEL.match(text)
-        if match:
-            fields = self.labels.get(_norm_label(match["label"]))
-            if fields:
-                return fields, match["value"].strip()
+        """``(fields, value)`` when ``text`` is ``Label: value``, ``Label<TAB>value``,
+        ``Notes by value`` or a bare label line."""
+        for pattern in (_LABEL, _TAB_LABEL, _BY_LABEL):
+            match = pattern.match(text)
+            if match:
+                fields = self.labels.get(_norm_label(match["label"]))
+                if fields:
+                    return fields, match["value"].strip()
         fields = self.labels.get(_norm_label(text))
         if fields and len(text) <= 60:
             return fields, ""
         return None
 
 
-_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:]{0,45}?)\s*:\s*(?P<value>.*)$", re.S)
+_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\s*:\s*(?P<value>.*)$", re.S)
+_TAB_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\t+(?P<value>\S.*)$", re.S)
+# "Notes by Sam", "Muistion kirjasi Anna Virtanen": a label that ends in its own preposition
+_BY_LABEL = re.compile(
+    r"^\s*(?P<label>(?:[\w-]+\s)?(?:by|kirjasi|laati|kirjoitti|förde|fördes av))\s+(?P<value>\S.*)$",
+    re.I | re.S,
+)
 
 
 def _norm_label(text: str) -> str:
@@ -144,12 +153,31 @@ def header(state: ParseState) -> None:
             found = dates.find_meeting_date(line.text, state.profile.code)
             if found:
                 m.date = found
-                if m.start is None:
-                    m.start, m.end = dates.parse_time_range(line.text)
+                _time_and_place(state, line)
                 break
     if m.date is None and state.document.source.path:
         m.date = dates.find_meeting_date(Path(state.document.source.path).stem, state.profile.code)
     m.title = m.title or _title(state)
+
+
+def _time_and_place(state: ParseState, date_line: Line) -> None:
+    """The time (and a place beside it) on an unlabelled date line or just below it:
+    ``24 September 2025, 10:00–11:00 EEST, Zoom``; ``Verkosto | Teams klo 10.00–11.00``."""
+    m = state.minutes
+    if m.start is not None:
+        return
+    for line in state.lines[date_line.index : date_line.index + 3]:
+        if line.is_table or state.label_of(line.text) or _is_agenda_candidate(line):
+            continue
+        for segment in line.text.split("|"):
+            start, end = dates.parse_time_range(segment)
+            if start is None:
+                continue
+            m.start, m.end = start, end
+            rest = _leftover(state, segment)
+            if m.location is None and rest and line.index > 0 and len(rest[-1].split()) <= 4:
+                m.location = rest[-1]
+            return
 
 
 def _header_field(state: ParseState, line: Line, text: str) -> None:
@@ -158,6 +186,7 @@ def _header_field(state: ParseState, line: Line, text: str) -> None:
     if not label:
         return
     fields, value = label
+    value = value.strip().strip("\"'")
     if not value:
         return
     if fields & {"date", "time"}:
@@ -183,9 +212,11 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _title(state: ParseState) -> str | None:
-    generic = {w.lower() for w in state.profile.labels.get("title", ())}
-    for code in LANGUAGES:
-        generic |= {w.lower() for w in profile(code).labels.get("title", ())}
+    """The line that names the meeting: among the first few candidates, one that says
+    meeting (``kokous``, ``call``, ``möte``) beats a letterhead above it."""
+    generic = {w.lower() for code in LANGUAGES for w in profile(code).labels.get("title", ())}
+    meeting_words = tuple(w for code in LANGUAGES for w in profile(code).labels.get("meeting", ()))
+    candidates = []
     for line in state.lines[:12]:
         if line.is_table or state.label_of(line.text):
             continue
@@ -194,24 +225,52 @@ def _title(state: ParseState) -> str | None:
         text = _strip_dates(line.text, state.profile.code)
         if not text or text.lower().strip(" .:") in generic or not _looks_like_title(text):
             continue
-        return text
-    return None
+        candidates.append(text)
+    for text in candidates[:3]:
+        if any(word in text.lower() for word in meeting_words):
+            return text
+    return candidates[0] if candidates else None
 
 
 def _strip_dates(text: str, lang: str) -> str:
-    """``text`` without its dates and times: ``Valmisteluinfo 18.2.2025`` -> ``Valmisteluinfo``."""
-    for mention in sorted(dates.find_dates(text, None, lang), key=lambda d: -d.start):
-        text = text[: mention.start] + text[mention.end :]
+    """``text`` without its full dates and times: ``Valmisteluinfo 18.2.2025`` ->
+    ``Valmisteluinfo``; a meeting number like ``2/2026`` stays."""
     text = _FULL_DATE.sub("", text)
+    for mention in sorted(dates.find_dates(text, None, lang), key=lambda d: -d.start):
+        if not _MONTH_YEAR.fullmatch(mention.text.strip()):
+            text = text[: mention.start] + text[mention.end :]
     text = _TIME_PHRASE.sub("", text)
     return text.strip(" \t-–—,.:|")
 
 
 _FULL_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
 _TIME_PHRASE = re.compile(
-    r"\b(?:klo|kl\.?|kello|at)\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?",
+    r"\b(?:klo|kl\.?|kello|at)?\s*\d{1,2}(?:[.:]\d{2})\s*(?:[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
+    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:klo|kl\.?|kello)\s*\d{1,2}\b",
     re.I,
 )
+_TIMEZONE = re.compile(r"\b(?:EEST|EET|CEST|CET|UTC|GMT|BST|WEST|WET)\b")
+
+
+def _leftover(state: ParseState, text: str) -> list[str]:
+    """The comma-separated pieces of ``text`` that are neither dates, times, weekdays,
+    time zones, remarks in parentheses nor filler: what may name a place."""
+    text = re.sub(r"\([^)]*\)", "", text)
+    text = _TIMEZONE.sub("", _strip_dates(text, state.profile.code))
+    weekdays = {w for code in LANGUAGES for w in profile(code).weekdays}
+    pieces = []
+    for piece in re.split(r"\s*[,;]\s*|\s+[–—-]\s+", text):
+        words = [w for w in piece.split() if not _is_weekday(w, weekdays)]
+        piece = " ".join(words).strip(" .:")
+        if piece and any(c.isalpha() for c in piece):
+            pieces.append(piece)
+    return pieces
+
+
+def _is_weekday(word: str, weekdays: set[str]) -> bool:
+    low = word.lower().strip(".,")
+    return low in weekdays or any(low.startswith(w) for w in weekdays if len(w) >= 5)
 
 
 # --- attendees, absent, chair, secretary -------------------------------------------------
@@ -221,8 +280,7 @@ def attendees(state: ParseState) -> None:
     m = state.minutes
     for line in state.lines:
         if line.is_table:
-            if line.index not in state.used and (people := _people_table(state, line)):
-                m.attendees.extend(p for p in people if p.name not in {a.name for a in m.attendees})
+            if line.index not in state.used and _people_table(state, line):
                 state.used.add(line.index)
             continue
         label = state.label_of(line.text)
@@ -230,20 +288,27 @@ def attendees(state: ParseState) -> None:
             continue
         fields, value = label
         if fields & {"present", "absent"}:
-            target = m.attendees if "present" in fields else m.absent
-            found = _people_list(state, line, value)
-            target.extend(p for p in found if p.name not in {a.name for a in target})
+            _people_list(state, line, value, "present" if "present" in fields else "absent")
             state.used.add(line.index)
-        elif fields & {"chair", "secretary"} and value and looks_like_name(_name_part(value)):
-            role = "chair" if "chair" in fields else "secretary"
-            setattr(m, role, _name_part(value))
-            state.used.add(line.index)
+        elif fields & {"chair", "secretary"} and value:
+            name = _name_part(value)
+            if looks_like_name(name) or _HANDLE.fullmatch(name):
+                setattr(m, "chair" if "chair" in fields else "secretary", name)
+                state.used.add(line.index)
     _roles(state)
-    state.people = PeopleIndex([*m.attendees, *m.absent, *_mentioned_people(state)])
+    state.people = PeopleIndex(
+        [*m.attendees, *m.absent, *_mentioned_people(state)], aliases=state.handles
+    )
     for role in ("chair", "secretary"):
         written = getattr(m, role)
         if written:
             setattr(m, role, state.people.resolve(written) or written)
+
+
+def _add(state: ParseState, person: Attendee, target: str) -> None:
+    people = state.minutes.attendees if target == "present" else state.minutes.absent
+    if person.name not in {p.name for p in people}:
+        people.append(person)
 
 
 _NAME_LIST = re.compile(rf"^(?:{NAME_TOKEN}\s{NAME_TOKEN}(?:\s{NAME_TOKEN})?\s*(?:,\s*|$))+$")
@@ -262,51 +327,62 @@ def _mentioned_people(state: ParseState) -> list[str]:
             names += [n.strip() for n in text.split(",") if n.strip()]
         elif len(text) < 80 and (m := _NAME_WITH_PLACE.match(text)):
             names.append(m["name"])
-    return [n for n in dict.fromkeys(names) if looks_like_name(n, 3)]
+    return [n for n in dict.fromkeys(names) if looks_like_name(n, 3) and not _is_role(state, n)]
 
 
 def _name_part(value: str) -> str:
-    return re.split(r"[,(–—]| - ", value, maxsplit=1)[0].strip().rstrip(".")
+    """The name at the head of ``Name, Org`` / ``Name (Org)`` / ``@handle. More``."""
+    return re.split(r"[,(–—]| - |\.\s|\t", value, maxsplit=1)[0].strip().rstrip(".")
 
 
-def _people_list(state: ParseState, label_line: Line, value: str) -> list[Attendee]:
-    """The people a present/absent label introduces: on its line, below it, or a table."""
-    found: list[Attendee] = []
-    if value:
-        for part in _split_list(value):
-            person = _person(state, part)
-            if person:
-                found.append(person)
-        return found
+def _people_list(state: ParseState, label_line: Line, value: str, target: str) -> None:
+    """The people a present/absent label introduces: on its line (a comma list, or the
+    first row of a list that goes on below), below it one a line, or in a table."""
     following = state.lines[label_line.index + 1 : label_line.index + 200]
     tab_rows = [line.text.split("\t") for line in following[:60] if "\t" in line.text]
     first_last = (
         sum(len(row[0].split()) == 1 for row in tab_rows) * 2 > len(tab_rows) if tab_rows else None
     )
+    rows_below = bool(following) and not following[0].is_table and _person(
+        state, following[0].text, first_last) is not None and not state.label_of(following[0].text)
+    if value:
+        parts = _split_list(value)
+        if not rows_below and len(parts) > 1 and all(_is_person_part(state, p) for p in parts):
+            for part in parts:
+                if person := _person(state, part):
+                    _add(state, person, target)
+            return
+        person = _person(state, value, first_last)
+        if person is None:
+            return
+        _add(state, person, target)
+        if not rows_below:
+            return
     for line in following:
         if line.is_table:
-            table = _people_table(state, line)
-            if table:
-                found.extend(table)
+            if not value and _people_table(state, line, target):
                 state.used.add(line.index)
             break
-        if state.label_of(line.text) or _is_agenda_candidate(line):
-            break
-        if line.block.kind == "heading" and found:
+        if state.label_of(line.text) or _is_agenda_candidate(line) or line.block.kind == "heading":
             break
         person = _person(state, line.text, first_last)
         if person is None:
-            if "," in line.text and not found:
-                # a comma list on the line below the label
-                people = [_person(state, part) for part in _split_list(line.text)]
-                if people and all(people):
-                    found.extend(people)  # type: ignore[arg-type]
-                    state.used.add(line.index)
-                    continue
-            break
-        found.append(person)
+            parts = _split_list(line.text)
+            if value or len(parts) < 2 or not all(_is_person_part(state, p) for p in parts):
+                break
+            for part in parts:  # a comma list on the line below the label
+                if person := _person(state, part):
+                    _add(state, person, target)
+        else:
+            _add(state, person, target)
         state.used.add(line.index)
-    return found
+        value = value or line.text
+
+
+def _is_person_part(state: ParseState, part: str) -> bool:
+    """One item of a comma list of people: a name, maybe with a parenthesis."""
+    name = _HANDLE.sub("", part).split("(")[0].strip()
+    return looks_like_name(name) and not _is_role(state, name)
 
 
 def _split_list(text: str) -> list[str]:
@@ -333,44 +409,62 @@ _HANDLE = re.compile(r"@[\w.-]+")
 
 
 def _person(state: ParseState, text: str, first_last: bool | None = None) -> Attendee | None:
-    """One attendee row: tab columns, ``Name, Org, role``, ``Name (Org)``, ``Name – Org``.
+    """One attendee row: tab columns, ``Name, Org, role``, ``Name (Org)``, ``Name – Org``,
+    with a ``@handle`` remembered as the person's alias.
 
     ``first_last`` says whether tab rows are ``First<TAB>Last<TAB>…`` (decided over the
     whole list by the caller; ``None`` lets the row decide)."""
-    text = _HANDLE.sub("", text).strip().strip("•-*–").strip()
-    text = re.sub(r"\(\s*,?\s*", "(", text).replace("()", "").strip()
+    text = text.strip().lstrip("•*–-").strip()
     if not text or len(text) > 200:
         return None
+    handles = _HANDLE.findall(text)
+    text = _HANDLE.sub("", text)
+    text = re.sub(r"\(\s*[,;]?\s*", "(", text)
+    text = re.sub(r"\s*[,;]?\s*\)", ")", text).replace("()", "").strip()
+    inner = [p.strip() for group in re.findall(r"\(([^)]*)\)", text) for p in group.split(",")]
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,")
     if "\t" in text:
         columns = [c.strip() for c in text.split("\t") if c.strip()]
         if first_last is None:
             first_last = len(columns[0].split()) == 1
         if first_last and len(columns) >= 2 and looks_like_name(columns[1], 1):
             columns = [f"{columns[0]} {columns[1]}", *columns[2:]]
-        name, rest = columns[0], columns[1:]
-        rest = [part.strip() for column in rest for part in column.split(",")]
+        pieces = [columns[0], *(p for column in columns[1:] for p in column.split(","))]
     else:
-        paren = re.match(r"^(?P<name>[^(]+?)\s*\((?P<inner>[^)]*)\)\s*(?P<after>.*)$", text)
-        if paren:
-            name = paren["name"]
-            rest = [p.strip() for p in paren["inner"].split(",")]
-            rest += [p.strip() for p in paren["after"].lstrip(",–- ").split(",") if p.strip()]
-        else:
-            pieces = re.split(r"\s*,\s*|\s+[–—-]\s+", text)
-            name, rest = pieces[0], pieces[1:]
-    name = name.strip().rstrip(".,")
-    if not looks_like_name(name) or _is_label_word(state, name):
+        pieces = re.split(r"\s*,\s*|\s+[–—-]\s+", text)
+    name = pieces[0].strip().rstrip(".,")
+    if not looks_like_name(name) or _is_label_word(state, name) or _is_role(state, name):
         return None
-    return Attendee(name, *_organisation_and_role(state, rest))
+    for handle in handles:
+        state.handles[handle.lower()] = name
+    notes = _attendance_notes(state)
+    kept = [p for p in inner if p.lower().rstrip(".") not in notes]
+    if any(p.lower().rstrip(".") in notes & _SECRETARY_NOTES for p in inner):
+        state.minutes.secretary = state.minutes.secretary or name
+    return Attendee(name, *_organisation_and_role(state, [*pieces[1:], *kept]))
+
+
+_SECRETARY_NOTES = {"minutes", "notes", "scribe", "protokoll"}
+
+
+def _attendance_notes(state: ParseState) -> set[str]:
+    return {w.lower() for code in LANGUAGES for w in profile(code).roles.get("attendance_notes", ())}
 
 
 def _organisation_and_role(state: ParseState, parts: list[str]) -> tuple[str | None, str | None]:
     """Sort the parts after a name into organisation and role."""
     organisation, roles = [], []
-    for part in (p.strip().rstrip(".") for p in parts):
+    for part in (_trim_dot(p) for p in parts):
         if part:
             (roles if _is_role(state, part) else organisation).append(part)
     return ", ".join(organisation) or None, ", ".join(roles) or None
+
+
+def _trim_dot(part: str) -> str:
+    """``Lapin liitto.`` -> ``Lapin liitto``; an abbreviation keeps its dot (``pj.``)."""
+    part = part.strip()
+    last = part.split()[-1] if part.split() else ""
+    return part[:-1] if part.endswith(".") and len(last) > 5 else part
 
 
 def _is_label_word(state: ParseState, text: str) -> bool:
@@ -389,35 +483,43 @@ def _role_words(state: ParseState) -> set[str]:
 def _is_role(state: ParseState, part: str) -> bool:
     """A role (``klusterin puheenjohtaja``, ``Treasurer``), not an organisation."""
     words = _role_words(state)
-    tokens = [t.lower().strip(".") for t in re.split(r"[\s/]+", part) if t]
+    tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
     if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
         return len(tokens) <= 4
     # Finnish job titles are written in lower case, organisations capitalised
     return part[:1].islower() and len(tokens) <= 3 and state.profile.code == "fi"
 
 
-def _people_table(state: ParseState, line: Line) -> list[Attendee]:
-    """Attendees from a table whose header names a name column."""
+def _people_table(state: ParseState, line: Line, target: str = "present") -> bool:
+    """Attendees from a table whose header names a name column; a row that only says
+    ``Poissa`` / ``Absent`` turns the rows below it into the absent."""
     rows = line.block.rows
     if len(rows) < 2:
-        return []
+        return False
     columns = _columns(state, rows[0])
     if "name" not in columns and not {"first", "last"} <= columns.keys():
-        return []
-    if {"action", "owner", "due"} & columns.keys():
-        return []
-    people = []
+        return False
+    found = False
     for row in rows[1:]:
         def cell(key: str) -> str:
             i = columns.get(key)
             return row[i].strip() if i is not None and i < len(row) else ""
 
+        filled = [c for c in row if c.strip()]
+        label = state.label_of(filled[0]) if len(filled) == 1 else None
+        if label and label[0] & {"present", "absent"}:
+            target = "present" if "present" in label[0] else "absent"
+            continue
         name = cell("name") or f"{cell('first')} {cell('last')}".strip()
         if not looks_like_name(name):
             continue
-        organisation, role = _organisation_and_role(state, cell("organisation").split(","))
-        people.append(Attendee(name, organisation, cell("role") or role))
-    return people
+        if "role" in columns:
+            organisation, role = cell("organisation") or None, cell("role") or None
+        else:
+            organisation, role = _organisation_and_role(state, cell("organisation").split(","))
+        _add(state, Attendee(name, organisation, role), target)
+        found = True
+    return found
 
 
 def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
@@ -461,7 +563,7 @@ def _agenda_candidate(line: Line) -> tuple[str, str] | None:
     block = line.block
     if line.is_table:
         return None
-    if block.number and block.kind in ("list_item", "heading") and block.level == 0:
+    if block.number and (block.kind == "heading" or block.kind == "list_item" and block.level == 0):
         if re.fullmatch(r"\d{1,3}", block.number):
             title = _item_title(line.text)
             return (block.number, title) if title else None
@@ -501,10 +603,20 @@ def agenda(state: ParseState) -> None:
     if len(chain) >= 2 or (chain and chain[0][0].block.kind == "heading"):
         items = [(line, number, title) for line, (number, title) in chain]
     else:
-        items = [(line, None, title) for line, title in _heading_items(state)]
+        items = [(line, None, title) for line, title in _topic_items(state) or _heading_items(state)]
     for line, number, title in items:
         state.minutes.agenda.append(AgendaItem(number, title, line.origin))
-        state.item_starts.append((line.index, number))
+        state.item_starts.append((line.index, number or title))
+
+
+def _topic_items(state: ParseState) -> list[tuple[Line, str]]:
+    """W3C and IRC style: ``Topic: Budget`` lines."""
+    items = []
+    for line in state.lines:
+        label = state.label_of(line.text)
+        if label and "topic" in label[0] and label[1]:
+            items.append((line, label[1].strip().rstrip(".")))
+    return items
 
 
 def _longest_chain(candidates):
@@ -607,61 +719,111 @@ def _starts_with_word(text: str, words: tuple[str, ...]) -> bool:
 
 # --- next meeting -----------------------------------------------------------------------
 
-_FILLER = re.compile(
-    r"\b(?:pidetään|järjestetään|on|is|will be held|will be|held|at|in|hålls|är|kello|klo|kl)\b",
+_SAME = re.compile(r"\b(?:same|sama|samassa|samaan|samma|samme)\b", re.I)
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:pidetään|järjestetään|on|is|will be held|will be|is held|held|at|in|on|the|"
+    r"i|på|vid|hålls|är|klo|kl)\b\s*)+",
     re.I,
 )
 
 
 def next_meeting(state: ParseState) -> None:
-    text_parts, place = _next_meeting_text(state)
-    if not text_parts:
+    found = _next_meeting_text(state)
+    if not found:
         return
+    parts, place = found
     base = state.minutes.date
     code = state.profile.code
-    found = NextMeeting()
-    for part in text_parts:
-        if found.date is None:
+    nm = NextMeeting()
+    for part in parts:
+        if nm.date is None:
             mentions = [d for d in dates.find_dates(part, base, code) if not base or d.date >= base]
-            if mentions:
-                found.date = mentions[0].date
-        if found.start is None:
-            found.start, found.end = dates.parse_time_range(part)
+            explicit = [d for d in mentions if d.kind in ("date", "deadline")]
+            if explicit or mentions:
+                nm.date = (explicit or mentions)[0].date
+        if nm.start is None:
+            nm.start, nm.end = dates.parse_time_range(part)
+            if nm.start is None and _SAME.search(part) and re.search(r"\b(?:time|aika|tid)\b", part, re.I):
+                nm.start, nm.end = state.minutes.start, state.minutes.end
     if place is None:
-        for part in text_parts:
-            rest = _FILLER.sub(" ", _strip_dates(part, code))
-            rest = re.sub(r"\s+", " ", rest).strip(" .,-–")
-            if any(ch.isupper() for ch in rest[:1]) and len(rest) > 2:
-                place = rest
+        for part in parts:
+            for piece in _leftover(state, part):
+                piece = _LEADING_FILLER.sub("", piece).strip()
+                if _SAME.search(piece):
+                    if re.search(r"\b(?:room|link|place|paikka|huone|linkki|plats|rum|länk)\b", piece, re.I):
+                        place = state.minutes.location
+                        break
+                    continue
+                if piece[:1].isupper() and len(piece) > 2:
+                    place = _base_form(state, piece)
+                    break
+            if place:
                 break
-    found.location = place.rstrip(".") if place else None
-    if found.date or found.start or found.location:
-        state.minutes.next_meeting = found
+    nm.location = place.rstrip(".") if place else None
+    if nm.date or nm.start or nm.location:
+        state.minutes.next_meeting = nm
 
 
-def _next_meeting_text(state: ParseState) -> tuple[list[str], str | None]:
-    """The lines that speak of the next meeting, and a ``Paikka:`` among them."""
+def _next_meeting_pattern(state: ParseState) -> re.Pattern[str]:
+    """``seuraava kokous``, ``next (board) meeting``, ``nästa möte``: a word may stand between."""
+    phrases = [w for code in LANGUAGES for w in profile(code).labels.get("next_meeting", ())]
+    alternatives = [
+        r"\s+(?:[\w-]+\s+)?".join(re.escape(word) for word in phrase.split())
+        for phrase in sorted(phrases, key=len, reverse=True)
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.I)
+
+
+def _next_meeting_text(state: ParseState) -> tuple[list[str], str | None] | None:
+    """The text that speaks of the next meeting, and a ``Paikka:`` among it: the rest of
+    the line that names it, and the lines below a heading or agenda item that does."""
+    pattern = _next_meeting_pattern(state)
     for line in state.lines:
-        label = state.label_of(line.text)
-        if not label or "next_meeting" not in label[0]:
-            number = _agenda_candidate(line)
-            if not number or not state.label_of(number[1]) or "next_meeting" not in state.label_of(number[1])[0]:
-                continue
-            label = (set(), "")
-        parts = [label[1]] if label[1] else []
+        if line.is_table:
+            continue
+        match = pattern.search(line.text)
+        if not match:
+            continue
+        rest = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", line.text[match.end():], maxsplit=1)[0]
+        rest = rest.strip(" :.-–")
+        parts = [rest] if rest else []
         place = None
-        for after in state.lines[line.index + 1 : line.index + 5]:
+        opens_line = not line.text[: match.start()].strip(" *#§0123456789.")
+        heading = line.block.kind == "heading" or _is_agenda_candidate(line) or not rest and opens_line
+        for after in state.lines[line.index + 1 : line.index + 5] if heading else []:
             if after.is_table or _is_agenda_candidate(after) or after.block.kind == "heading":
                 break
             inner = state.label_of(after.text)
             if inner and "place" in inner[0]:
                 place = inner[1]
                 continue
-            if inner and not inner[0] & {"date", "time"}:
+            if inner and not inner[0] & {"date", "time", "next_meeting"}:
                 break
-            parts.append(inner[1] if inner else after.text)
+            text = after.text
+            again = pattern.search(text)
+            parts.append(text[again.end():].strip(" :.-–") if again else (inner[1] if inner else text))
             if len(parts) >= 3:
                 break
-        if parts or place:
+        if any(dates.find_dates(p, state.minutes.date, state.profile.code) or dates.parse_time_range(p)[0]
+               for p in parts) or place:
             return parts, place
-    return [], None
+    return None
+
+
+_CASE_ENDINGS = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "n")
+
+
+def _base_form(state: ParseState, place: str) -> str:
+    """``Vesikkalan kirjastossa`` -> ``Vesikkalan kirjasto`` and ``Teamsissa`` -> ``Teams``
+    when the document also writes the word in its base form; else the place as written."""
+    words = place.split()
+    last = words[-1]
+    known = {w.strip(".,:;()") for l in state.lines for w in l.text.split()}
+    for ending in _CASE_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 2:
+            stem = last[: -len(ending)]
+            for candidate in (stem, stem[:-1] if stem.endswith("i") else None):
+                if candidate and candidate != last and (candidate in known or candidate.lower() in
+                                                        {k.lower() for k in known}):
+                    return " ".join([*words[:-1], candidate])
+    return place

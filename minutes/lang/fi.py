@@ -13,7 +13,7 @@ PROFILE = Profile(
         klo aika paikka vuoden vuonna lisäksi""".split()
     ),
     labels={
-        "title": ("muistio", "pöytäkirja", "kokousmuistio", "asialista", "esityslista"),
+        "title": ("muistio", "pöytäkirja", "kokousmuistio", "otsikko"),
         "date": ("päivämäärä", "pvm", "päivä", "aika", "ajankohta"),
         "time": ("aika", "ajankohta", "kellonaika", "klo"),
         "place": ("paikka", "kokouspaikka", "sijainti"),
@@ -22,10 +22,13 @@ PROFILE = Profile(
         "absent": ("poissa", "estyneet", "poissa olivat", "esteen ilmoittaneet"),
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),
         "secretary": ("sihteeri", "siht.", "siht", "muistion kirjoittaja", "kirjaaja",
-                      "pöytäkirjanpitäjä"),
+                      "pöytäkirjanpitäjä", "muistion laati", "muistion laatija", "muistion kirjasi",
+                      "muistion kirjoitti", "pöytäkirjan kirjasi"),
+        "topic": ("aihe",),
         "next_meeting": ("seuraava kokous", "seuraava tapaaminen", "seuraavan kokouksen ajankohta",
                          "seuraava palaveri"),
         "decision": ("päätös", "päätökset"),
+        "meeting": ("kokous", "palaveri", "tapaaminen", "info", "työpaja", "seminaari", "kokoontuminen"),
         "agenda": ("asialista", "esityslista", "käsiteltävät asiat"),
         "decision_verbs": ("päätettiin", "hyväksyttiin", "päätös", "päätösehdotus hyväksyttiin", "merkittiin tiedoksi", "pantiin pöydälle", "palautettiin valmisteluun", "valittiin"),
         "column_name": ('nimi', 'henkilö', 'osallistuja', 'jäsen'),
@@ -37,6 +40,8 @@ PROFILE = Profile(
     roles={
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),
         "secretary": ("sihteeri", "siht.", "siht", "muistion kirjoittaja", "kirjaaja"),
+        "attendance_notes": ("etänä", "etäyhteydellä", "etäyhteys", "teamsin kautta", "teams",
+                             "osittain", "poistui", "saapui", "paikalla", "kohdasta"),
         "role_words": ("johtaja", "päällikkö", "vastaava", "sihteeri", "asiantuntija",
                        "koordinaattori", "neuvoja", "jäsen", "edustaja", "rahastonhoitaja",
                        "kokoonkutsuja", "esittelijä", "suunnittelija", "pj", "siht",

@@ -27,7 +27,7 @@ import hashlib
 import os
 
 from minutes.model import Document, SourceFile, UnreadableMinutes
-from minutes.readers.sniff import ole_refusal, sniff
+from minutes.readers.sniff import kind_of, ole_refusal
 from minutes.readers.text import check_not_binary, decode, text_blocks
 
 __all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "UnreadableMinutes", "read", "read_text"]
@@ -46,7 +46,7 @@ def read(path: str | os.PathLike) -> Document:
     """Read the minutes file at ``path``; ``UnreadableMinutes`` says why not."""
     name = os.fspath(path)
     data = _load(name)
-    kind = sniff(data[:1024])
+    kind = kind_of(data[:1024])
     source = SourceFile(name, "docx" if kind == "zip" else "text", hashlib.sha256(data).hexdigest())
     if kind == "zip":
         from minutes.readers.docx import read_docx

@@ -55,6 +55,7 @@ MAX_PART_RATIO = 200  # uncompressed : compressed, for parts above RATIO_FLOOR_B
 RATIO_FLOOR_BYTES = 1 * MB
 MAX_PARTS = 5000
 MAIN_PART = "word/document.xml"
+MAX_COLUMNS = 63  # Word's own limit; a larger gridSpan in a file is damage or malice
 
 _SCAN_CHUNK = 64 * 1024
 _FORBIDDEN_MARKUP = tuple(
@@ -63,6 +64,10 @@ _FORBIDDEN_MARKUP = tuple(
     for encoding in ("ascii", "utf-16-le", "utf-16-be")
 )
 _OVERLAP = max(map(len, _FORBIDDEN_MARKUP)) - 1
+_ZIP_ERRORS = (
+    zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError, ValueError,
+    OverflowError,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -107,7 +112,7 @@ def check_package(data: bytes) -> None:
         raise
     except zipfile.BadZipFile as error:
         raise UnreadableMinutes(f"truncated or damaged DOCX: {_zip_reason(error)}") from error
-    except (zlib.error, EOFError, OSError, struct.error, NotImplementedError, RuntimeError) as error:
+    except _ZIP_ERRORS as error:
         raise UnreadableMinutes(f"truncated or damaged DOCX: {error}") from error
 
 
@@ -128,7 +133,8 @@ def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_PART_RATIO:
             raise UnreadableMinutes(
-                f"DOCX part {info.filename} would unpack to {ratio:.0f} times its size (a zip bomb?)"
+                f"DOCX part {info.filename} would unpack to {ratio:.0f} times its size"
+                " (a zip bomb?)"
             )
 
 
@@ -154,8 +160,11 @@ def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                         f"XML entity declarations are not allowed ({info.filename} has a DTD)"
                     )
                 tail = window[-_OVERLAP:]
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise UnreadableMinutes(f"truncated or damaged DOCX: {info.filename} does not unpack") from error
+    except UnreadableMinutes:
+        raise
+    except (zipfile.BadZipFile, *_ZIP_ERRORS) as error:
+        message = f"truncated or damaged DOCX: {info.filename} does not unpack"
+        raise UnreadableMinutes(message) from error
 
 
 def _zip_reason(error: zipfile.BadZipFile) -> str:
@@ -183,28 +192,32 @@ def _first_line(error: Exception) -> str:
     return text[0] if text else type(error).__name__
 
 
-def _related_element(part, relationship_type: str):
-    try:
-        return part.part_related_by(relationship_type).element
-    except (KeyError, AttributeError):
-        return None
-
-
 def read_docx(data: bytes, source: SourceFile) -> Document:
     """The blocks of a DOCX file's bytes; ``UnreadableMinutes`` for what cannot be read."""
     check_package(data)
     document = _open(data)
-    from docx.opc.constants import RELATIONSHIP_TYPE
-
-    part = document.part
-    styles = StyleSheet.from_element(_related_element(part, RELATIONSHIP_TYPE.STYLES))
-    numbering = _related_element(part, RELATIONSHIP_TYPE.NUMBERING)
-    definitions = ListDefinitions.from_element(numbering, styles.numbering_styles())
-    body = document.element.body
-    blocks = tuple(BodyReader(styles, ListCounters(definitions)).blocks(body))
+    styles_element, numbering_element = _styles_and_numbering(document)
+    styles = StyleSheet.from_element(styles_element)
+    definitions = ListDefinitions.from_element(numbering_element, styles.numbering_styles())
+    reader = BodyReader(styles, ListCounters(definitions))
+    blocks = tuple(reader.blocks(document.element.body))
     if not blocks:
         raise UnreadableMinutes("no text in the DOCX")
     return Document(blocks, source)
+
+
+def _styles_and_numbering(document) -> tuple:
+    """The ``w:styles`` and ``w:numbering`` elements, ``None`` where a part is missing
+    (looked up without python-docx's habit of adding default parts)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    def element(relationship_type: str):
+        try:
+            return document.part.part_related_by(relationship_type).element
+        except (KeyError, AttributeError):
+            return None
+
+    return element(RELATIONSHIP_TYPE.STYLES), element(RELATIONSHIP_TYPE.NUMBERING)
 
 
 # --- styles -----------------------------------------------------------------------
@@ -294,6 +307,7 @@ def _style(node) -> Style | None:
     name = _val(node.find(W + "name")) or style_id
     properties = node.find(W_PPR)
     num_pr = properties.find(W_NUMPR) if properties is not None else None
+    outline = properties.find(W + "outlineLvl") if properties is not None else None
     return Style(
         id=style_id,
         name=name[:1].upper() + name[1:] if _UI_NAME.fullmatch(name) else name,
@@ -301,7 +315,7 @@ def _style(node) -> Style | None:
         based_on=_val(node.find(W + "basedOn")),
         num_id=_val(num_pr.find(W + "numId")) if num_pr is not None else None,
         ilvl=_int(_val(num_pr.find(W + "ilvl"))) if num_pr is not None else None,
-        outline_level=_int(_val(properties.find(W + "outlineLvl"))) if properties is not None else None,
+        outline_level=_int(_val(outline)),
     )
 
 
@@ -329,8 +343,7 @@ class BodyReader:
 
     def _paragraph(self, p, origin: Origin) -> Block | None:
         properties = p.find(W_PPR)
-        style_id = _val(properties.find(W_PSTYLE)) if properties is not None else None
-        style_id = style_id or self._styles.default_paragraph
+        style_id = self._style_id(properties)
         label, ilvl = self._list_label(properties, style_id)
         text = clean_text(paragraph_text(p))
         if not text:
@@ -352,13 +365,18 @@ class BodyReader:
         ilvl = _int(_val(num_pr.find(W + "ilvl"))) if num_pr is not None else None
         style_num_id, style_ilvl = self._styles.numbering(style_id)
         if num_id is None:
-            num_id, ilvl = style_num_id, ilvl if ilvl is not None else style_ilvl
-        if num_id is None or num_id == "0":
+            num_id = style_num_id
+            ilvl = style_ilvl if ilvl is None else ilvl
+        if num_id is None or num_id == "0":  # numId 0: explicitly no list
             return None, 0
         if ilvl is None and style_id:
             ilvl = self._definitions.level_of_style(num_id, style_id)
-        ilvl = ilvl or 0
+        ilvl = min(max(ilvl or 0, 0), 8)
         return self._counters.advance(num_id, ilvl), ilvl
+
+    def _style_id(self, properties) -> str | None:
+        style_id = _val(properties.find(W_PSTYLE)) if properties is not None else None
+        return style_id or self._styles.default_paragraph
 
     def _table(self, tbl, origin: Origin) -> Block | None:
         rows = self._rows(tbl)
@@ -377,14 +395,14 @@ class BodyReader:
     def _row(self, tr) -> list[str]:
         properties = tr.find(W + "trPr")
         before = _int(_val(properties.find(W + "gridBefore"))) if properties is not None else None
-        cells = [""] * (before or 0)
+        cells = [""] * (_columns(before) if before else 0)
         for tc in _children(tr, (W_TC,)):
             properties = tc.find(W + "tcPr")
             span = _int(_val(properties.find(W + "gridSpan"))) if properties is not None else None
             merge = properties.find(W + "vMerge") if properties is not None else None
             continued = merge is not None and _val(merge) != "restart"
             cells.append("" if continued else self._cell_text(tc))
-            cells.extend([""] * (max(span or 1, 1) - 1))
+            cells.extend([""] * (_columns(span or 1) - 1))
         return cells
 
     def _cell_text(self, tc) -> str:
@@ -400,12 +418,16 @@ class BodyReader:
 
     def _cell_paragraph(self, p) -> str:
         properties = p.find(W_PPR)
-        style_id = _val(properties.find(W_PSTYLE)) if properties is not None else None
-        label, _ = self._list_label(properties, style_id or self._styles.default_paragraph)
+        label, _ = self._list_label(properties, self._style_id(properties))
         text = clean_text(paragraph_text(p))
         if text and label is not None and not label.bullet and label.text.strip():
             return f"{clean_text(label.text)} {text}"
         return text
+
+
+def _columns(count: int) -> int:
+    """A column count from the file, kept within what Word can make (1..63)."""
+    return min(max(count, 1), MAX_COLUMNS)
 
 
 def _children(parent, tags: tuple[str, ...]) -> Iterator:

@@ -28,6 +28,7 @@ __all__ = ["ListCounters", "ListDefinitions", "ListLabel", "ListLevel", "format_
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_MAX_LETTER_REPEAT = 30  # a longer run of one letter is no label: show the number
 _LABEL_EDGES = " \t.)(:-–§]["
 
 
@@ -204,7 +205,7 @@ def format_counter(value: int, number_format: str) -> str:
 
 def _letters(value: int) -> str:
     """Word's letters: a..z, then aa..zz, aaa.. (the letter repeats)."""
-    if value < 1:
+    if not 0 < value <= 26 * _MAX_LETTER_REPEAT:
         return str(value)
     return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 

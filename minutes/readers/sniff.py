@@ -1,17 +1,17 @@
-"""What a file really is, told from its first bytes rather than its name::
+r"""What a file really is, told from its first bytes rather than its name::
 
-    sniff(b"PK\\x03\\x04...")      # "zip"  (a DOCX, or some other zip)
-    sniff(b"\\xd0\\xcf\\x11\\xe0...")  # "ole"  (an old .doc or an encrypted Office file)
-    sniff(b"%PDF-1.7...")        # "pdf"
-    sniff(b"{\\\\rtf1...")         # "rtf"
-    sniff(b"Muistio...")         # "text" (maybe; the text reader still checks for binary)
+    kind_of(b"PK\x03\x04...")                  # "zip": a DOCX, or some other zip
+    kind_of(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # "ole": an old .doc or an encrypted Office file
+    kind_of(b"%PDF-1.7...")                    # "pdf"
+    kind_of(b"{\rtf1...")                      # "rtf"
+    kind_of(b"Muistio...")                     # "text" (the text reader still refuses binary)
 
-``ole_refusal(data)`` words the refusal of an OLE file by what its directory names.
+``ole_refusal(data)`` words the refusal of an OLE file by the stream names it holds.
 """
 
 from __future__ import annotations
 
-__all__ = ["ole_refusal", "sniff"]
+__all__ = ["kind_of", "ole_refusal"]
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -22,7 +22,7 @@ RTF_MAGIC = b"{\\rtf"
 _OLE_SCAN_BYTES = 8 * 1024 * 1024
 
 
-def sniff(head: bytes) -> str:
+def kind_of(head: bytes) -> str:
     """``"zip"``, ``"ole"``, ``"pdf"``, ``"rtf"`` or ``"text"`` for a file's first
     bytes (give at least the first kilobyte: a PDF header may come a little late)."""
     if head.startswith((ZIP_MAGIC, EMPTY_ZIP_MAGIC)):
@@ -42,7 +42,10 @@ def ole_refusal(data: bytes) -> str:
     ``WordDocument`` for an old Word .doc)."""
     scanned = data[:_OLE_SCAN_BYTES]
     if _stream_named(scanned, "EncryptedPackage") or _stream_named(scanned, "EncryptionInfo"):
-        return "an encrypted (password-protected) Office file: remove the password and save it as .docx"
+        return (
+            "an encrypted (password-protected) Office file:"
+            " remove the password and save it as .docx"
+        )
     if _stream_named(scanned, "WordDocument"):
         return "an old Word .doc file: save it as .docx"
     return "an old Word .doc (or encrypted Office) file: save it as .docx"

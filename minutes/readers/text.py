@@ -51,7 +51,10 @@ BINARY_DATA = "not a text or DOCX file: binary data"
 
 # --- characters -------------------------------------------------------------------
 
-_SPACE_LIKE = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\v\f"
+_SPACE_LIKE = (
+    "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+    "\u3000\v\f"
+)
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _CONTROLS = [c for c in range(0x20) if chr(c) not in "\t\n"] + list(range(0x7F, 0xA0))
 _CHARACTERS = {
@@ -143,7 +146,10 @@ _CODE_SPAN = re.compile(r"(`+)(?=\S)(.+?)(?<=\S)\1")
 _AUTOLINK = re.compile(
     r"<((?:https?|ftp|mailto):[^<>\s]+|www\.[^<>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I
 )
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_LINK = re.compile(  # [text](url "title"), ![alt](src); one level of () inside the url
+    r"!?\[([^\[\]]*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*)>?"
+    r"(?:\s+[\"'][^\"']*[\"'])?\s*\)"
+)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _HTML_TAG = re.compile(

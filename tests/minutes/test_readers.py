@@ -15,8 +15,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from minutes.model import Block, Origin
+from minutes.model import Origin
 from minutes.readers import read, read_text
+from minutes.readers.numbering import format_counter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,10 +75,6 @@ def save(document, path: Path) -> Path:
 
 def texts(blocks, kind: str | None = None) -> list[str]:
     return [b.text for b in blocks if kind is None or b.kind == kind]
-
-
-def by_text(document, text: str) -> Block:
-    return next(b for b in document.blocks if b.text == text)
 
 
 # --- DOCX: headings ---------------------------------------------------------------
@@ -179,6 +176,23 @@ def test_docx_start_override_restarts_a_shared_definition(tmp_path):
     assert [b.number for b in blocks] == ["1", "2", "1", "2", "3"]
 
 
+@pytest.mark.parametrize(
+    ("value", "number_format", "expected"),
+    [
+        (3, "decimal", "3"),
+        (3, "decimalZero", "03"),
+        (2, "lowerLetter", "b"),
+        (27, "lowerLetter", "aa"),
+        (28, "upperLetter", "BB"),
+        (4, "lowerRoman", "iv"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (5, "chineseCounting", "5"),
+    ],
+)
+def test_word_number_formats(value, number_format, expected):
+    assert format_counter(value, number_format) == expected
+
+
 def test_docx_bullets_are_list_items_without_number(tmp_path):
     document = docx.Document()
     document.add_paragraph("Kahvi", style="List Bullet")
@@ -262,7 +276,8 @@ def test_docx_body_order_and_origins(tmp_path):
     blocks = read(save(document, tmp_path / "m.docx")).blocks
 
     assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
-    assert [b.origin for b in blocks] == [Origin(paragraph=0), Origin(paragraph=2), Origin(paragraph=3)]
+    assert [b.origin.paragraph for b in blocks] == [0, 2, 3]
+    assert all(b.origin == Origin(paragraph=b.origin.paragraph) for b in blocks)
 
 
 def test_docx_list_inside_a_table_cell_shows_its_label(tmp_path):
@@ -289,7 +304,10 @@ def test_docx_tabs_line_breaks_and_spaces(tmp_path):
     paragraph.add_run("Paikka: Rovaniemi\u200b")
     blocks = read(save(document, tmp_path / "m.docx")).blocks
 
-    assert texts(blocks) == ["Julius\tOförsagd\tArctic Factory", "Aika: 14.11.2025\nPaikka: Rovaniemi"]
+    assert texts(blocks) == [
+        "Julius\tOförsagd\tArctic Factory",
+        "Aika: 14.11.2025\nPaikka: Rovaniemi",
+    ]
 
 
 def test_docx_tracked_changes_and_hidden_text(tmp_path):
@@ -302,7 +320,8 @@ def test_docx_tracked_changes_and_hidden_text(tmp_path):
     )
     paragraph._p.append(
         parse_xml(
-            f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText> ja poistettu</w:delText></w:r></w:del>'
+            f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r>'
+            "<w:delText> ja poistettu</w:delText></w:r></w:del>"
         )
     )
     paragraph._p.append(
@@ -324,9 +343,8 @@ def test_docx_content_controls_are_read_unless_showing_a_placeholder(tmp_path):
         "</w:r></w:p></w:sdtContent></w:sdt>"
     )
     body.insert(0, parse_xml(sdt.format(ns=nsdecls("w"), extra="", text="Aika: 14.11.2025")))
-    body.insert(
-        1, parse_xml(sdt.format(ns=nsdecls("w"), extra="<w:showingPlcHdr/>", text="Kirjoita paikka"))
-    )
+    placeholder = sdt.format(ns=nsdecls("w"), extra="<w:showingPlcHdr/>", text="Kirjoita paikka")
+    body.insert(1, parse_xml(placeholder))
     paragraph = document.add_paragraph("Paikka: ")
     paragraph._p.append(
         parse_xml(
@@ -421,7 +439,9 @@ def test_tab_separated_columns_stay():
 
 
 def test_markdown_headings():
-    document = read_text("# Muistio\n## Osallistujat ##\n### 3. Talous\n#action Anna\n####### seven")
+    document = read_text(
+        "# Muistio\n## Osallistujat ##\n### 3. Talous\n#action Anna\n####### seven"
+    )
 
     assert [(b.kind, b.level, b.text) for b in document.blocks] == [
         ("heading", 1, "Muistio"),
@@ -443,8 +463,9 @@ def test_underlined_headings():
 
 
 def test_bullets_with_nesting():
-    text = "- Talous\n  - budjetti\n    * tilinpäätös\n  + haku\n• Muut\n\t– alakohta\n ▪ kolmas"
-    document = read_text(text)
+    document = read_text(
+        "- Talous\n  - budjetti\n    * tilinpäätös\n  + haku\n• Muut\n\t– alakohta\n ▪ kolmas"
+    )
 
     assert [(b.kind, b.level, b.number, b.text) for b in document.blocks] == [
         ("list_item", 0, None, "Talous"),
@@ -502,7 +523,10 @@ def test_pipe_table_is_one_block():
 def test_pipes_without_separator_are_paragraphs():
     blocks = read_text("| a | b |\n| c | d |").blocks
 
-    assert [(b.kind, b.text) for b in blocks] == [("paragraph", "| a | b |"), ("paragraph", "| c | d |")]
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "| a | b |"),
+        ("paragraph", "| c | d |"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,548 @@
+"""Table tests for minutes.dates: every expected date is worked out from the calendar.
+
+The three meeting dates used as bases:
+
+    2025-02-18  Tuesday, ISO week 8  (the Friday of its week is 21.2., of the next 28.2.)
+    2025-11-14  Friday,  ISO week 46 (the next Friday is 21.11.)
+    2026-12-14  Monday,  ISO week 51 (2026 has an ISO week 53: 28.12.2026-3.1.2027)
+"""
+
+from __future__ import annotations
+
+import time as clock
+from datetime import date, time
+
+import pytest
+
+from minutes import dates
+from minutes.dates import (
+    DateMention,
+    find_dates,
+    find_deadline,
+    find_meeting_date,
+    parse_date,
+    parse_time_range,
+)
+
+FEB = date(2025, 2, 18)  # Tuesday
+NOV = date(2025, 11, 14)  # Friday
+DEC = date(2026, 12, 14)  # Monday
+NEXT_MEETING = date(2025, 3, 25)
+
+D = date.fromisoformat
+
+
+# --- find_dates: the one mention a phrase makes --------------------------------------------
+
+ONE_MENTION = [
+    # numeric dates, Finnish style
+    ("fi", FEB, "Vastaukset dl 21.2", "dl 21.2", "2025-02-21", "deadline"),
+    ("fi", FEB, "Vastaukset DL: 21.2.", "DL: 21.2.", "2025-02-21", "deadline"),
+    ("fi", FEB, "toimitettava 24.3. mennessä.", "24.3. mennessä", "2025-03-24", "deadline"),
+    ("fi", FEB, "viimeistään pe 14.3. kiitos", "viimeistään pe 14.3.", "2025-03-14", "deadline"),
+    ("fi", FEB, "viim. 7.3.", "viim. 7.3.", "2025-03-07", "deadline"),
+    ("fi", FEB, "ennen 1.4. on hyvä", "ennen 1.4.", "2025-04-01", "deadline"),
+    ("fi", FEB, "Antti lähettää tekstin 18.2.", "18.2.", "2025-02-18", "date"),
+    ("fi", FEB, "seminaari 17.6", "17.6", "2025-06-17", "date"),
+    ("fi", FEB, "Valmisteluinfo 18.2.2025", "18.2.2025", "2025-02-18", "date"),
+    ("fi", FEB, "kokous 14.11.25 alkaen", "14.11.25", "2025-11-14", "date"),
+    ("fi", FEB, "haun dl on 31.3.2025", "31.3.2025", "2025-03-31", "date"),
+    ("fi", FEB, "tiistaina 25.2. klo 10", "tiistaina 25.2.", "2025-02-25", "date"),
+    ("fi", NOV, "Haku päättyy 31.12. (lisätiedot)", "31.12.", "2025-12-31", "date"),
+    ("fi", NOV, "Markkinat 13.12. monessa kunnassa", "13.12.", "2025-12-13", "date"),
+    ("fi", NOV, "aivoriihi pidettiin 26.6.", "26.6.", "2025-06-26", "date"),
+    ("fi", NOV, "muistutus 15.1.", "15.1.", "2025-01-15", "date"),  # 10 months back: still 2025
+    ("fi", NOV, "dl 10.1", "dl 10.1", "2026-01-10", "deadline"),  # over 10 months back: 2026
+    ("fi", DEC, "dl 10.1", "dl 10.1", "2027-01-10", "deadline"),
+    ("fi", DEC, "palaute 14.2.", "14.2.", "2026-02-14", "date"),  # exactly 10 months back
+    ("fi", DEC, "palaute 13.2.", "13.2.", "2027-02-13", "date"),
+    ("fi", FEB, "seuraava 2026-03-25 klo 9", "2026-03-25", "2026-03-25", "date"),
+    ("fi", FEB, "29.2. on karkauspäivä", None, None, None),  # 2025 has no 29.2.
+    ("fi", date(2024, 2, 1), "29.2. on karkauspäivä", "29.2.", "2024-02-29", "date"),
+    ("fi", FEB, "rakennerahastohaku 3/2025", "3/2025", "2025-03-31", "month_end"),
+    ("fi", FEB, "dl 3/2025", "dl 3/2025", "2025-03-31", "month_end"),
+    ("fi", FEB, "julkaisu 6/2025)", "6/2025", "2025-06-30", "month_end"),
+    ("fi", FEB, "Kohta 1.3. niukka", "1.3.", "2025-03-01", "date"),
+    # worded dates, Finnish
+    ("fi", FEB, "Kokous 14. maaliskuuta 2026 Helsingissä", "14. maaliskuuta 2026", "2026-03-14", "date"),
+    ("fi", FEB, "maaliskuun 14. päivänä kokoonnutaan", "maaliskuun 14. päivänä", "2025-03-14", "date"),
+    ("fi", FEB, "viimeistään 25 maaliskuuta", "viimeistään 25 maaliskuuta", "2025-03-25", "deadline"),
+    ("fi", FEB, "ti 4. maaliskuuta", "ti 4. maaliskuuta", "2025-03-04", "date"),
+    ("fi", FEB, "kokoontui kesäkuussa 2024", "kesäkuussa 2024", "2024-06-30", "month_end"),
+    # numeric and worded dates, Swedish and English
+    ("sv", FEB, "Eva ansvarar, senast 14/3", "senast 14/3", "2025-03-14", "deadline"),
+    ("sv", FEB, "Mötet den 14/3/2026", "14/3/2026", "2026-03-14", "date"),
+    ("sv", FEB, "Nästa möte 14 mars 2026 i Vasa", "14 mars 2026", "2026-03-14", "date"),
+    ("sv", FEB, "den 14:e mars", "den 14:e mars", "2025-03-14", "date"),
+    ("sv", FEB, "innan 2026-03-14", "innan 2026-03-14", "2026-03-14", "deadline"),
+    ("sv", FEB, "tisdag 4 mars", "tisdag 4 mars", "2025-03-04", "date"),
+    ("en", FEB, "Next meeting: March 14, 2026.", "March 14, 2026", "2026-03-14", "date"),
+    ("en", FEB, "on the 14th of March", "the 14th of March", "2025-03-14", "date"),
+    ("en", FEB, "Sam to report by 14 Mar", "by 14 Mar", "2025-03-14", "deadline"),
+    ("en", FEB, "Held on Tuesday 4 March 2025", "Tuesday 4 March 2025", "2025-03-04", "date"),
+    ("en", FEB, "due March 3rd", "due March 3rd", "2025-03-03", "deadline"),
+    ("en", NOV, "Review on December 1st", "December 1st", "2025-12-01", "date"),
+    ("en", FEB, "Due date: 14/3", "Due date: 14/3", "2025-03-14", "deadline"),
+    ("en", FEB, "launch in September 2025", "September 2025", "2025-09-30", "month_end"),
+    # week numbers: the Sunday that ends the ISO week
+    ("fi", FEB, "viim. viikon 13 aikana", "viim. viikon 13 aikana", "2025-03-30", "week"),
+    ("fi", FEB, "valmis viikolla 13", "viikolla 13", "2025-03-30", "week"),
+    ("fi", FEB, "vko 13", "vko 13", "2025-03-30", "week"),
+    ("fi", FEB, "vk 10", "vk 10", "2025-03-09", "week"),
+    ("fi", FEB, "vko 12–13", "vko 12–13", "2025-03-30", "week"),
+    ("fi", FEB, "vko 8", "vko 8", "2025-02-23", "week"),  # the meeting's own week
+    ("fi", FEB, "vko 7", "vko 7", "2026-02-15", "week"),  # already over: next year's
+    ("fi", FEB, "vko 13/2026", "vko 13/2026", "2026-03-29", "week"),
+    ("fi", NOV, "vko 13", "vko 13", "2026-03-29", "week"),
+    ("fi", DEC, "vko 2", "vko 2", "2027-01-17", "week"),
+    ("fi", DEC, "vko 53", "vko 53", "2027-01-03", "week"),
+    ("en", FEB, "ship in week 13", "week 13", "2025-03-30", "week"),
+    ("en", FEB, "wk 13", "wk 13", "2025-03-30", "week"),
+    ("en", FEB, "target w13", "w13", "2025-03-30", "week"),
+    ("sv", FEB, "klart vecka 13", "vecka 13", "2025-03-30", "week"),
+    ("sv", FEB, "klart v. 13", "v. 13", "2025-03-30", "week"),
+    ("sv", FEB, "klart v13", "v13", "2025-03-30", "week"),
+    # quarters: the last day of the quarter
+    ("en", FEB, "launch in Q3", "Q3", "2025-09-30", "quarter"),
+    ("en", FEB, "launch in Q3/2026", "Q3/2026", "2026-09-30", "quarter"),
+    ("en", FEB, "launch in Q3 2026", "Q3 2026", "2026-09-30", "quarter"),
+    ("en", FEB, "launch in 3Q", "3Q", "2025-09-30", "quarter"),
+    ("en", FEB, "by Q1", "by Q1", "2025-03-31", "quarter"),
+    ("en", NOV, "by Q1", "by Q1", "2026-03-31", "quarter"),
+    ("en", DEC, "in Q4", "Q4", "2026-12-31", "quarter"),
+    ("fi", FEB, "1. kvartaali", "1. kvartaali", "2025-03-31", "quarter"),
+    ("fi", FEB, "2. neljänneksen aikana", "2. neljänneksen", "2025-06-30", "quarter"),
+    ("fi", FEB, "Q2/25 mennessä", "Q2/25 mennessä", "2025-06-30", "quarter"),
+    ("sv", FEB, "klart kvartal 2", "kvartal 2", "2025-06-30", "quarter"),
+    # month and year ends
+    ("en", FEB, "by the end of March", "by the end of March", "2025-03-31", "month_end"),
+    ("en", FEB, "end of March 2026", "end of March 2026", "2026-03-31", "month_end"),
+    ("en", NOV, "end of March", "end of March", "2026-03-31", "month_end"),
+    ("en", NOV, "end of November", "end of November", "2025-11-30", "month_end"),
+    ("en", FEB, "end of the month", "end of the month", "2025-02-28", "month_end"),
+    ("en", FEB, "end of month", "end of month", "2025-02-28", "month_end"),
+    ("en", FEB, "EOM please", "EOM", "2025-02-28", "month_end"),
+    ("en", FEB, "end of next month", "end of next month", "2025-03-31", "month_end"),
+    ("en", FEB, "end of the year", "end of the year", "2025-12-31", "month_end"),
+    ("en", FEB, "by end of 2026", "by end of 2026", "2026-12-31", "month_end"),
+    ("fi", FEB, "maaliskuun loppuun", "maaliskuun loppuun", "2025-03-31", "month_end"),
+    ("fi", FEB, "maaliskuun lopussa", "maaliskuun lopussa", "2025-03-31", "month_end"),
+    ("fi", FEB, "valmis kuun loppuun mennessä", "kuun loppuun mennessä", "2025-02-28", "month_end"),
+    ("fi", FEB, "kuukauden loppuun", "kuukauden loppuun", "2025-02-28", "month_end"),
+    ("fi", FEB, "ensi kuun loppuun", "ensi kuun loppuun", "2025-03-31", "month_end"),
+    ("fi", NOV, "haut päättyvät marraskuun loppuun", "marraskuun loppuun", "2025-11-30", "month_end"),
+    ("fi", NOV, "iteraatioita loppukuusta", "loppukuusta", "2025-11-30", "month_end"),
+    ("fi", NOV, "hanke päättyy vuoden lopussa", "vuoden lopussa", "2025-12-31", "month_end"),
+    ("fi", DEC, "tammikuun loppuun", "tammikuun loppuun", "2027-01-31", "month_end"),
+    ("fi", DEC, "ensi kuun loppuun", "ensi kuun loppuun", "2027-01-31", "month_end"),
+    ("sv", FEB, "i slutet av månaden", "slutet av månaden", "2025-02-28", "month_end"),
+    ("sv", FEB, "slutet av mars", "slutet av mars", "2025-03-31", "month_end"),
+    ("sv", NOV, "senast slutet av året", "senast slutet av året", "2025-12-31", "month_end"),
+    # relative phrases
+    ("en", FEB, "today", "today", "2025-02-18", "relative"),
+    ("en", FEB, "tomorrow", "tomorrow", "2025-02-19", "relative"),
+    ("fi", FEB, "tänään", "tänään", "2025-02-18", "relative"),
+    ("fi", FEB, "huomenna", "huomenna", "2025-02-19", "relative"),
+    ("sv", FEB, "i dag", "i dag", "2025-02-18", "relative"),
+    ("sv", FEB, "i morgon", "i morgon", "2025-02-19", "relative"),
+    ("en", FEB, "next week", "next week", "2025-02-28", "relative"),
+    ("en", FEB, "this week", "this week", "2025-02-21", "relative"),
+    ("en", FEB, "EOW", "EOW", "2025-02-21", "relative"),
+    ("en", FEB, "by the end of the week", "by the end of the week", "2025-02-21", "relative"),
+    ("en", NOV, "this week", "this week", "2025-11-14", "relative"),
+    ("en", NOV, "next week", "next week", "2025-11-21", "relative"),
+    ("en", DEC, "next week", "next week", "2026-12-25", "relative"),
+    ("fi", FEB, "ensi viikolla", "ensi viikolla", "2025-02-28", "relative"),
+    ("fi", FEB, "ensi viikon aikana", "ensi viikon aikana", "2025-02-28", "relative"),
+    ("fi", FEB, "tällä viikolla", "tällä viikolla", "2025-02-21", "relative"),
+    ("fi", FEB, "viikon loppuun mennessä", "viikon loppuun mennessä", "2025-02-21", "relative"),
+    ("sv", FEB, "nästa vecka", "nästa vecka", "2025-02-28", "relative"),
+    ("sv", FEB, "denna vecka", "denna vecka", "2025-02-21", "relative"),
+    ("en", FEB, "in two weeks", "in two weeks", "2025-03-04", "relative"),
+    ("en", FEB, "in 3 days", "in 3 days", "2025-02-21", "relative"),
+    ("en", FEB, "within a week", "within a week", "2025-02-25", "relative"),
+    ("en", FEB, "two weeks from now", "two weeks from now", "2025-03-04", "relative"),
+    ("fi", FEB, "kahden viikon kuluttua", "kahden viikon kuluttua", "2025-03-04", "relative"),
+    ("fi", FEB, "2 viikon sisällä", "2 viikon sisällä", "2025-03-04", "relative"),
+    ("fi", FEB, "3 päivän päästä", "3 päivän päästä", "2025-02-21", "relative"),
+    ("fi", FEB, "viikon kuluttua", "viikon kuluttua", "2025-02-25", "relative"),
+    ("fi", NOV, "neljän viikon kuluessa", "neljän viikon kuluessa", "2025-12-12", "relative"),
+    ("sv", FEB, "om två veckor", "om två veckor", "2025-03-04", "relative"),
+    ("sv", FEB, "inom 3 dagar", "inom 3 dagar", "2025-02-21", "relative"),
+    # weekdays: the first such day after the meeting
+    ("en", FEB, "Sam to send it by Friday", "by Friday", "2025-02-21", "weekday"),
+    ("en", FEB, "next Friday", "next Friday", "2025-02-21", "weekday"),
+    ("en", FEB, "on Monday", "Monday", "2025-02-24", "weekday"),
+    ("en", FEB, "by Tuesday", "by Tuesday", "2025-02-25", "weekday"),  # said on a Tuesday
+    ("en", FEB, "by Fri", "by Fri", "2025-02-21", "weekday"),
+    ("en", NOV, "by Friday", "by Friday", "2025-11-21", "weekday"),
+    ("fi", FEB, "perjantaihin mennessä", "perjantaihin mennessä", "2025-02-21", "weekday"),
+    ("fi", FEB, "ensi perjantaina", "ensi perjantaina", "2025-02-21", "weekday"),
+    ("fi", FEB, "viimeistään pe", "viimeistään pe", "2025-02-21", "weekday"),
+    ("fi", NOV, "Kysely lauantaihin asti auki", "lauantaihin asti", "2025-11-15", "weekday"),
+    ("fi", DEC, "torstaina", "torstaina", "2026-12-17", "weekday"),
+    ("sv", FEB, "på fredag", "fredag", "2025-02-21", "weekday"),
+    ("sv", FEB, "senast fredag", "senast fredag", "2025-02-21", "weekday"),
+    ("sv", FEB, "nästa fredag", "nästa fredag", "2025-02-21", "weekday"),
+    ("sv", FEB, "senast mån", "senast mån", "2025-02-24", "weekday"),
+]
+
+
+@pytest.mark.parametrize("lang, base, text, phrase, expected, kind", ONE_MENTION)
+def test_find_dates_one_mention(lang, base, text, phrase, expected, kind):
+    found = find_dates(text, base, lang)
+    if phrase is None:
+        assert found == []
+        return
+    assert [(m.text, m.date, m.kind) for m in found] == [(phrase, D(expected), kind)]
+    assert all(text[m.start : m.end] == m.text for m in found)
+
+
+# --- find_dates: things that are not dates -------------------------------------------------
+
+TRAPS = [
+    ("fi", "rahoitusta 7,7 M€ varattu"),
+    ("fi", "joista 50 % leikataan"),
+    ("fi", "Rahoitus: kunnat (20%) + hankerahoitus (80%)"),
+    ("fi", "stipendi 10 000 € Hiljaisuus ry:lle"),
+    ("fi", "4.5 M€ jää jäljelle"),
+    ("fi", "n. 4.5 milj. euroa"),
+    ("en", "a grant of 4.5 million"),
+    ("en", "2.5 hours of work"),
+    ("fi", "+358 (0)44 4288 210"),
+    ("fi", "puh. 040 123 4567"),
+    ("fi", "klo 9.00–11.30"),
+    ("fi", "alkaa klo 13.12 ja päättyy"),
+    ("fi", "kello 8.15"),
+    ("sv", "kl. 9"),
+    ("sv", "klockan 10.12"),
+    ("en", "at 10.11 sharp"),
+    ("fi", "9.00 - 11.30 kahvi"),
+    ("en", "10:00-11:30"),
+    ("en", "at 10am"),
+    ("fi", "Yritysrahoitus (TL1.3. niukka) ja TL1.1. olisi rahoja"),
+    ("fi", "32.1. ei ole päivä"),
+    ("fi", "12.13. ei ole päivä"),
+    ("fi", "31.4. ei ole päivä"),
+    ("fi", "Lapin yrittäjyysstrategia 2025-2030+"),
+    ("fi", "verkostohankkeessa 2025–2028"),
+    ("fi", "vuonna 2026 teemana"),
+    ("fi", "2026"),
+    ("fi", "sisältöjen 1-4 jako"),
+    ("fi", "muuttujia 10–15 kpl"),
+    ("fi", "36 kk toteutus: 475.000 - 525.000 euroa"),
+    ("fi", "rahoitus 29.000 euroa"),
+    ("fi", "https://manttavilppula.fi/wp-content/uploads/2024/07/Pamfletti_26_6_24.pdf"),
+    ("fi", "www.example.fi/12.3.html"),
+    ("fi", "antti.korkka@taidekaupunki.fi"),
+    ("en", "Version 2.1.3 released"),
+    ("en", "v2.0 is out"),
+    ("en", "24/7 support"),
+    ("en", "2.1 Budget\nThe budget was approved."),
+    ("en", "W3C minutes"),
+    ("en", "Q5 is no quarter"),
+    ("en", "May I ask a question?"),
+    ("en", "We may 3D print it"),
+    ("en", "the decision of the market"),
+    ("en", "ASAP"),
+    ("fi", "heti kun mahdollista"),
+    ("sv", "snarast möjligt"),
+    ("fi", "Joulukuun alussa TEM:n vierailu"),
+    ("fi", "ensi vuoden alkupuolella maaliskuussa brändipöytä"),
+    ("fi", "2. Viikon tapahtumat"),
+    ("fi", "Seuraava kokous"),  # no next_meeting date given
+    ("en", "before the next meeting"),
+    ("sv", "i mars 3 gånger"),
+    ("fi", "maaliskuussa 2 kertaa"),
+]
+
+
+@pytest.mark.parametrize("lang, text", TRAPS)
+def test_find_dates_traps(lang, text):
+    assert find_dates(text, NOV, lang) == []
+
+
+# --- find_dates: several mentions, and no base ---------------------------------------------
+
+def test_find_dates_in_reading_order_with_spans():
+    text = "Seminaari 17.6. tai 18.6.; dl 21.2 ja vko 13. Aika 14.11.2025 klo 9.00–11.30."
+    found = find_dates(text, FEB, "fi")
+    assert [(m.text, m.date.isoformat(), m.kind) for m in found] == [
+        ("17.6.", "2025-06-17", "date"),
+        ("18.6.", "2025-06-18", "date"),
+        ("dl 21.2", "2025-02-21", "deadline"),
+        ("vko 13", "2025-03-30", "week"),
+        ("14.11.2025", "2025-11-14", "date"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert isinstance(found[0], DateMention)
+
+
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fi", "dl 21.2 ja vko 13 ja ensi viikolla, kokous 14.11.2025", ["2025-11-14"]),
+        ("en", "by Friday, end of month, Q3, or March 14, 2026", ["2026-03-14"]),
+        ("en", "end of March 2026 or Q3/2026 or week 13/2026", ["2026-03-31", "2026-09-30", "2026-03-29"]),
+        ("sv", "senast 14/3 eller 14/3/2026", ["2026-03-14"]),
+    ],
+)
+def test_find_dates_without_base_keeps_only_dates_with_a_year(lang, text, expected):
+    assert [m.date.isoformat() for m in find_dates(text, None, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    "lang, text, phrase",
+    [
+        ("fi", "Esitys seuraavaan kokoukseen mennessä.", "seuraavaan kokoukseen mennessä"),
+        ("fi", "Selvitetään ennen seuraavaa kokousta.", "ennen seuraavaa kokousta"),
+        ("fi", "Seuraava kokous", "Seuraava kokous"),
+        ("en", "Sam to circulate it before the next meeting.", "before the next meeting"),
+        ("en", "Done by the next meeting", "by the next meeting"),
+        ("sv", "Eva tar fram underlag till nästa möte.", "till nästa möte"),
+        ("sv", "Klart före nästa möte", "före nästa möte"),
+    ],
+)
+def test_next_meeting_phrases(lang, text, phrase):
+    [found] = find_dates(text, FEB, lang, next_meeting=NEXT_MEETING)
+    assert (found.text, found.date, found.kind) == (phrase, NEXT_MEETING, "next_meeting")
+    assert find_dates(text, FEB, lang) == []
+
+
+# --- find_deadline ---------------------------------------------------------------------------
+
+DEADLINES = [
+    ("fi", FEB, "kunnan sitoumus toimitettava hakemuksen liitteeksi (pdf) 24.3. mennessä "
+                "(viim. viikon 13 aikana): antti@example.fi", "24.3. mennessä", "2025-03-24"),
+    ("fi", FEB, "Kaikkien kuntien vastaukset verkkokyselyyn: dl 21.2", "dl 21.2", "2025-02-21"),
+    ("fi", FEB, "Antti kokoaa/lähettää esittelytekstin kuntien päätöksentekoa varten 18.2.",
+     "18.2.", "2025-02-18"),
+    ("fi", FEB, "haun dl on 31.3.2025 (Haun hallinnointi: Mänttä-Vilppula)", "31.3.2025", "2025-03-31"),
+    ("fi", FEB, "Anna lähettää kutsun ensi viikolla", "ensi viikolla", "2025-02-28"),
+    ("fi", FEB, "Pekka selvittää asian maaliskuun loppuun mennessä", "maaliskuun loppuun mennessä",
+     "2025-03-31"),
+    ("fi", FEB, "Seminaari 17.6., Liisa kokoaa ohjelman viimeistään vko 12",
+     "viimeistään vko 12", "2025-03-23"),
+    ("fi", FEB, "Kokouksessa 5.3. sovittu: Liisa hoitaa viikolla 11", "viikolla 11", "2025-03-16"),
+    ("fi", FEB, "Liisa lähettää kyselyn ke 26.2. ja raportin viimeistään 7.3.",
+     "viimeistään 7.3.", "2025-03-07"),
+    ("en", FEB, "Action: Sam to send the budget by Friday", "by Friday", "2025-02-21"),
+    ("en", FEB, "Workshop on 5.3.; Anna to send slides by end of month", "by end of month", "2025-02-28"),
+    ("en", FEB, "Report due 2025-03-01, review in week 10", "due 2025-03-01", "2025-03-01"),
+    ("en", FEB, "Sam will check the numbers ASAP, latest 3.3.", "3.3.", "2025-03-03"),
+    ("en", FEB, "Kim to book the venue in two weeks", "in two weeks", "2025-03-04"),
+    ("sv", FEB, "Mötet 14/3: Eva ansvarar för budgeten, senast 28/3", "senast 28/3", "2025-03-28"),
+    ("sv", FEB, "Eva skickar protokollet senast fredag", "senast fredag", "2025-02-21"),
+    ("sv", FEB, "Åtgärd: Olle bokar lokal före nästa möte", "före nästa möte", "2025-03-25"),
+]
+
+
+@pytest.mark.parametrize("lang, base, sentence, phrase, expected", DEADLINES)
+def test_find_deadline(lang, base, sentence, phrase, expected):
+    found = find_deadline(sentence, base, lang, next_meeting=NEXT_MEETING)
+    assert (found.text, found.date) == (phrase, D(expected))
+    assert sentence[found.start : found.end] == phrase
+
+
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        ("en", "Sam to circulate the draft before the next meeting"),  # no next meeting known
+        ("en", "Anna will check ASAP"),
+        ("fi", "Inga lupautuu avuksi yritysten kontaktointiin."),
+        ("fi", "Selvitetään heti."),
+        ("sv", "Eva ansvarar för budgeten snarast."),
+        ("fi", "Rahoitus 7,7 M€, klo 9.00–11.30"),
+    ],
+)
+def test_find_deadline_none(lang, sentence):
+    assert find_deadline(sentence, FEB, lang) is None
+
+
+# --- parse_date: what a user types --------------------------------------------------------
+
+TYPED = [
+    ("fi", NOV, "2026-03-25", "2026-03-25"),
+    ("fi", NOV, "25.3.", "2026-03-25"),  # a typed day is never in the past
+    ("fi", NOV, "25.3", "2026-03-25"),
+    ("fi", NOV, "25.3.2026", "2026-03-25"),
+    ("fi", NOV, "10.11.", "2026-11-10"),
+    ("fi", NOV, "14.11.", "2025-11-14"),  # the base day itself
+    ("fi", NOV, "1.12.", "2025-12-01"),
+    ("en", NOV, "next friday", "2025-11-21"),
+    ("fi", NOV, "ensi perjantaina", "2025-11-21"),
+    ("fi", NOV, "perjantaina", "2025-11-21"),
+    ("fi", NOV, "pe", "2025-11-21"),
+    ("en", NOV, "fri", "2025-11-21"),
+    ("sv", NOV, "fredag", "2025-11-21"),
+    ("fi", NOV, "huomenna", "2025-11-15"),
+    ("en", NOV, "tomorrow", "2025-11-15"),
+    ("en", NOV, "today", "2025-11-14"),
+    ("en", NOV, "in 3 days", "2025-11-17"),
+    ("fi", NOV, "3 päivän päästä", "2025-11-17"),
+    ("sv", NOV, "om en vecka", "2025-11-21"),
+    ("en", NOV, "end of month", "2025-11-30"),
+    ("fi", NOV, "kuun loppuun", "2025-11-30"),
+    ("fi", NOV, "viikko 13", "2026-03-29"),
+    ("fi", FEB, "viikko 13", "2025-03-30"),
+    ("en", NOV, "week 47", "2025-11-23"),
+    ("en", NOV, "march 25", "2026-03-25"),
+    ("en", NOV, "25 March", "2026-03-25"),
+    ("fi", NOV, "25 maaliskuuta", "2026-03-25"),
+    ("fi", NOV, "25. maaliskuuta 2027", "2027-03-25"),
+    ("sv", NOV, "25 mars", "2026-03-25"),
+    ("en", NOV, "Q1", "2026-03-31"),
+    ("en", NOV, "next week", "2025-11-21"),
+    ("fi", NOV, "seuraava kokous", "2025-03-25"),
+    ("en", NOV, "next meeting", "2025-03-25"),
+]
+
+
+@pytest.mark.parametrize("lang, base, phrase, expected", TYPED)
+def test_parse_date(lang, base, phrase, expected):
+    assert parse_date(phrase, base, lang, next_meeting=NEXT_MEETING) == D(expected)
+
+
+@pytest.mark.parametrize(
+    "lang, base, phrase",
+    [
+        ("en", NOV, ""),
+        ("en", NOV, "soon"),
+        ("en", NOV, "asap"),
+        ("fi", NOV, "heti"),
+        ("fi", NOV, "32.1."),
+        ("fi", NOV, "klo 9"),
+        ("en", NOV, "next meeting"),  # no next meeting known
+        ("fi", None, "25.3."),  # no base, no year
+        ("fi", None, "huomenna"),
+    ],
+)
+def test_parse_date_cannot_tell(lang, base, phrase):
+    assert parse_date(phrase, base, lang) is None
+
+
+def test_parse_date_without_base_reads_full_dates():
+    assert parse_date("25.3.2026", None, "fi") == date(2026, 3, 25)
+    assert parse_date("March 25, 2026", None, "en") == date(2026, 3, 25)
+
+
+# --- parse_time_range ------------------------------------------------------------------------
+
+T = time.fromisoformat
+
+TIMES = [
+    ("klo 9.00–11.30", "09:00", "11:30"),
+    ("Aika: 14.11.2025 klo 9.00–11.30", "09:00", "11:30"),
+    ("25.3.2026 klo 9.00–11.30.", "09:00", "11:30"),
+    ("10:00-11:30", "10:00", "11:30"),
+    ("kl. 9", "09:00", None),
+    ("klo 9–11", "09:00", "11:00"),
+    ("kl 13–15", "13:00", "15:00"),
+    ("klo 10—11.30", "10:00", "11:30"),
+    ("9.00 - 11.30", "09:00", "11:30"),
+    ("9.30–11.30", "09:30", "11:30"),
+    ("klockan 14.30", "14:30", None),
+    ("kello 8", "08:00", None),
+    ("at 10am", "10:00", None),
+    ("10 am–12 pm", "10:00", "12:00"),
+    ("2:30 pm", "14:30", None),
+    ("10–11 am", "10:00", "11:00"),
+    ("11-1 pm", "11:00", "13:00"),
+    ("12 am", "00:00", None),
+    ("12 pm", "12:00", None),
+    ("3 p.m.", "15:00", None),
+    ("Tuesday 14 March 2026, 10:00–11:30", "10:00", "11:30"),
+    ("Alkaa klo 25.00, oikeasti klo 10", "10:00", None),
+]
+
+
+@pytest.mark.parametrize("text, start, end", TIMES)
+def test_parse_time_range(text, start, end):
+    assert parse_time_range(text) == (T(start), T(end) if end else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "klo 25.00", "25:00", "14.11.2025", "Markkinat 13.12.", "10.10–11.10", "7,7 M€", "2025-2030",
+     "13 pm"],
+)
+def test_parse_time_range_none(text):
+    assert parse_time_range(text) == (None, None)
+
+
+# --- find_meeting_date -----------------------------------------------------------------------
+
+MEETING_DATES = [
+    ("fi", "Valmisteluinfo 18.2.2025", "2025-02-18"),
+    ("fi", "Luovien alojen klusterin kokous\n\nMUISTIO\n\nAika: 14.11.2025 klo 9.00–11.30", "2025-11-14"),
+    ("fi", "Muistio 14.3.\nAika 15.3.2026", "2026-03-15"),
+    ("fi", "Kokous 14. maaliskuuta 2026", "2026-03-14"),
+    ("en", "Date: 2025-11-14", "2025-11-14"),
+    ("en", "Board meeting, Tuesday 14 March 2026", "2026-03-14"),
+    ("en", "Minutes of March 14, 2026", "2026-03-14"),
+    ("sv", "Protokoll 14 mars 2026", "2026-03-14"),
+    ("sv", "Styrelsemöte 14/3/2026", "2026-03-14"),
+]
+
+
+@pytest.mark.parametrize("lang, text, expected", MEETING_DATES)
+def test_find_meeting_date(lang, text, expected):
+    assert find_meeting_date(text, lang) == D(expected)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [("fi", "Seuraava kokous 25.3. klo 9"), ("en", "Strategy 2025-2030"), ("fi", "haku 3/2025"),
+     ("fi", "klo 9.00–11.30"), ("en", "")],
+)
+def test_find_meeting_date_none(lang, text):
+    assert find_meeting_date(text, lang) is None
+
+
+# --- how dateparser is used, and speed -------------------------------------------------------
+
+def test_dateparser_only_on_month_name_phrases_with_the_profile_language(monkeypatch):
+    import dateparser
+
+    calls = []
+
+    def spy(phrase, languages=None, settings=None):
+        calls.append((phrase, languages, settings))
+        return None
+
+    dates._dateparser.cache_clear()
+    monkeypatch.setattr(dateparser, "parse", spy)
+    find_dates("dl 21.2, vko 13, ensi viikolla, klo 9.00–11.30, 14.11.2025", FEB, "fi")
+    assert calls == []
+    find_dates("Kokous 14. maaliskuuta 2026 ja sitten paljon muuta tekstiä", FEB, "fi")
+    dates._dateparser.cache_clear()
+    assert calls and all(len(phrase) < 30 for phrase, _, _ in calls)
+    assert all(languages == ["fi"] for _, languages, _ in calls)
+    assert all(settings["PREFER_DATES_FROM"] == "future" for _, _, settings in calls)
+    assert calls[0][2]["RELATIVE_BASE"].date() == FEB
+
+
+def _document() -> str:
+    paragraph = (
+        "Julius avasi kokouksen ja todettiin osallistujat. Rahoitukseen liittyen 7,7 M€ varattu, "
+        "joista 50 % leikataan, n. 4.5 M€ jää jäljelle (TL1.3. niukka). Haku päättyy 31.12. "
+        "Kaikkien kuntien vastaukset: dl 21.2, sitoumus 24.3. mennessä (viim. viikon 13 aikana). "
+        "Seuraava kokous 25.3.2026 klo 9.00–11.30, puh. +358 (0)44 4288 210. Anna hoitaa ensi "
+        "viikolla, Pekka perjantaihin mennessä; https://example.fi/2024/07/x_26_6_24.pdf\n"
+    )
+    return paragraph * (20_000 // len(paragraph) + 1)
+
+
+def test_a_20_kb_document_without_month_names_is_fast(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("dateparser called")
+
+    monkeypatch.setattr(dates, "_dateparser", refuse)
+    text = _document()
+    assert len(text) >= 20_000
+    find_dates(text, NOV, "fi")  # compiles the patterns
+    started = clock.perf_counter()
+    found = find_dates(text, NOV, "fi")
+    elapsed = clock.perf_counter() - started
+    assert len(found) == 7 * text.count("Julius")
+    assert elapsed < 0.05, f"{elapsed * 1000:.1f} ms"

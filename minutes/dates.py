@@ -68,9 +68,10 @@ of ``next meeting``) and ``units`` (words after a number that make it an amount)
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -162,7 +163,8 @@ def parse_time_range(text: str) -> tuple[time | None, time | None]:
     ``at 10am``, ``10 am–12 pm``, ``2:30 pm``. Dates are never read as times, and
     impossible times (``25:00``) are skipped. ``(None, None)`` when there is none.
     """
-    for clock in _clocks(text, *_tokens(text)):
+    cg = _clock_grammar()
+    for clock in _clocks(text, *_tokens(text, cg.time_words, ())):
         if clock.first is not None:
             return clock.first, clock.last
     return None, None
@@ -275,19 +277,26 @@ _TOKEN = re.compile(r"[^\W_]+")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-def _tokens(text: str) -> tuple[list[int], list[tuple[int, str]]]:
-    """Where the numbers start, and every word (its leading letters, lower case) with
-    where it starts: the only places a date or a time can begin."""
+def _tokens(text: str, words: Container[str], prefixes: Container[str]) -> tuple[list[int], list[tuple[int, str]]]:
+    """Where the numbers start, and where the words start that may open a date or a time:
+    those in ``words`` or with their first four letters in ``prefixes`` (lower case; a word
+    glued to a number, like ``w13``, by its letters)."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: keep the offsets true
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     digits: list[int] = []
-    words: list[tuple[int, str]] = []
-    for m in _TOKEN.finditer(text):
+    found: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(low):
         token = m.group()
-        if token[0].isdigit():
+        if token in words or token[:4] in prefixes:
+            found.append((m.start(), token))
+        elif token[0].isdigit():
             digits.append(m.start())
-        else:
-            word = token.lower()
-            words.append((m.start(), word if word.isalpha() else _LETTERS.match(word).group()))
-    return digits, words
+        elif not token.isalpha():
+            letters = _LETTERS.match(token).group()
+            if letters in words or letters[:4] in prefixes:
+                found.append((m.start(), letters))
+    return digits, found
 
 
 def _first_token(phrase: str) -> str:
@@ -319,23 +328,25 @@ _Reading = tuple[str, "date | None"]
 
 @dataclass(frozen=True)
 class _Rule:
-    """A pattern tried where a number (``at_digits``) or a trigger word (``at_words``)
-    starts, and the function that reads its match as ``(kind, date)`` or rejects it."""
+    """A pattern, the kinds of token it can start at (``digit``, ``month_name``,
+    ``weekday``, ``weekday_abbr`` or a ``date_words`` group such as ``next``), and the
+    function that reads its match as ``(kind, date)`` or rejects it."""
 
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], _Context], _Reading | None]
-    at_digits: bool
-    at_words: bool
+    starts: frozenset[str]
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    """The compiled patterns of one language and the words that may start them."""
+    """The compiled patterns of one language, and which token starts which of them."""
 
     profile: Profile
     rules: tuple[_Rule, ...]
-    trigger_words: frozenset[str]
-    trigger_stems: dict[str, tuple[str, ...]]
+    rules_by_kind: dict[str, tuple[_Rule, ...]]
+    token_words: frozenset[str]  # the words worth looking at: date words and clock words
+    word_classes: dict[str, frozenset[str]]  # a whole word -> the kinds of token it is
+    stem_classes: dict[str, tuple[tuple[str, str], ...]]  # first 4 letters -> (stem, kind)
     weekday_abbr: re.Pattern[str]
     by_before: re.Pattern[str]
     by_after: re.Pattern[str]
@@ -343,19 +354,30 @@ class _Grammar:
     amount_after: re.Pattern[str]
     numbers: dict[str, int]
 
-    def is_trigger(self, word: str) -> bool:
-        return word in self.trigger_words or any(
-            word.startswith(stem) for stem in self.trigger_stems.get(word[:4], ())
-        )
+    def classes(self, word: str) -> frozenset[str]:
+        """The kinds of token a lower-case word is (empty for most words)."""
+        found = self.word_classes.get(word, frozenset())
+        stems = [kind for stem, kind in self.stem_classes.get(word[:4], ()) if word.startswith(stem)]
+        return found | frozenset(stems) if stems else found
+
+    def rules_for(self, kinds: frozenset[str]) -> tuple[_Rule, ...]:
+        """The rules that can start at a token of these kinds, in their order."""
+        if len(kinds) == 1:
+            return self.rules_by_kind.get(next(iter(kinds)), ())
+        return tuple(rule for rule in self.rules if rule.starts & kinds)
 
 
 _NUMBER_GROUPS = ("one", "two", "three", "four")
-_TRIGGER_GROUPS = (
+_START_GROUPS = (
     "week", "this", "next", "end", "month", "year", "quarter", "today", "tomorrow", "in", "day",
     "month_end", "week_end", "filler", *_NUMBER_GROUPS,
 )
 _YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
 _AMOUNT_SYMBOLS = r"[%‰€$£]|[mk]€"
+
+
+def _starts(*kinds: str) -> frozenset[str]:
+    return frozenset(kinds)
 
 
 @lru_cache(maxsize=None)
@@ -366,8 +388,8 @@ def _grammar(lang: str) -> _Grammar:
     def w(*groups: str) -> str:
         return _words(word for g in groups for word in dw.get(g, ()))
 
-    def rx(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern, re.IGNORECASE)
+    def rule(pattern: str, read: Callable[[re.Match[str], _Context], _Reading | None], *starts: str) -> _Rule:
+        return _Rule(re.compile(pattern, re.IGNORECASE), read, frozenset(starts))
 
     month, filler, ordinal = _stems(p.months), w("filler"), w("ordinal")
     this_next = rf"(?:{w('this')}|{w('next')})"
@@ -382,87 +404,121 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:(?P<mname>{month})|(?P<mword>{w('month')})|(?P<yword>{w('year')})"
         rf"|(?P<wword>{w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
     )
-    by_after = set(dw.get("by_after", ()))
+    weekday_first = ("weekday", "weekday_abbr")
 
     rules = [
-        _Rule(rx(
-            rf"(?<!\w){wd_prefix}(?<![\w.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
-            r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))"
-        ), _read_dotted, True, True),
-        _Rule(rx(
-            rf"(?<!\w){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-            r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)"
-        ), _read_slashed, True, True),
-        _Rule(rx(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)"), _read_month_of_year, True, False),
-        _Rule(rx(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-]|[.,]\d)"), _read_iso, True, False),
-        _Rule(rx(
-            rf"(?<!\w){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
-            rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
-            r"(?:,?\s+(?P<y>\d{4})(?!\d))?"
-        ), _read_worded, True, True),
-        _Rule(rx(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)"), _read_worded_month, False, True),
-        _Rule(rx(
-            rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
-            rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
-            rf"(?:\s+{w('during_after')}(?!\w))?"
-        ), _read_week, False, True),
-        _Rule(rx(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, False, True),
-        _Rule(rx(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, True, False),
-        _Rule(rx(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, True, False),
-        _Rule(rx(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)"), _read_quarter, False, True),
-        _Rule(rx(
-            rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
-            r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"
-        ), _read_period_end, False, True),
-        _Rule(rx(
-            rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?\s+{w('end')}(?!\w)"
-        ), _read_period_end, True, True),
-        _Rule(rx(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)"),
-              _read_end_word, False, True),
-        _Rule(rx(
-            rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
-            rf"(?:\s+{w('during_after')})?(?!\w)"
-        ), _read_this_next_week, False, True),
-        _Rule(rx(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)"), _read_today, False, True),
-        _Rule(rx(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)"), _read_in_amount, False, True),
-        _Rule(rx(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)"), _read_in_amount, True, True),
-        _Rule(rx(
-            rf"(?<!\w)(?:{this_next}\s+)?(?P<wd>{weekday_full}[^\W\d_]*)"
-            rf"|(?<!\w){this_next}\s+(?P<abbr>{weekday_abbr})\.?(?!\w)"
-        ), _read_weekday, False, True),
-        _Rule(rx(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)"), _read_weekday_after_by, False, True),
-        _Rule(rx(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)"), _read_next_meeting, False, True),
+        # 14.11.2025, 21.2, 24.3., pe 14.3.
+        rule(rf"(?<![^\W_]){wd_prefix}(?<![^\W_])(?<![.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
+             r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))",
+             _read_dotted, "digit", *weekday_first),
+        # 14/3, 14/3/2026
+        rule(rf"(?<![^\W_]){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+             r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)",
+             _read_slashed, "digit", *weekday_first),
+        # 3/2025
+        rule(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)", _read_month_of_year, "digit"),
+        # 2026-03-25
+        rule(r"(?<![^\W_])(?<![./])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!-?\d|[.,]\d)",
+             _read_iso, "digit"),
+        # 14 mars 2026, the 14th of March, 14. maaliskuuta
+        rule(rf"(?<![^\W_]){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
+             rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
+             r"(?:,?\s+(?P<y>\d{4})(?!\d))?",
+             _read_worded, "digit", "filler", *weekday_first),
+        # March 2026, kesäkuussa 2024
+        rule(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", _read_worded_month, "month_name"),
+        # viikon 13 aikana, vko 12–13, w13, vecka 13/2026
+        rule(rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
+             rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
+             rf"(?:\s+{w('during_after')}(?!\w))?",
+             _read_week, "week"),
+        # Q3, Q3/2026, 3Q, 2. kvartaali, kvartal 2
+        rule(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "quarter"),
+        rule(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "digit"),
+        rule(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "digit"),
+        rule(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "quarter"),
+        # end of March, end of the month, slutet av året
+        rule(rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
+             r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
+             _read_period_end, "end"),
+        # maaliskuun loppuun, ensi kuun loppuun, vuoden lopussa
+        rule(rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?\s+{w('end')}(?!\w)",
+             _read_period_end, "digit", "this", "next", "month_name", "month", "year", "week"),
+        # EOM, EOW, loppukuusta
+        rule(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)",
+             _read_end_word, "month_end", "week_end"),
+        # next week, tällä viikolla, ensi viikon aikana
+        rule(rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
+             rf"(?:\s+{w('during_after')})?(?!\w)",
+             _read_this_next_week, "this", "next"),
+        rule(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)",
+             _read_today, "today", "tomorrow"),
+        # in two weeks; kahden viikon kuluttua, viikon sisällä
+        rule(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)", _read_in_amount, "in"),
+        rule(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)",
+             _read_in_amount, "digit", "day", "week", *_NUMBER_GROUPS),
+        # Friday, ensi perjantaina, nästa fre
+        rule(rf"(?<!\w)(?:{this_next}\s+)?(?P<wd>{weekday_full}[^\W\d_]*)"
+             rf"|(?<!\w){this_next}\s+(?P<abbr>{weekday_abbr})\.?(?!\w)",
+             _read_weekday, "this", "next", "weekday"),
+        rule(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)", _read_weekday_after_by, "weekday_abbr"),
+        rule(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)", _read_next_meeting, "next"),
     ]
     month_day_words = dw.get("month_day", ())
     if month_day_words:  # March 14, maaliskuun 14. päivänä
         tail = rf"(?:\s+{_words(month_day_words)}(?!\w))" + ("?" if "" in month_day_words else "")
-        rules.append(_Rule(rx(
-            rf"(?<!\w){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
-            rf"(?:{ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?"
-        ), _read_worded, False, True))
+        rules.append(rule(
+            rf"(?<![^\W_]){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
+            rf"(?:{ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
+            _read_worded, "month_name", *weekday_first,
+        ))
 
-    stems = [k for k in (*p.months, *p.weekdays) if len(k) > 3]
-    trigger_stems: dict[str, tuple[str, ...]] = {}
-    for stem in stems:
-        trigger_stems[stem[:4]] = (*trigger_stems.get(stem[:4], ()), stem)
+    by_after = set(dw.get("by_after", ()))
+    word_classes, stem_classes = _token_classes(p)
     return _Grammar(
         profile=p,
         rules=tuple(rules),
-        trigger_words=frozenset(
-            {_first_token(word) for g in _TRIGGER_GROUPS for word in dw.get(g, ())}
-            | {k for k in (*p.months, *p.weekdays) if len(k) <= 3}
-        ) - {""},
-        trigger_stems=trigger_stems,
-        weekday_abbr=rx(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)"),
-        by_before=rx(
+        rules_by_kind=_by_kind(rules),
+        token_words=frozenset(word_classes) | _clock_grammar().time_words,
+        word_classes=word_classes,
+        stem_classes=stem_classes,
+        weekday_abbr=re.compile(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)", re.IGNORECASE),
+        by_before=re.compile(
             rf"(?<!\w){_words(b for b in dw.get('by', ()) if b not in by_after)}"
-            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$"
+            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$",
+            re.IGNORECASE,
         ),
-        by_after=rx(rf"\s*{w('by_after')}(?!\w)"),
-        by_inside=rx(rf"(?<!\w){w('by_after')}(?!\w)"),
-        amount_after=rx(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))"),
+        by_after=re.compile(rf"\s*{w('by_after')}(?!\w)", re.IGNORECASE),
+        by_inside=re.compile(rf"(?<!\w){w('by_after')}(?!\w)", re.IGNORECASE),
+        amount_after=re.compile(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))", re.IGNORECASE),
         numbers={word.lower(): i + 1 for i, g in enumerate(_NUMBER_GROUPS) for word in dw.get(g, ())},
     )
+
+
+def _by_kind(rules: list[_Rule]) -> dict[str, tuple[_Rule, ...]]:
+    kinds = {kind for rule in rules for kind in rule.starts}
+    return {kind: tuple(rule for rule in rules if kind in rule.starts) for kind in kinds}
+
+
+def _token_classes(p: Profile) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]]]:
+    """Which words (and which stems) start which kind of phrase."""
+    words: dict[str, set[str]] = {}
+    stems: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def add(word: str, kind: str) -> None:
+        if word:
+            words.setdefault(word, set()).add(kind)
+
+    for group in _START_GROUPS:
+        for phrase in p.date_words.get(group, ()):
+            add(_first_token(phrase), group)
+    for table, long_kind, short_kind in ((p.months, "month_name", "month_name"), (p.weekdays, "weekday", "weekday_abbr")):
+        for key in table:
+            if len(key) <= 3:
+                add(key, short_kind)
+            else:
+                stems[key[:4]] = (*stems.get(key[:4], ()), (key, long_kind))
+    return {word: frozenset(kinds) for word, kinds in words.items()}, stems
 
 
 # ---------------------------------------------------------------------------------------------
@@ -656,12 +712,14 @@ def _read_next_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 
 def _candidates(text: str, digits: list[int], words: list[tuple[int, str]], ctx: _Context) -> list[_Found]:
+    """Every reading of every rule that can start where a number or a date word starts."""
     g = ctx.grammar
-    at_words = [pos for pos, word in words if g.is_trigger(word)]
+    at_digit = g.rules_by_kind.get("digit", ())
+    starts = [(pos, at_digit) for pos in digits]
+    starts += [(pos, g.rules_for(kinds)) for pos, word in words if (kinds := g.classes(word))]
     found = []
-    for rule in g.rules:
-        positions = (digits if rule.at_digits else []) + (at_words if rule.at_words else [])
-        for pos in positions:
+    for pos, rules in starts:
+        for rule in rules:
             m = rule.pattern.match(text, pos)
             if m and (reading := rule.read(m, ctx)) is not None:
                 found.append(_Found(m.start(), m.end(), *reading))
@@ -779,26 +837,52 @@ def _clocks(text: str, digits: list[int], words: list[tuple[int, str]]) -> list[
 
 
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAIL_USER = re.compile(r"[\w.+-]+$")
+_MAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 
 
 def _links(text: str) -> list[tuple[int, int]]:
+    """The spans of web addresses and e-mail addresses."""
     spans = [m.span() for m in _LINK.finditer(text)]
-    if "@" in text:
-        spans += [m.span() for m in _EMAIL.finditer(text)]
+    at = text.find("@")
+    while at != -1:
+        user, domain = _MAIL_USER.search(text, max(0, at - 80), at), _MAIL_DOMAIN.match(text, at)
+        if user and domain:
+            spans.append((user.start(), domain.end()))
+        at = text.find("@", at + 1)
     return spans
 
 
 def _choose(found: Iterable[_Found], masked: list[tuple[int, int]]) -> list[_Found]:
     """The longest candidates that overlap neither each other nor a clock time or link."""
+    taken = _Spans(masked)
     chosen: list[_Found] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if any(f.start < end and start < f.end for start, end in masked):
-            continue
-        if any(f.start < c.end and c.start < f.end for c in chosen):
-            continue
-        chosen.append(f)
+        if not taken.overlaps(f.start, f.end):
+            taken.add(f.start, f.end)
+            chosen.append(f)
     return sorted(chosen, key=lambda f: f.start)
+
+
+class _Spans:
+    """Disjoint spans, sorted, asked whether a new span overlaps any of them: only the last
+    one starting before the new span ends can."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._spans = merged
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._spans, (end,))
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
 
 
 def _as_mention(text: str, f: _Found, g: _Grammar) -> tuple[DateMention, bool]:
@@ -821,7 +905,7 @@ def _scan(
 ) -> list[tuple[DateMention, bool]]:
     """Every mention in ``text`` with whether a deadline word came with it."""
     g = _grammar(lang)
-    digits, words = _tokens(text)
+    digits, words = _tokens(text, g.token_words, g.stem_classes)
     masked = [(c.start, c.end) for c in _clocks(text, digits, words)] + _links(text)
     found = _candidates(text, digits, words, _Context(g, base, next_meeting, future))
     return [_as_mention(text, f, g) for f in _choose(found, masked) if f.date is not None]

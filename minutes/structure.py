@@ -119,7 +119,7 @@ def _label_index(lang: str) -> dict[str, set[str]]:
     index: dict[str, set[str]] = {}
     for code in (lang, *[c for c in LANGUAGES if c != lang]):
         for name, words in profile(code).labels.items():
-            if name.startswith("column_") or name == "decision_verbs":
+            if name.startswith("column_") or name in ("decision_verbs", "meeting"):
                 continue
             for word in words:
                 index.setdefault(word.lower(), set()).add(name)
@@ -150,14 +150,24 @@ def header(state: ParseState) -> None:
         _header_field(state, line, line.text)
     if m.date is None:
         for line in lines[:8]:
-            found = dates.find_meeting_date(line.text, state.profile.code)
+            found = _meeting_date(state, line.text)
             if found:
                 m.date = found
                 _time_and_place(state, line)
                 break
     if m.date is None and state.document.source.path:
-        m.date = dates.find_meeting_date(Path(state.document.source.path).stem, state.profile.code)
+        m.date = _meeting_date(state, Path(state.document.source.path).stem)
     m.title = m.title or _title(state)
+
+
+def _meeting_date(state: ParseState, text: str):
+    """A full date in ``text``, read in the document's language first, then the others
+    (an English date line in a Finnish memo is common)."""
+    for code in (state.profile.code, *(c for c in LANGUAGES if c != state.profile.code)):
+        found = dates.find_meeting_date(text, code)
+        if found:
+            return found
+    return None
 
 
 def _time_and_place(state: ParseState, date_line: Line) -> None:
@@ -190,7 +200,7 @@ def _header_field(state: ParseState, line: Line, text: str) -> None:
     if not value:
         return
     if fields & {"date", "time"}:
-        found = dates.find_meeting_date(value, state.profile.code)
+        found = _meeting_date(state, value)
         if found and m.date is None:
             m.date = found
             state.used.add(line.index)
@@ -620,14 +630,18 @@ def _topic_items(state: ParseState) -> list[tuple[Line, str]]:
 
 
 def _longest_chain(candidates):
-    """The longest run of candidates whose numbers go up by one (the later one on a tie)."""
+    """The longest run of candidates whose numbers go up by one (the later one on a tie).
+
+    A number continues the nearest run above it that ends one lower, except a compact list
+    (items on adjacent lines, like a list inside an item or an overview of the agenda) that
+    has already ended: ``1. 2. [1. 2.] text 3.`` puts 3 after the outer 2."""
     chains: list[list] = []
     for line, (number, title) in candidates:
         n = int(number)
-        for chain in reversed(chains):
-            if int(chain[-1][1][0]) == n - 1:
-                chain.append((line, (number, title)))
-                break
+        open_chains = [c for c in chains if int(c[-1][1][0]) == n - 1]
+        ongoing = [c for c in open_chains if not (_compact(c) and line.index - c[-1][0].index > 1)]
+        if ongoing or open_chains:
+            (ongoing or open_chains)[-1].append((line, (number, title)))
         else:
             chains.append([(line, (number, title))])
     best: list = []
@@ -635,6 +649,10 @@ def _longest_chain(candidates):
         if len(chain) >= len(best):
             best = chain
     return best
+
+
+def _compact(chain) -> bool:
+    return len(chain) > 1 and all(b[0].index - a[0].index == 1 for a, b in zip(chain, chain[1:]))
 
 
 def _heading_items(state: ParseState) -> list[tuple[Line, str]]:
@@ -737,7 +755,8 @@ def next_meeting(state: ParseState) -> None:
     nm = NextMeeting()
     for part in parts:
         if nm.date is None:
-            mentions = [d for d in dates.find_dates(part, base, code) if not base or d.date >= base]
+            mentions = [d for c in (code, *(c for c in LANGUAGES if c != code))
+                        for d in dates.find_dates(part, base, c) if not base or d.date >= base]
             explicit = [d for d in mentions if d.kind in ("date", "deadline")]
             if explicit or mentions:
                 nm.date = (explicit or mentions)[0].date

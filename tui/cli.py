@@ -15,8 +15,23 @@ import click
 __all__ = ["main"]
 
 
-class UsageError(click.UsageError):
-    """A bad argument: exit status 2 and one line."""
+class _OneLineErrors(click.Group):
+    """Every error ends the same way: exit status 2 and one line on stderr, no traceback."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.Abort:
+            click.echo("minutes: aborted", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            fail(error.format_message().replace("\n", " "))
+        except KeyboardInterrupt:
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
 
 
 def fail(message: str) -> None:
@@ -52,7 +67,7 @@ def store_path(ctx: click.Context) -> Path | None:
     return None
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=_OneLineErrors, invoke_without_command=True)
 @store_option
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -104,6 +119,8 @@ def eval_(directory: Path, as_json: bool) -> None:
     else:
         click.echo(report(scores))
 
+
+from tui import store_cli  # noqa: E402,F401  (the store verbs)
 
 if __name__ == "__main__":
     main()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from pathlib import Path
 
@@ -234,11 +233,9 @@ def test_zip_bomb_too_large_when_unpacked(tmp_path, monkeypatch):
     assert path.stat().st_size < 5 * MB
     forbid_inflating(monkeypatch)
 
-    started = time.perf_counter()
     message = refusal(path)
 
     assert "too large when unpacked" in message and "300 MB" in message
-    assert time.perf_counter() - started < 0.5
 
 
 def test_zip_bomb_absurd_compression_ratio(tmp_path, monkeypatch):
@@ -269,11 +266,9 @@ BILLION_LAUGHS = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 def test_xml_entity_bomb(tmp_path):
     data = rezip(docx_bytes(), {"word/document.xml": BILLION_LAUGHS})
 
-    started = time.perf_counter()
     message = refusal(write(tmp_path, "m.docx", data))
 
     assert "entity declarations are not allowed" in message
-    assert time.perf_counter() - started < 0.5
 
 
 def test_entity_declaration_in_another_part(tmp_path):

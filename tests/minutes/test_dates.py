@@ -482,6 +482,9 @@ MEETING_DATES = [
     ("en", "Minutes of March 14, 2026", "2026-03-14"),
     ("sv", "Protokoll 14 mars 2026", "2026-03-14"),
     ("sv", "Styrelsemöte 14/3/2026", "2026-03-14"),
+    ("en", "cluster-meeting-2025-11-14", "2025-11-14"),  # a file name
+    ("fi", "muistio_14.11.2025_final", "2025-11-14"),
+    ("en", "notes 2025-11-14-v2", "2025-11-14"),
 ]
 
 

@@ -1,0 +1,174 @@
+"""Table-driven tests of the structure stage: header fields, attendee rows, roles, agenda
+items, speakers, decisions and the next meeting, in Finnish, English and Swedish."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from minutes import parse
+
+
+def minutes_of(*lines: str, lang: str | None = None):
+    return parse("\n".join(lines) + "\n", lang=lang)
+
+
+@pytest.mark.parametrize(
+    "lines, title, day, start, end, location",
+    [
+        (["Hallituksen kokous", "Aika: 3.2.2026 klo 17.00–18.30", "Paikka: Kirjasto"],
+         "Hallituksen kokous", date(2026, 2, 3), time(17), time(18, 30), "Kirjasto"),
+        (["MUISTIO", "Verkoston tapaaminen 14.5.2025", "Paikka: Teams."],
+         "Verkoston tapaaminen", date(2025, 5, 14), None, None, "Teams"),
+        (["Finance Committee meeting", "Date: 3 March 2026", "Time: 18:30-20:00", "Venue: Room 4"],
+         "Finance Committee meeting", date(2026, 3, 3), time(18, 30), time(20), "Room 4"),
+        (["# Weekly sync", "**Date:** 2026-05-14", "**Location:** Jitsi"],
+         "Weekly sync", date(2026, 5, 14), None, None, "Jitsi"),
+        (["Protokoll fört vid styrelsemöte", "Datum: 14 mars 2026", "Tid: kl. 17.00–19.00", "Plats: Biblioteket"],
+         "Protokoll fört vid styrelsemöte", date(2026, 3, 14), time(17), time(19), "Biblioteket"),
+        (["TALVIKYLÄN KYLÄYHDISTYS RY", "Hallituksen kokous 1/2026", "PÖYTÄKIRJA",
+          "Aika\t\tmaanantai 12.1.2026 klo 18", "Paikka\t\tKylätalo"],
+         "Hallituksen kokous 1/2026", date(2026, 1, 12), time(18), None, "Kylätalo"),
+        (["Partners call", "12 October 2025, 10:00–11:00 EEST, Zoom"],
+         "Partners call", date(2025, 10, 12), time(10), time(11), "Zoom"),
+    ],
+)
+def test_header(lines, title, day, start, end, location):
+    m = minutes_of(*lines)
+    assert (m.title, m.date, m.start, m.end, m.location) == (title, day, start, end, location)
+
+
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        (["Paikalla:", "Anna\tVirtanen\tKuntaliitto, puheenjohtaja", "Pekka\tNieminen\tLapin liitto"],
+         [("Anna Virtanen", "Kuntaliitto", "puheenjohtaja"), ("Pekka Nieminen", "Lapin liitto", None)]),
+        (["Läsnä:", "Anna Virtanen, Kuntaliitto, pj.", "Pekka Nieminen (Lapin liitto)"],
+         [("Anna Virtanen", "Kuntaliitto", "pj."), ("Pekka Nieminen", "Lapin liitto", None)]),
+        (["Osallistujat: Anna Virtanen, Pekka Nieminen ja Liisa Laine"],
+         [("Anna Virtanen", None, None), ("Pekka Nieminen", None, None), ("Liisa Laine", None, None)]),
+        (["Present: Sam Okafor (Chair), Priya Shah (Treasurer), Tom Reed"],
+         [("Sam Okafor", None, "Chair"), ("Priya Shah", None, "Treasurer"), ("Tom Reed", None, None)]),
+        (["## Attendees", "- Sam Okafor (@sokafor, Acme)", "- Jo Lee (remote)"],
+         [("Sam Okafor", "Acme", None), ("Jo Lee", None, None)]),
+        (["Närvarande:", "Karin Berg – Ekviks kommun (ordförande)", "Olof Lind – Konstföreningen"],
+         [("Karin Berg", "Ekviks kommun", "ordförande"), ("Olof Lind", "Konstföreningen", None)]),
+        (["Läsnä\t\tTarja Hyvönen, puheenjohtaja", "\t\tMikko Forsberg, jäsen"],
+         [("Tarja Hyvönen", None, "puheenjohtaja"), ("Mikko Forsberg", None, "jäsen")]),
+        (["| Nimi | Organisaatio | Rooli |", "|---|---|---|", "| Anna Virtanen | Kuntaliitto | pj |",
+          "| Pekka Nieminen | Lapin liitto, kulttuuri |  |"],
+         [("Anna Virtanen", "Kuntaliitto", "pj"), ("Pekka Nieminen", "Lapin liitto, kulttuuri", None)]),
+    ],
+)
+def test_attendee_rows(rows, expected):
+    m = minutes_of("Kokous", "Aika: 3.2.2026", *rows, "1. Avaus", "2. Muut asiat")
+    assert [(a.name, a.organisation, a.role) for a in m.attendees] == expected
+
+
+def test_absent_and_chair_and_secretary():
+    m = minutes_of(
+        "Board meeting", "Date: 4 May 2026",
+        "Present: Sam Okafor, Priya Shah, Tom Reed", "Apologies: Jo Lee, Ann Fox",
+        "Chair: Sam", "Minutes: Tom Reed",
+        "1. Welcome", "2. Budget",
+    )
+    assert [a.name for a in m.absent] == ["Jo Lee", "Ann Fox"]
+    assert m.chair == "Sam Okafor"  # a first name resolves to the attendee
+    assert m.secretary == "Tom Reed"
+
+
+def test_vice_chair_is_not_the_chair():
+    m = minutes_of("Kokous", "Läsnä:", "Anna Virtanen, varapuheenjohtaja", "Pekka Nieminen, puheenjohtaja",
+                   "1. Avaus", "2. Muut")
+    assert m.chair == "Pekka Nieminen"
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["1. Avaus", "Teksti.", "2. Talous", "Teksti 7,7 M€.", "3. Muut asiat"],
+         [("1", "Avaus"), ("2", "Talous"), ("3", "Muut asiat")]),
+        (["§ 12 Kokouksen avaus", "Avattiin.", "§ 13 Talousarvio", "§ 14 Muut asiat"],
+         [("12", "Kokouksen avaus"), ("13", "Talousarvio"), ("14", "Muut asiat")]),
+        (["### 1. Avaus", "teksti", "### 2. Hankkeet:", "teksti"], [("1", "Avaus"), ("2", "Hankkeet")]),
+        # a numbered list inside an item is not the agenda
+        (["1. Avaus", "Avattiin.", "2. Hankkeet", "Vaihtoehdot:", "1. Ensimmäinen", "2. Toinen", "Keskusteltiin.",
+          "3. Muut asiat"],
+         [("1", "Avaus"), ("2", "Hankkeet"), ("3", "Muut asiat")]),
+        (["## Release", "text", "## Demo server", "text"], [(None, "Release"), (None, "Demo server")]),
+        (["Topic: Budget", "talk", "Topic: AOB"], [(None, "Budget"), (None, "AOB")]),
+        # dates and times are never items
+        (["14.11.2025 klo 9", "1. Avaus", "2. Muut"], [("1", "Avaus"), ("2", "Muut")]),
+    ],
+)
+def test_agenda(lines, expected):
+    m = minutes_of("# Kokous", "Aika: 3.2.2026", *lines)
+    assert [(i.number, i.title) for i in m.agenda] == expected
+
+
+def test_speakers_by_first_name_near_miss_and_midline():
+    m = minutes_of(
+        "Kokous", "Paikalla:", "Tomi\tAho\tTaike", "Minna\tKoski\tELY",
+        "1. Avaus",
+        "Tommi: Rahoitus on tiukkaa. **Minna:** Samaa mieltä.",
+        "Huom: tämä ei ole puheenvuoro.",
+        "2. Muut asiat",
+    )
+    turns = [(t.speaker, t.person, t.text) for t in m.speakers]
+    assert turns == [
+        ("Tommi", "Tomi Aho", "Rahoitus on tiukkaa."),
+        ("Minna", "Minna Koski", "Samaa mieltä."),
+    ]
+    assert all(t.agenda_item == "1" for t in m.speakers)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Päätös: Hyväksyttiin talousarvio.", "Hyväksyttiin talousarvio."),
+        ("Päätettiin hankkia uusi projektori.", "Päätettiin hankkia uusi projektori."),
+        ("Decision: The fee stays at €150.", "The fee stays at €150."),
+        ("Resolved that the accounts be approved.", "Resolved that the accounts be approved."),
+        ("Beslut: Styrelsen godkänner budgeten.", "Styrelsen godkänner budgeten."),
+    ],
+)
+def test_decisions(line, expected):
+    m = minutes_of("Kokous", "Aika: 3.2.2026", "1. Asia", line, "2. Muut")
+    assert [(d.text, d.agenda_item) for d in m.decisions] == [(expected, "1")]
+
+
+@pytest.mark.parametrize(
+    "lines, day, start, end, location",
+    [
+        (["9. Seuraava kokous", "25.3.2026 klo 9.00–11.30.", "Kuntatalo."],
+         date(2026, 3, 25), time(9), time(11, 30), "Kuntatalo"),
+        (["Seuraava kokous ti 17.3.2026 klo 13–15, Routasalmen kunnantalo (Teams mahdollinen)."],
+         date(2026, 3, 17), time(13), time(15), "Routasalmen kunnantalo"),
+        (["The next board meeting will be held on Thursday 21 May 2026 at 14:00 in the Boardroom."],
+         date(2026, 5, 21), time(14), None, "Boardroom"),
+        (["Date of next meeting: Tuesday 7 April 2026, 18:30, Harbour Studio."],
+         date(2026, 4, 7), time(18, 30), None, "Harbour Studio"),
+        (["§ 9 Nästa möte", "Nästa möte hålls tisdagen den 21 april 2026 kl. 18.00 i Ekviks bibliotek."],
+         date(2026, 4, 21), time(18), None, "Ekviks bibliotek"),
+    ],
+)
+def test_next_meeting(lines, day, start, end, location):
+    m = minutes_of("Kokous", "Aika: 3.2.2026 klo 9", "1. Avaus", *lines)
+    nm = m.next_meeting
+    assert (nm.date, nm.start, nm.end, nm.location) == (day, start, end, location)
+
+
+def test_next_meeting_place_in_base_form_when_the_document_has_it():
+    m = minutes_of("Kokous", "Paikka: Teams", "1. Avaus", "2. Seuraava kokous",
+                   "Seuraava kokous torstaina 19.3.2026 klo 10 Teamsissa.", lang="fi")
+    assert m.next_meeting.location == "Teams"
+
+
+def test_no_invented_attendees_in_a_slide_deck():
+    m = minutes_of(
+        "Info 18.2.2025", "• Kunnat ilmoittavat kiinnostuksesta", "• Kirjoittajat:",
+        "Anne Aalto, Ben Berg, Cecilia Carlsson", "Kiitos", "Anne Aalto, Mänttä",
+    )
+    assert m.attendees == []
+    assert m.date == date(2025, 2, 18)

@@ -4,23 +4,24 @@ that found it, most certain first.
     explicit  ``ACTION:``, ``TODO``, ``[ ]``, ``Toimenpide:``, ``Åtgärd:`` lines
     section   lines under an ``Action items`` / ``Toimenpiteet`` heading or label
     table     rows of an Action | Owner | Due table (Tehtävä | Vastuu | Aikataulu, …)
-    owner     a sentence with ``Vastuu: X`` / ``(vastuu: X)`` / ``Ansvarig: X``
+    owner     a sentence with ``Vastuu: X`` / ``(vastuu: X)`` / ``-> X`` / ``(X)`` at its end
     commit    ``X will …``, ``X to …``, ``X selvittää …``, ``X ansvarar för …``, a speaker's
-              ``I'll …`` or a Finnish speaker's ``Lupautuu …``; ``X:n tehtäväksi``;
-              ``… tulossa X:ltä``
-    agreed    ``Sovittiin, että …``, ``It was agreed that …``, a passive ``Selvitetään …``
-    deadline  a line with a deadline (``dl 21.2``, ``24.3. mennessä``, ``by Friday``)
+              ``I'll …``, ``I can take that`` or a Finnish speaker's ``Lupautuu …``;
+              ``X:lle tehtäväksi``, ``… tulee X:ltä``
+    agreed    ``Sovittiin, että …`` and the like, with a task but no owner
+    deadline  a line with a deadline (``dl 21.2``, ``24.3. mennessä``, ``vko 14``, ``by Friday``)
 
 Not actions: reports of what was done, questions, wishes and maybes (``voisi``, ``ehkä``,
-``could``, ``kanske``). Owners are resolved against the meeting's people; a group is kept
-as its canonical word, a person outside the roster as written, and an owner the parser cannot
-decide is left empty with a doubt.
+``could``, ``kanske``), decisions. Owners are resolved against the meeting's people (names,
+inflected names, handles, roles such as ``the Chair`` or ``rahastonhoitaja``); a group is kept
+as its canonical word, a person outside the roster as written, and a task whose owner the
+parser cannot decide has none and carries a doubt.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import dates
 from .model import Action
@@ -29,11 +30,18 @@ from .structure import Line, ParseState
 
 __all__ = ["run"]
 
-_BULLET = re.compile(r"^\s*(?:[-*•–◦▪]\s+)+")
+_BULLET = re.compile(r"^\s*(?:[-*•–◦▪>]\s*)+")
 _NAME_SEQ = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}}"
+_OWNERS_SEQ = rf"{_NAME_SEQ}(?:\s*(?:,|and|ja|och|&)\s*{_NAME_SEQ})*"
 _HANDLE = re.compile(r"@([\w.-]+)")
 _BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[\s?\]\s*")
-_DONE_BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[[xX]\]\s*")
+_DONE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar)\]|~~)")
+_TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
+_ARROW = re.compile(rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ})(?:\s+\w+)?\s*\.?\s*$")
+_TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*\d{0,2}\s*$")
+_PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
+_MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
+_RULES = ("explicit", "table", "section", "owner", "commit", "agreed", "deadline")
 
 
 @dataclass
@@ -45,31 +53,35 @@ class _Found:
     snippet: str
     due_source: str
     agenda_item: str | None = None
-    doubts: list[str] | None = None
+    doubts: list[str] = field(default_factory=list)
 
 
 def run(state: ParseState) -> None:
     """Find the actions of the minutes and add them to ``state.minutes.actions``."""
     finder = _Finder(state)
-    found = finder.find()
-    seen: list[str] = []
-    for item in found:
-        key = _key(item.text)
-        if not key or any(_similar(key, k) for k in seen):
-            continue
-        seen.append(key)
-        state.minutes.actions.append(finder.to_action(item))
+    kept: list[_Found] = []
+    for item in sorted(finder.find(), key=lambda f: _RULES.index(f.rule)):
+        if item.text.strip() and not any(_same_task(item, other) for other in kept):
+            kept.append(item)
+    kept.sort(key=lambda f: f.line.index)
+    state.minutes.actions.extend(finder.to_action(item) for item in kept)
 
 
-def _key(text: str) -> str:
-    return " ".join(w[:5] for w in re.findall(r"\w+", text.casefold()))
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
 
 
-def _similar(a: str, b: str) -> bool:
-    if a == b:
+def _same_task(a: _Found, b: _Found) -> bool:
+    """Two mentions of one task: a sentence and its row in the action table, an ``ACTION:``
+    line and its repeat in the summary, ``I'll send it`` and ``ACTION: X to send it``."""
+    sa, sb = _stems(a.text), _stems(b.text)
+    if not sa or not sb:
+        return False
+    overlap = len(sa & sb) / min(len(sa), len(sb))
+    if overlap >= 0.8:
         return True
-    wa, wb = set(a.split()), set(b.split())
-    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.8 and min(len(wa), len(wb)) >= 3
+    same_owners = bool(a.owners) and set(a.owners) == set(b.owners)
+    return same_owners and overlap >= 0.4
 
 
 class _Finder:
@@ -78,9 +90,10 @@ class _Finder:
     def __init__(self, state: ParseState):
         self.state = state
         self.profile = state.profile
-        words = state.profile.actions
-        self.words = {k: tuple(w.lower() for w in v) for k, v in words.items()}
-        self.turns = {}
+        self.code = state.profile.code
+        self.words = {k: tuple(w.lower() for w in v) for k, v in state.profile.actions.items()}
+        self.words["by"] = tuple(w.lower() for w in state.profile.date_words.get("by", ()))
+        self.turns: dict = {}
         for turn in state.minutes.speakers:
             self.turns.setdefault(turn.origin, []).append(turn)
         self.groups = {
@@ -90,42 +103,77 @@ class _Finder:
         }
         self.base = state.minutes.date
         self.next_date = state.minutes.next_meeting.date if state.minutes.next_meeting else None
-        labels = "|".join(re.escape(w) for w in sorted(self.words.get("marker", ()), key=len, reverse=True))
+        markers = _alternation(self.words.get("marker", ()))
         self.marker = re.compile(
-            rf"^\s*(?:[-*•]\s*)?(?:#(?:action|todo)\b|(?:{labels})\b(?:\s*\((?P<paren>[^)]*)\))?\s*[:\-–]|TODO\b)\s*",
+            rf"^\s*(?:[-*•]\s*)?(?:#(?:action|todo)\b|(?:{markers})\b(?:\s*\((?P<paren>[^)]*)\))?\s*[:\-–]|TODO\b)\s*",
             re.I,
         )
-        owner_labels = "|".join(re.escape(w) for w in sorted(self.words.get("owner", ()), key=len, reverse=True))
-        self.owner_label = re.compile(rf"\(?\b(?:{owner_labels})\s*:\s*(?P<who>[^)\n]+?)\s*(?:\)|$|\.\s)", re.I)
+        self.owner_label = re.compile(
+            rf"\(?\b(?:{_alternation(self.words.get('owner', ()))})\s*:\s*(?P<who>[^)\n]+?)\s*(?:\)|$|\.\s)",
+            re.I,
+        )
+        self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         self.sections = self._section_lines()
 
     # --- the pass --------------------------------------------------------------------
 
     def find(self) -> list[_Found]:
         found: list[_Found] = []
-        lines = self.state.lines
-        for line in lines:
-            if line.index in self.state.used:
-                continue
+        previous_turn: str | None = None
+        for line, text in self._units():
             if line.is_table:
                 found += self._table(line)
                 continue
-            if self._is_heading_or_label(line):
+            if _DONE.match(text) or self._is_heading_or_label(line, text):
                 continue
-            item = self._explicit(line) or self._in_section(line) or self._owner_line(line, found)
+            text = _TAG.sub("", text)
+            if self._attach(text, line, found):
+                continue
+            item = self._explicit(line, text) or self._in_section(line, text) or self._owner_line(line, text)
             if item:
                 found.append(item)
                 continue
-            found += self._prose(line)
+            for speaker, said in self._segments(line, text):
+                for sentence in _sentences(said, self.code):
+                    item = self._sentence(line, sentence, speaker, previous_turn)
+                    if item:
+                        found.append(item)
+                previous_turn = said
         return found
+
+    def _units(self):
+        """Lines with their continuations joined: a slide bullet broken over two lines is
+        one sentence (``… ennen viimeistä`` / ``kommenttikierrosta``)."""
+        units: list[tuple[Line, str]] = []
+        for line in self.state.lines:
+            if line.index in self.state.used:
+                continue
+            text = line.text
+            if units and not line.is_table and self._continues(units[-1], line):
+                first, joined = units[-1]
+                units[-1] = (first, f"{_PAGE_NUMBER.sub('', joined).rstrip()} {text}")
+                continue
+            units.append((line, text))
+        return units
+
+    def _continues(self, unit: tuple[Line, str], line: Line) -> bool:
+        first, text = unit
+        return (
+            not first.is_table
+            and first.block.kind in ("paragraph", "list_item")
+            and line.block.kind == "paragraph"
+            and line.text[:1].islower()
+            and not text.rstrip().endswith((".", "!", "?", ":"))
+            and not self.state.label_of(line.text)
+        )
 
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)
-        due = dates.find_deadline(item.due_source, self.base, self.profile.code, next_meeting=self.next_date)
-        text = item.text
-        if due and text.endswith(due.text) and len(text) > len(due.text) + 10:
-            text = text[: -len(due.text)].rstrip(" ,.;:-–(")
-        doubts = list(item.doubts or [])
+        due = dates.find_deadline(item.due_source, self.base, self.code, next_meeting=self.next_date)
+        text = _PAGE_NUMBER.sub("", item.text) if item.rule != "table" else item.text
+        if due and due.text in text and len(text) > len(due.text) + 10:
+            text = text.replace(due.text, " ")
+        doubts = list(item.doubts)
         if not item.owners:
             doubts.append("no owner named")
         return Action(
@@ -135,17 +183,14 @@ class _Finder:
             due_text=due.text if due else None,
             agenda_item=agenda_item,
             origin=item.line.origin,
-            snippet=item.snippet,
+            snippet=item.snippet.strip(),
             rule=item.rule,
             doubts=doubts,
         )
 
-    # --- explicit markers, sections, owner labels -------------------------------------
+    # --- explicit markers, sections, owner and due lines -------------------------------
 
-    def _explicit(self, line: Line) -> _Found | None:
-        text = line.text
-        if _DONE_BOX.match(text):
-            return None
+    def _explicit(self, line: Line, text: str) -> _Found | None:
         box = _BOX.match(text)
         match = self.marker.match(text) if not box else None
         if not box and not match:
@@ -157,6 +202,26 @@ class _Finder:
         owners, rest = self._owners_of_task(rest, hint)
         return _Found(rest, owners, line, "explicit", text, rest)
 
+    def _attach(self, text: str, line: Line, found: list[_Found]) -> bool:
+        """``Vastuu: X`` / ``Ansvarig: X, senast 14/4`` / ``Aikataulu: 13.3.`` on the lines
+        right below a task: they complete it."""
+        if not found or found[-1].rule not in ("explicit", "section", "owner"):
+            return False
+        last = found[-1]
+        if line.index - last.line.index > 3:
+            return False
+        owner = self.owner_label.match(text.strip() + "\n")
+        due = self.due_label.match(text)
+        if owner and owner.start() == 0:
+            who = re.split(r",\s*(?=(?:senast|by|mennessä|dl|viim|klart|due)\b)", owner["who"], flags=re.I)[0]
+            last.owners = self._resolve_all(who, keep_unknown=True) or last.owners
+            last.due_source += " " + text
+            return True
+        if due:
+            last.due_source = due["when"] + " " + last.due_source
+            return True
+        return False
+
     def _section_lines(self) -> set[int]:
         """Lines under an action section heading or label (``Action items``, ``Toimenpiteet``)."""
         sections = set(self.words.get("section", ()))
@@ -164,87 +229,96 @@ class _Finder:
         active = False
         for line in self.state.lines:
             bare = line.text.strip().strip("*#:").strip().lower()
-            if bare in sections and (line.block.kind == "heading" or line.text.rstrip().endswith(":") or len(bare) < 40):
+            if bare in sections:
                 active = True
                 continue
-            if active and (line.block.kind == "heading" or self.state.label_of(line.text)
-                           and not self.marker.match(line.text)):
+            if active and (line.block.kind == "heading" or _starts_item(self.state, line)
+                           or self.state.label_of(line.text) and not self.marker.match(line.text)):
                 active = False
             if active and not line.is_table:
                 inside.add(line.index)
         return inside
 
-    def _in_section(self, line: Line) -> _Found | None:
+    def _in_section(self, line: Line, text: str) -> _Found | None:
         if line.index not in self.sections:
             return None
-        text = _BULLET.sub("", line.text)
-        if looks_like_name(text.strip(" :")) and len(text.split()) <= 3:
+        text = _BULLET.sub("", text)
+        if len(text.split()) <= 3 and (looks_like_name(text.strip(" :")) or text.strip(" :").islower()):
             return None  # a "by person" sub-heading
         owners, rest = self._owners_of_task(text, None)
-        return _Found(rest, owners, line, "section", line.text, rest)
+        if not owners and line.block.kind != "list_item" and not _BULLET.match(line.text):
+            return None  # "Minutes formatted by …" after the list
+        return _Found(rest, owners, line, "section", text, rest)
 
-    def _owner_line(self, line: Line, found: list[_Found]) -> _Found | None:
-        """``Vastuu: X`` in a sentence, or alone under the task it names the owner of."""
-        match = self.owner_label.search(line.text)
-        if not match:
-            return None
-        owners = self._resolve_all(match["who"])
-        before = line.text[: match.start()].strip(" .,;(")
-        if not before:
-            previous = self.state.lines[line.index - 1] if line.index else None
-            if found and found[-1].line is previous:
-                if not found[-1].owners:
-                    found[-1].owners = owners
-                return None
-            if previous is None or previous.is_table:
-                return None
-            return _Found(_BULLET.sub("", previous.text), owners, previous, "owner",
-                          previous.text + "\n" + line.text, previous.text + " " + line.text)
-        sentence = self._sentence_around(line.text, match.start())
-        task = sentence.replace(match.group(0), " ").strip(" .,;(")
-        return _Found(_strip_agreed(task, self.words), owners, line, "owner", line.text, line.text)
+    def _owner_line(self, line: Line, text: str) -> _Found | None:
+        """A task that names its owner at its end: ``… (vastuu: X)``, ``… -> X hoitaa``,
+        ``… (X)``."""
+        sentence = _BULLET.sub("", text)
+        match = self.owner_label.search(sentence)
+        if match and match.start() > 0:
+            owners = self._resolve_all(match["who"], keep_unknown=True)
+            task = (sentence[: match.start()] + " " + sentence[match.end():]).strip(" .,;(")
+            task = self._strip_agreed(task)
+            return _Found(task, owners, line, "owner", text, text)
+        for pattern in (_ARROW, _TRAILING_OWNER):
+            match = pattern.search(sentence)
+            if match and match.start() > 0:
+                owners = self._resolve_all(match["who"], keep_unknown=pattern is _ARROW)
+                if owners and len(sentence[: match.start()].split()) >= 2:
+                    return _Found(sentence[: match.start()], owners, line, "owner", text, text)
+        return None
 
     def _table(self, line: Line) -> list[_Found]:
         rows = line.block.rows
         if len(rows) < 2:
             return []
-        columns = {}
+        columns: dict[str, int] = {}
         for i, cell in enumerate(rows[0]):
             low = cell.strip().strip("*:").lower()
             for key in ("action", "owner", "due"):
                 if key not in columns and low in self.words.get(f"column_{key}", ()):
                     columns[key] = i
+                    break
         if "action" not in columns or not ({"owner", "due"} & columns.keys()):
             return []
         found = []
+        section = None
         for row in rows[1:]:
-            cell = lambda key: row[columns[key]].strip() if key in columns and columns[key] < len(row) else ""  # noqa: E731
+            def cell(key: str) -> str:
+                i = columns.get(key)
+                return row[i].strip() if i is not None and i < len(row) else ""
+
+            filled = [c for c in row if c.strip()]
+            if len(filled) == 1 and len(row) > 1:
+                section = self._agenda_item_named(filled[0])  # a section row spanning the table
+                continue
             task = cell("action")
-            if not task or sum(1 for c in row if c.strip()) == 1 and len(row) > 1:
-                continue  # empty, or a section row spanning the table
-            owners = self._resolve_all(cell("owner")) if cell("owner") else []
-            found.append(_Found(task, owners, line, "table", " | ".join(row), cell("due") or task))
+            if not task or task.strip("-–— ") == "":
+                continue
+            owners = self._resolve_all(cell("owner"), keep_unknown=True) if cell("owner") else []
+            found.append(_Found(task, owners, line, "table", " | ".join(row), cell("due") or "", section))
         return found
+
+    def _agenda_item_named(self, text: str) -> str | None:
+        words = _stems(text)
+        for item in self.state.minutes.agenda:
+            if words and words <= _stems(item.title) | words and words & _stems(item.title):
+                return item.number or item.title
+        return None
 
     # --- prose ----------------------------------------------------------------------
 
-    def _prose(self, line: Line) -> list[_Found]:
-        found = []
-        turns = [t for t in self.turns.get(line.origin, []) if t.text and t.text in line.text]
-        segments = [(t.person, t.text) for t in turns] or [(None, line.text)]
-        for speaker, text in segments:
-            for sentence in _sentences(text, self.profile.code):
-                item = self._sentence(line, sentence, speaker)
-                if item:
-                    found.append(item)
-        return found
+    def _segments(self, line: Line, text: str) -> list[tuple[str | None, str]]:
+        turns = [t for t in self.turns.get(line.origin, []) if t.text and t.text in text]
+        return [(t.person, t.text) for t in turns] or [(None, text)]
 
-    def _sentence(self, line: Line, sentence: str, speaker: str | None) -> _Found | None:
+    def _sentence(self, line, sentence, speaker, previous_turn) -> _Found | None:
+        sentence = _BULLET.sub("", sentence).strip()
         low = sentence.lower()
-        if sentence.rstrip().endswith("?") or self._tentative(low):
+        if not sentence or sentence.endswith("?") or self._tentative(low):
             return None
         for rule in (self._agreed, self._commitment, self._speaker_commitment, self._deadline):
-            item = rule(line, sentence, low, speaker)
+            item = rule(line, sentence, low, speaker, previous_turn)
             if item:
                 return item
         return None
@@ -252,101 +326,161 @@ class _Finder:
     def _tentative(self, low: str) -> bool:
         return any(_has_word(low, w) for w in self.words.get("tentative", ()))
 
-    def _agreed(self, line, sentence, low, speaker) -> _Found | None:
+    def _agreed(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]
-        passive = self.profile.code == "fi" and speaker is None and self._passive_start(sentence)
+        passive = self.code == "fi" and speaker is None and self._passive_start(sentence)
         if not agreed and not passive:
             return None
-        task = sentence[len(agreed[0]):] if agreed else sentence
-        task = task.strip(" ,:")
-        task = re.sub(r"^(?:että|that|att)\s+", "", task, flags=re.I)
-        inner = self._commitment(line, task, task.lower(), speaker)
+        task = self._strip_agreed(sentence) if agreed else sentence
+        inner = self._commitment(line, task, task.lower(), speaker, previous_turn)
         if inner:
             inner.rule, inner.snippet = "agreed", sentence
             return inner
-        if agreed and self.profile.code == "fi" and not re.search(r"\w+(?:väksi|vaksi)\b", task) and not re.search(r"\b\w+(?:taan|tään|daan|dään)\b", task):
+        if agreed and not self._task_form(task):
             return None  # a decision, not a task: "Sovittiin, että kokous on …"
-        return _Found(task, self._owners_in(task), line, "agreed", sentence, sentence)
+        return _Found(task, self._subject_owners(task), line, "agreed", sentence, sentence)
+
+    def _task_form(self, text: str) -> bool:
+        """A clause that sets a task: a Finnish passive (``tuodaan``), necessive
+        (``toimitettava``) or translative infinitive (``vietäväksi``)."""
+        if self.code != "fi":
+            return True
+        endings = (*self.words.get("passive_endings", ()), *self.words.get("must_endings", ()), "väksi", "vaksi")
+        return any(w.lower().endswith(endings) for w in re.findall(r"\w+", text))
 
     def _passive_start(self, sentence: str) -> bool:
-        first = sentence.split()[0].lower() if sentence.split() else ""
-        return len(first) > 6 and first.endswith(self.words.get("passive_endings", ())) and first[0].isalpha()
+        """``Selvitetään …``, ``Lähetetään …``: a passive task verb opens the sentence."""
+        first = sentence.split()[0].lower().strip(",") if sentence.split() else ""
+        return first in self.words.get("passive_tasks", ())
 
-    def _commitment(self, line, sentence, low, speaker) -> _Found | None:
-        code = self.profile.code
-        if code == "fi":
-            return self._commitment_fi(line, sentence, low, speaker)
-        verbs = sorted(self.words.get("commit_verbs", ()), key=len, reverse=True)
-        verb_re = "|".join(re.escape(v) for v in verbs)
-        match = re.match(rf"^(?P<who>{_NAME_SEQ}(?:\s*(?:,|and|och|&)\s*{_NAME_SEQ})*)\s+(?P<verb>{verb_re})\s+(?P<rest>\S.*)$", sentence)
-        if not match:
-            match = re.search(rf"(?:^|,\s*|\bthat\s+|\batt\s+)(?P<who>{_NAME_SEQ}(?:\s*(?:,|and|och|&)\s*{_NAME_SEQ})*)\s+(?P<verb>{verb_re})\s+(?P<rest>\S.*)$", sentence)
-        if not match:
-            return None
-        rest_low = match["rest"].lower()
-        if match["verb"].lower() in ("will", "ska", "skall", "kommer att") and rest_low.startswith(("be ", "not ", "have ", "vara ", "inte ")):
-            return None
-        if match["verb"].lower() == "to" and not re.match(r"^[a-z]+\b", match["rest"]) or rest_low.startswith(("the ", "a ", "an ", "be ", "all ", "our ")):
-            return None
-        owners = self._resolve_all(match["who"], keep_unknown=True)
+    def _commitment(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
+        if self.code == "fi":
+            owners = self._owners_fi(sentence, low)
+        else:
+            owners = self._owners_modal(sentence) or self._subject_with_verb(sentence, low)
         if not owners:
             return None
         return _Found(sentence, owners, line, "commit", sentence, sentence)
 
-    def _commitment_fi(self, line, sentence, low, speaker) -> _Found | None:
-        words = sentence.split()
-        verbs = set(self.words.get("commit_verbs", ()))
-        report = set(self.words.get("report_verbs", ()))
-        # "Xn tehtäväksi …", "vastuuhenkilönä X"
-        for marker in self.words.get("task_of", ()):
-            m = re.search(rf"\b(?P<who>{_NAME_SEQ})\s+{marker}\b|\b{marker}\s+(?P<after>{_NAME_SEQ})", sentence)
-            if m:
-                owners = self._resolve_all(m["who"] or m["after"])
-                if owners:
-                    return _Found(sentence, owners, line, "commit", sentence, sentence)
-        # "… tulossa Marjaanalta"
-        for coming in self.words.get("coming", ()):
-            m = re.search(rf"\b{coming}\s+(?P<who>{_NAME_SEQ})", sentence)
-            if m and m["who"].split()[-1].lower().endswith(("lta", "ltä")):
-                owners = self._resolve_all(m["who"])
-                if owners:
-                    return _Found(sentence, owners, line, "commit", sentence, sentence)
-        # "Antti kokoaa …", "Eeva ja Kalle selvittävät …"
-        m = re.match(rf"^(?P<who>{_NAME_SEQ}(?:\s*(?:,|ja|&)\s*{_NAME_SEQ})*)\s+(?P<verb>\S+)", sentence)
-        if not m:
-            return None
-        verb = m["verb"].lower().strip(",.")
-        if verb in report or verb.endswith("i") and verb not in verbs:
-            return None
-        deadline = dates.find_deadline(sentence, self.base, "fi", next_meeting=self.next_date)
-        if verb not in verbs and not (deadline and _present_verb(verb)):
-            return None
-        owners = self._resolve_all(m["who"])
-        if not owners:
-            return None
-        return _Found(sentence, owners, line, "commit", sentence, sentence)
+    def _owners_modal(self, sentence: str) -> list[str]:
+        """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
+        verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
+        match = re.search(
+            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:the\s+)?{_OWNERS_SEQ}|(?:the\s+)?[a-z]+)\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            sentence,
+        )
+        if not match:
+            return []
+        verb, rest = match["verb"].lower(), match["rest"].lower()
+        if verb in ("will", "ska", "skall", "kommer att") and rest.startswith(("be ", "not ", "have ", "vara ", "inte ", "also be ")):
+            return []
+        if verb in ("to", "is to", "are to") and (not re.match(r"^[a-z]+\b", match["rest"]) or rest.startswith(("the ", "a ", "an ", "be ", "all ", "our ", "their ", "his ", "her "))):
+            return []
+        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper())
 
-    def _speaker_commitment(self, line, sentence, low, speaker) -> _Found | None:
+    def _subject_with_verb(self, sentence: str, low: str) -> list[str]:
+        """``Mats sammankallar … senast den 30 april``: a named subject, a present-tense verb
+        and a deadline."""
+        match = re.match(rf"^(?P<who>{_OWNERS_SEQ})\s+(?P<verb>[a-zåäö]+)\b", sentence)
+        if not match or match["verb"] in self.words.get("report_verbs", ()):
+            return []
+        present = match["verb"].endswith("r") if self.code == "sv" else match["verb"].endswith("s")
+        if not present or not self._has_deadline(sentence):
+            return []
+        return self._resolve_all(match["who"])
+
+    def _owners_fi(self, sentence: str, low: str) -> list[str]:
+        """The Finnish ways of giving a task to someone."""
+        if self._reported(low) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
+            return []
+        # "Marjutille annettiin tehtäväksi …", "Jarmon tehtäväksi …", "vastuuhenkilönä X"
+        if any(_has_word(low, w) for w in self.words.get("task_of", ())):
+            owners = self._people_in(sentence)
+            if owners:
+                return owners
+        # "Sannalta tulee …", "… tulossa Marjaanalta"
+        if any(_has_word(low, w) for w in self.words.get("coming", ())):
+            owners = [o for word in re.findall(_NAME_SEQ, sentence)
+                      if word.split()[-1].lower().endswith(("lta", "ltä")) for o in self._resolve_all(word)]
+            if owners:
+                return owners
+        # "Antti kokoaa …", "Vainion Kristiina ja Jan-Erik kääntävät … tammikuun aikana"
+        match = re.match(rf"^(?P<who>(?:{_OWNERS_SEQ}|[a-zåäö]+))\s+(?P<verb>[\wåäö/]+)", sentence)
+        if not match:
+            return []
+        verb = match["verb"].lower().strip(",.")
+        verbs = self.words.get("commit_verbs", ())
+        if verb in self.words.get("report_verbs", ()) or verb.endswith("i") and verb not in verbs:
+            return []
+        if verb not in verbs and not (_present_verb(verb) and self._has_deadline(sentence)):
+            return []
+        who = match["who"]
+        owners = self._resolve_all(who)
+        if not owners and self._is_place(who) and self._has_deadline(sentence):
+            owners = [who]  # "Routasalmi kokoaa liitteet … viikon 15 aikana"
+        return owners
+
+    def _is_place(self, who: str) -> bool:
+        """A capitalised subject that is no person of the meeting but acts as one (a town,
+        an organisation: ``Routasalmi kokoaa liitteet``)."""
+        return looks_like_name(who, 2) and self.state.people.resolve(who) is None
+
+    def _has_deadline(self, sentence: str) -> bool:
+        due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
+        return due is not None
+
+    def _speaker_commitment(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
+        """A speaker's own commitment: ``I'll send it``, ``Hoidan``, ``Lupautuu avuksi``;
+        ``I can take that`` takes the task from the turn before."""
         if not speaker:
             return None
-        first = [w for w in self.words.get("first_person", ()) if low.startswith(w) or f" {w} " in f" {low}"]
-        if self.profile.code == "fi":
+        words = self.words.get("first_person", ())
+        first = [w for w in words if low.startswith(w) or f" {w} " in f" {low} "]
+        if self.code == "fi" and not first:
             verb = low.split()[0].strip(",.") if low.split() else ""
-            if not first and verb not in self.words.get("commit_verbs", ()):
+            if verb not in self.words.get("commit_verbs", ()):
                 return None
         elif not first:
             return None
-        return _Found(sentence, [speaker], line, "commit", sentence, sentence)
-
-    def _deadline(self, line, sentence, low, speaker) -> _Found | None:
-        due = dates.find_deadline(sentence, self.base, self.profile.code, next_meeting=self.next_date)
-        if not due or due.kind != "deadline":
+        if re.search(r"\b(?:i'll|i will)\s+be\b", low):
             return None
-        task = sentence.replace(due.text, " ").strip(" ,.;:-–•")
-        task = _BULLET.sub("", task)
+        owners = [speaker]
+        partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:and|ja|och)\s+(?:I|minä|mä|jag)\b", sentence)
+        if partner:
+            owners = [*self._resolve_all(partner["who"]), speaker]
+        text = sentence
+        if len(sentence.split()) <= 5 and previous_turn:
+            text = _last_request(previous_turn) or sentence
+        return _Found(text, owners, line, "commit", sentence, sentence)
+
+    def _deadline(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
+        """A task set by its deadline: ``Kaikkien kuntien vastaukset: dl 21.2``, ``vko 14``.
+        A date with a deadline word counts anywhere; a week or month end only on a bullet or
+        where the sentence names a doer or sets a task. Speakers' dates are what they
+        report, and a sentence in the past tense reports too."""
+        if speaker or self._reported(low):
+            return None
+        due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
+        if not due or _MONTH_YEAR.fullmatch(due.text.strip()):
+            return None
+        phrase = due.text.lower()
+        explicit = due.kind == "deadline" or any(_has_word(phrase, w) for w in self.words.get("by", ()))
+        if not explicit and not any(_has_word(phrase, w) for w in self.words.get("due_phrases", ())):
+            return None
+        task = _BULLET.sub("", sentence.replace(due.text, " ")).strip(" ,.;:-–•")
         if len(task.split()) < 2:
             return None
-        return _Found(task, self._owners_in(sentence), line, "deadline", sentence, sentence)
+        group_label = re.match(r"^(?P<who>[^:]{2,30}):\s+(?P<rest>.+)$", task)
+        if group_label and self._resolve_all(group_label["who"]):
+            return _Found(group_label["rest"], self._resolve_all(group_label["who"]), line, "deadline", sentence, sentence)
+        owners = self._subject_owners(task)
+        bullet = line.block.kind == "list_item" or _BULLET.match(line.text) is not None
+        if not explicit and not (bullet or owners or self._task_form(task)):
+            return None
+        return _Found(task, owners, line, "deadline", sentence, sentence)
+
+    def _reported(self, low: str) -> bool:
+        return any(re.search(pattern, low) for pattern in self.words.get("reported", ()))
 
     # --- owners ---------------------------------------------------------------------
 
@@ -357,43 +491,55 @@ class _Finder:
             return self._resolve_all(hint, keep_unknown=True), text
         handles = _HANDLE.findall(text)
         if handles:
-            return self._resolve_all(", ".join(handles), keep_unknown=True), _HANDLE.sub(lambda m: m[1], text)
+            owners = self._resolve_all(", ".join(f"@{h}" for h in handles), keep_unknown=True)
+            return owners, _HANDLE.sub(lambda m: m[1], text)
         label = self.owner_label.search(text)
         if label:
-            return self._resolve_all(label["who"], keep_unknown=True), (text[: label.start()] + text[label.end():]).strip(" .,;")
-        dash = re.match(rf"^(?P<who>{_NAME_SEQ}(?:\s*(?:,|and|ja|och|&|/)\s*{_NAME_SEQ})*)\s*(?:[–—:]|-\s)\s*(?P<rest>.+)$", text)
-        if dash:
-            owners = self._resolve_all(dash["who"], keep_unknown=True)
+            owners = self._resolve_all(label["who"], keep_unknown=True)
+            return owners, (text[: label.start()] + " " + text[label.end():]).strip(" .,;")
+        lead = re.match(rf"^(?P<who>{_OWNERS_SEQ}|[a-zåäö]+)\s*(?:[–—:]|-\s)\s*(?P<rest>.+)$", text)
+        if lead:
+            owners = self._resolve_all(lead["who"], keep_unknown=lead["who"][:1].isupper())
             if owners:
-                return owners, dash["rest"]
-        paren = re.search(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*$", text)
-        if paren:
-            owners = self._resolve_all(paren["who"])
-            if owners:
-                return owners, text[: paren.start()].strip()
-        commit = self._commitment(None, text, text.lower(), None)
+                return owners, lead["rest"]
+        for pattern in (_ARROW, _TRAILING_OWNER):
+            match = pattern.search(text)
+            if match and match.start() > 0:
+                owners = self._resolve_all(match["who"])
+                if owners:
+                    return owners, text[: match.start()].strip()
+        commit = self._commitment(None, text, text.lower(), None, None)
         if commit:
             return commit.owners, text
-        return self._owners_in(text), text
+        return self._subject_owners(text), text
 
-    def _owners_in(self, text: str) -> list[str]:
-        """People and groups a sentence mentions (for tasks found by other signs)."""
+    def _subject_owners(self, text: str) -> list[str]:
+        """People and groups at the head of a task, where its doer stands: ``Hankkeet
+        täyttävät …``, ``Kaikkien kuntien vastaukset …``; a recipient (``Helenalle``) or an
+        object further on is no owner."""
         owners: list[str] = []
-        for m in re.finditer(_NAME_SEQ, text):
-            name = self.state.people.resolve(m.group(0))
+        for word in re.findall(r"[\w-]+", text)[:3]:
+            low = word.lower()
+            if self.code == "fi" and low.endswith(("lle", "lla", "llä")):
+                continue
+            found = self.groups.get(low) or (self.state.people.resolve(word) if word[:1].isupper() else None)
+            if found and found not in owners:
+                owners.append(found)
+        return owners
+
+    def _people_in(self, text: str) -> list[str]:
+        owners: list[str] = []
+        for match in re.finditer(_NAME_SEQ, text):
+            name = self.state.people.resolve(match.group(0)) or self._role_holder(match.group(0).lower())
             if name and name not in owners:
                 owners.append(name)
-        for token in re.findall(r"\w+", text.lower()):
-            group = self.groups.get(token)
-            if group and group not in owners:
-                owners.append(group)
         return owners
 
     def _resolve_all(self, written: str, keep_unknown: bool = False) -> list[str]:
         """``Eeva Sofia ja Kalle`` -> both canonical names; groups as their canonical word."""
         owners: list[str] = []
-        for part in re.split(r"\s*(?:,|;|/|&|\band\b|\bja\b|\boch\b|\btai\b|\bor\b)\s*", written.strip(" .")):
-            part = part.strip(" .:()@")
+        for part in re.split(r"\s*(?:,|;|/|&|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*", written.strip(" .")):
+            part = part.strip(" .:()")
             if not part:
                 continue
             name = self._resolve(part, keep_unknown)
@@ -402,8 +548,7 @@ class _Finder:
         return owners
 
     def _resolve(self, part: str, keep_unknown: bool) -> str | None:
-        people = self.state.people
-        found = people.resolve(part)
+        found = self.state.people.resolve(part)
         if found:
             return found
         low = part.lower()
@@ -412,32 +557,62 @@ class _Finder:
         role = self._role_holder(low)
         if role:
             return role
-        if keep_unknown and (looks_like_name(part, 3) or re.fullmatch(r"[a-z][\w.-]{1,30}", part)):
-            return part
+        if keep_unknown and (looks_like_name(part.lstrip("@"), 3) or re.fullmatch(r"@?[a-z][\w.-]{1,30}", part)):
+            return part.lstrip("@") if not part.startswith("@") else part
         return None
 
     def _role_holder(self, low: str) -> str | None:
-        low = re.sub(r"^(?:the|kokouksen)\s+", "", low)
+        """``the Chair`` -> the chair; ``rahastonhoitaja``, ``the CEO`` -> the attendee with
+        that role."""
+        low = re.sub(r"^(?:the|our|kokouksen|yhdistyksen)\s+", "", low).rstrip(".")
         for role in ("chair", "secretary"):
             words = {w.lower().rstrip(".") for w in self.profile.roles.get(role, ())}
-            if low.rstrip(".") in words:
+            if low in words and getattr(self.state.minutes, role):
                 return getattr(self.state.minutes, role)
-        return None
+        holders = []
+        for person in self.state.minutes.attendees:
+            role = (person.role or "").lower()
+            initials = "".join(w[0] for w in re.findall(r"[\w]+", role))
+            if role and (low == role or low == initials or _stem_match(low, role)):
+                holders.append(person.name)
+        return holders[0] if len(holders) == 1 else None
 
     # --- helpers --------------------------------------------------------------------
 
-    def _is_heading_or_label(self, line: Line) -> bool:
-        if line.block.kind == "heading":
+    def _strip_agreed(self, text: str) -> str:
+        low = text.lower()
+        for agreed in self.words.get("agreed", ()):
+            if low.startswith(agreed):
+                return re.sub(r"^(?:,\s*)?(?:että|that|att)\s+", "", text[len(agreed):].strip(" ,:"), flags=re.I)
+        return text
+
+    def _is_heading_or_label(self, line: Line, text: str) -> bool:
+        if line.block.kind == "heading" or _starts_item(self.state, line):
             return True
-        label = self.state.label_of(line.text)
+        label = self.state.label_of(text)
         return bool(label) and not label[1]
 
-    def _sentence_around(self, text: str, position: int) -> str:
-        for sentence in _sentences(text, self.profile.code):
-            start = text.find(sentence)
-            if start <= position < start + len(sentence) + 2:
-                return sentence
-        return text
+
+def _starts_item(state: ParseState, line: Line) -> bool:
+    return any(start == line.index for start, _ in state.item_starts)
+
+
+def _stem_match(word: str, role: str) -> bool:
+    """``toiminnanjohtaja`` meets ``toiminnanjohtaja, esittelijä``; inflected forms too."""
+    first = re.split(r"[,\s]+", role)[0]
+    return len(first) > 5 and (word.startswith(first) or first.startswith(word) and len(word) > 5)
+
+
+def _last_request(turn: str) -> str | None:
+    """The task a previous speaker asked for: ``Someone needs to check X`` -> ``check X``."""
+    match = re.search(
+        r"(?:needs? to|should|has to|pitää|pitäisi|täytyy|behöver|måste)\s+(?P<task>[^.,;!?]+)", turn, re.I
+    )
+    return match["task"].strip() if match else None
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or r"(?!x)x"
 
 
 def _present_verb(word: str) -> bool:
@@ -449,18 +624,10 @@ def _has_word(low: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) is not None
 
 
-def _strip_agreed(text: str, words: dict) -> str:
-    low = text.lower()
-    for agreed in words.get("agreed", ()):
-        if low.startswith(agreed):
-            text = re.sub(r"^(?:,\s*)?(?:että|that|att)\s+", "", text[len(agreed):].strip(" ,"), flags=re.I)
-            break
-    return text
-
-
 def _clean(text: str) -> str:
     text = _BULLET.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" .;,-–")
+    text = re.sub(r"\s+", " ", text).strip(" .;,-–:")
+    text = re.sub(r"\(\s*\)", "", text).strip()
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -470,4 +637,3 @@ def _sentences(text: str, lang: str) -> list[str]:
     if len(text) < 40 or not re.search(r"[.!?]\s", text):
         return [text.strip()]
     return [s.text.strip() for s in pipeline(lang)(text).sents if s.text.strip()]
-

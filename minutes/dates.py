@@ -25,15 +25,23 @@ What is read, and how:
   month name of the profile stands next to a day number; that short phrase, and nothing
   else, goes to dateparser (imported on first use, always with the profile's language).
 - Periods: week numbers (``viikon 13 aikana``, ``vko 13``, ``w13``, ``vecka 13``), quarters
-  (``Q3``, ``Q3/2026``, ``3Q``, ``2. kvartaali``, ``kvartal 2``) and month, year and week
-  ends (``end of March``, ``kuun loppuun``, ``i slutet av månaden``, ``EOM``, ``EOW``).
+  (``Q3``, ``Q3/2026``, ``3Q``, ``2. kvartaali``, ``kvartal 2``, ``by the end of Q2``) and
+  month, year and week ends (``end of March``, ``kuun loppuun``, ``i slutet av månaden``,
+  ``vuoden loppuun``, ``EOM``, ``EOW``).
 - Relative phrases: ``today``, ``tomorrow``, ``this week``, ``next week``, ``in two weeks``,
   ``3 päivän päästä``, weekdays (``by Friday``, ``ensi perjantaina``, ``senast fredag``)
   and the next meeting (``ennen seuraavaa kokousta``, ``before the next meeting``).
 - Not dates: clock times (``klo 13.12``, ``9.00–11.30``), amounts (``4.5 M€``, ``20 %``),
-  phone numbers, year ranges (``2025-2030``), bare years, section numbers glued to letters
-  (``TL1.3.``), ``24/7``, impossible days (``32.1.``), URLs and e-mail addresses, and a
-  yearless ``2.1`` without a final dot that opens a line before a capital (a heading number).
+  phone numbers, year ranges (``2025-2030``), bare years, section numbers (``TL1.3.``,
+  ``kohta 4.2``, ``item 3/4``, ``§ 4.2``), ``24/7``, impossible days (``32.1.``), URLs and
+  e-mail addresses, and a yearless ``2.1`` without a final dot that opens a line before a
+  capital (a heading number).
+- A phrase is a ``deadline`` when a deadline word comes with it (``dl``, ``viim.``,
+  ``by``, ``senast`` before it; ``mennessä``, ``asti`` after it); the words are part of its
+  ``text``. Other kinds keep their kind but carry the words too (``by Friday``).
+
+Speed: a pattern is only tried where a number or a word of the profile starts, so a 20 KB
+document takes a couple of milliseconds; dateparser only sees the month-name phrases.
 
 The decisions, so that every part of the parser reads a phrase the same way:
 
@@ -63,7 +71,8 @@ number words ``one`` .. ``four``, ``month_end``/``week_end`` (single words like 
 ``filler`` (``the``, ``of``, ``den`` around a day), ``ordinal`` (``th``, ``:e``),
 ``month_day`` (what follows the day when the month comes first; ``""`` for nothing, and
 no entry at all where the language never writes the month first), ``meeting`` (the nouns
-of ``next meeting``) and ``units`` (words after a number that make it an amount).
+of ``next meeting``), ``units`` (words after a number that make it an amount) and
+``reference`` (words before a number that make it a section, item or page).
 """
 
 from __future__ import annotations
@@ -74,7 +83,7 @@ import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .lang import LANGUAGES, Profile, profile
 
@@ -87,7 +96,6 @@ __all__ = [
     "parse_time_range",
 ]
 
-KINDS = ("date", "deadline", "week", "month_end", "quarter", "relative", "weekday", "next_meeting")
 LOOKBACK_MONTHS = 10  # a yearless date in minutes reaches this far back, then next year
 _PERIOD_KINDS = ("week", "month_end", "quarter", "relative", "weekday", "next_meeting")
 
@@ -219,7 +227,9 @@ def _quarter_end(year: int, quarter: int) -> date:
     return _last_day(year, quarter * 3)
 
 
-def _first_not_ended(base: date | None, year: int | None, end_of) -> date | None:
+def _first_not_ended(
+    base: date | None, year: int | None, end_of: Callable[[int], date | None]
+) -> date | None:
     """The period ``end_of(year)`` of the given year, or the first one ending on or after
     ``base`` (this year's or next year's)."""
     if year is not None:
@@ -277,21 +287,30 @@ _TOKEN = re.compile(r"[^\W_]+")
 _LETTERS = re.compile(r"[^\W\d_]*")
 
 
-def _tokens(text: str, words: Container[str], prefixes: Container[str]) -> tuple[list[int], list[tuple[int, str]]]:
-    """Where the numbers start, and where the words start that may open a date or a time:
-    those in ``words`` or with their first four letters in ``prefixes`` (lower case; a word
-    glued to a number, like ``w13``, by its letters)."""
+def _tokens(
+    text: str, words: Container[str], prefixes: Container[str]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Where the numbers start, each with the kind of number it is (``digit.`` for one that
+    a dot follows, likewise ``digit/``, ``digit-``, ``digit:``, ``digit `` for a space and
+    ``digit+`` for one with letters glued on, like ``14th`` or ``3Q``), and where the words
+    start that may open a date or a time: those in ``words`` or with their first four
+    letters in ``prefixes`` (lower case; ``w13`` by its letters)."""
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: keep the offsets true
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    digits: list[int] = []
+    digits: list[tuple[int, str]] = []
     found: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(low):
         token = m.group()
         if token in words or token[:4] in prefixes:
             found.append((m.start(), token))
         elif token[0].isdigit():
-            digits.append(m.start())
+            if not token.isdigit():
+                digits.append((m.start(), "digit+"))
+            elif (after := low[m.end() : m.end() + 1]) and (after in ".:/-" or after.isspace()):
+                digits.append((m.start(), "digit" + (" " if after.isspace() else after)))
+            else:
+                digits.append((m.start(), "digit"))  # 20%, 7,7: a clock at most
         elif not token.isalpha():
             letters = _LETTERS.match(token).group()
             if letters in words or letters[:4] in prefixes:
@@ -324,6 +343,7 @@ class _Context:
 
 
 _Reading = tuple[str, "date | None"]
+_Reader = Callable[[re.Match[str], _Context], "_Reading | None"]
 
 
 @dataclass(frozen=True)
@@ -333,7 +353,7 @@ class _Rule:
     function that reads its match as ``(kind, date)`` or rejects it."""
 
     pattern: re.Pattern[str]
-    read: Callable[[re.Match[str], _Context], _Reading | None]
+    read: _Reader
     starts: frozenset[str]
 
 
@@ -352,13 +372,15 @@ class _Grammar:
     by_after: re.Pattern[str]
     by_inside: re.Pattern[str]
     amount_after: re.Pattern[str]
+    reference_before: re.Pattern[str]
     numbers: dict[str, int]
 
     def classes(self, word: str) -> frozenset[str]:
         """The kinds of token a lower-case word is (empty for most words)."""
         found = self.word_classes.get(word, frozenset())
-        stems = [kind for stem, kind in self.stem_classes.get(word[:4], ()) if word.startswith(stem)]
-        return found | frozenset(stems) if stems else found
+        stems = self.stem_classes.get(word[:4], ())
+        kinds = [kind for stem, kind in stems if word.startswith(stem)]
+        return found | frozenset(kinds) if kinds else found
 
     def rules_for(self, kinds: frozenset[str]) -> tuple[_Rule, ...]:
         """The rules that can start at a token of these kinds, in their order."""
@@ -373,134 +395,182 @@ _START_GROUPS = (
     "month_end", "week_end", "filler", *_NUMBER_GROUPS,
 )
 _YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
+_ENDS = r"(?!\w|[.,]\d)"  # the number ends here: not 4.5, not Q3a
 _AMOUNT_SYMBOLS = r"[%‰€$£]|[mk]€"
 
 
-def _starts(*kinds: str) -> frozenset[str]:
-    return frozenset(kinds)
+class _Pieces:
+    """The regex pieces made of one profile's words, shared by the rules."""
+
+    def __init__(self, p: Profile) -> None:
+        dw = p.date_words
+        self.profile = p
+        self.month = _stems(p.months)
+        self.weekday_prefix = rf"(?:(?P<wd>{_stems(p.weekdays)})[.,]?\s+)?"
+        self.weekday_full = _words(k for k in p.weekdays if len(k) > 3)
+        self.weekday_abbr = _words(k for k in p.weekdays if len(k) <= 3)
+        self.filler, self.ordinal = self.w("filler"), self.w("ordinal")
+        self.this_next = rf"(?:{self.w('this')}|{self.w('next')})"
+        self.number = rf"(?P<n>\d{{1,3}}|{self.w(*_NUMBER_GROUPS)})"
+        self.units = rf"(?:(?P<days>{self.w('day')})|(?P<weeks>{self.w('week')}))"
+        self.q_letter = _words(q for q in dw.get("quarter", ()) if len(q) == 1)
+        self.q_word = _words(q for q in dw.get("quarter", ()) if len(q) > 1)
+        end = self.w("end")
+        self.end_before = rf"(?:{end}\s+(?:{self.filler}\s+)?)?"  # by the end of Q2
+        self.end_after = rf"(?::[^\W\d_]+)?(?:\s+{end}(?!\w))?"  # Q2:n loppuun
+        self.period = (
+            rf"(?:(?P<mname>{self.month})|(?P<mword>{self.w('month')})|(?P<yword>{self.w('year')})"
+            rf"|(?P<wword>{self.w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
+        )
+
+    def w(self, *groups: str) -> str:
+        """The alternation of the words of some ``date_words`` groups."""
+        return _words(word for g in groups for word in self.profile.date_words.get(g, ()))
+
+
+def _rule(pattern: str, read: _Reader, *starts: str) -> _Rule:
+    return _Rule(re.compile(pattern, re.IGNORECASE), read, frozenset(starts))
+
+
+_AT_WEEKDAY = ("weekday", "weekday_abbr")
+
+
+def _day_rules(x: _Pieces) -> list[_Rule]:
+    """Dates of one day, numeric and worded."""
+    rules = [
+        # 14.11.2025, 21.2, 24.3., pe 14.3.
+        _rule(rf"(?<![^\W_]){x.weekday_prefix}(?<![^\W_])(?<![.,/€$£+])"
+              r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})"
+              r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))",
+              _read_dotted, "digit.", *_AT_WEEKDAY),
+        # 14/3, 14/3/2026
+        _rule(rf"(?<![^\W_]){x.weekday_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+              r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)",
+              _read_slashed, "digit/", *_AT_WEEKDAY),
+        # 3/2025
+        _rule(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)",
+              _read_month_of_year, "digit/"),
+        # 2026-03-25
+        _rule(r"(?<![^\W_])(?<![./])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!-?\d|[.,]\d)",
+              _read_iso, "digit-"),
+        # 14 mars 2026, the 14th of March, 14. maaliskuuta
+        _rule(rf"(?<![^\W_]){x.weekday_prefix}(?:{x.filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
+              rf"(?:\.\s*|{x.ordinal}\s+|\s+)(?:{x.filler}\s+)?(?P<month>{x.month})"
+              r"(?:,?\s+(?P<y>\d{4})(?!\d))?",
+              _read_worded, "digit.", "digit ", "digit:", "digit+", "filler", *_AT_WEEKDAY),
+        # March 2026, kesäkuussa 2024
+        _rule(rf"(?<!\w)(?P<month>{x.month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+              _read_worded_month, "month_name"),
+    ]
+    month_day = x.profile.date_words.get("month_day", ())
+    if month_day:  # March 14, maaliskuun 14. päivänä
+        tail = rf"(?:\s+{_words(month_day)}(?!\w))" + ("?" if "" in month_day else "")
+        rules.append(_rule(
+            rf"(?<![^\W_]){x.weekday_prefix}(?P<month>{x.month})\s+(?:{x.filler}\s+)?"
+            rf"(?P<d>\d{{1,2}})(?:{x.ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
+            _read_worded, "month_name", *_AT_WEEKDAY,
+        ))
+    return rules
+
+
+def _period_rules(x: _Pieces) -> list[_Rule]:
+    """Weeks, quarters, and the ends of months, years and weeks."""
+    return [
+        # viikon 13 aikana, vko 12–13, w13, vecka 13/2026
+        _rule(rf"(?<!\w){x.end_before}{x.w('week')}\s*(?P<w>\d{{1,2}})"
+              rf"(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
+              rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
+              rf"(?:\s+(?:{x.w('during_after')}|{x.w('end')})(?!\w))?",
+              _read_week, "week", "end"),
+        # Q3, Q3/2026, 3Q, 2. kvartaali, kvartal 2
+        _rule(rf"(?<!\w){x.end_before}{x.q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}{_ENDS}{x.end_after}",
+              _read_quarter, "quarter", "end"),
+        _rule(rf"(?<![\w.])(?P<q>[1-4])\s?{x.q_letter}{_YEAR_AFTER}{_ENDS}{x.end_after}",
+              _read_quarter, "digit ", "digit+"),
+        _rule(rf"(?<![\w.])(?P<q>[1-4])\.\s*{x.q_word}(?!\w){_YEAR_AFTER}{_ENDS}{x.end_after}",
+              _read_quarter, "digit."),
+        _rule(rf"(?<!\w){x.end_before}{x.q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}{_ENDS}{x.end_after}",
+              _read_quarter, "quarter", "end"),
+        # end of March, end of the month, slutet av året
+        _rule(rf"(?<!\w){x.w('end')}\s+(?:{x.filler}\s+)?(?:(?P<mod>{x.this_next})\s+)?{x.period}"
+              r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
+              _read_period_end, "end"),
+        # maaliskuun loppuun, ensi kuun loppuun, vuoden lopussa
+        _rule(rf"(?<!\w)(?:(?P<mod>{x.this_next})\s+)?{x.period}(?:\s+(?P<y>(?:19|20)\d\d))?"
+              rf"\s+{x.w('end')}(?!\w)",
+              _read_period_end, "digit ", "this", "next", "month_name", "month", "year", "week"),
+        # EOM, EOW, loppukuusta
+        _rule(rf"(?<!\w)(?:(?P<month_end>{x.w('month_end')})"
+              rf"|(?P<week_end>{x.w('week_end')}))(?!\w)",
+              _read_end_word, "month_end", "week_end"),
+    ]
+
+
+def _relative_rules(x: _Pieces) -> list[_Rule]:
+    """Days counted from the meeting: today, next week, in two weeks, Friday, next meeting."""
+    return [
+        # next week, tällä viikolla, ensi viikon aikana
+        _rule(rf"(?<!\w)(?:(?P<this>{x.w('this')})|(?P<next>{x.w('next')}))\s+{x.w('week')}"
+              rf"(?!\s*\d)(?:\s+{x.w('during_after')})?(?!\w)",
+              _read_this_next_week, "this", "next"),
+        _rule(rf"(?<!\w)(?:(?P<today>{x.w('today')})|(?P<tomorrow>{x.w('tomorrow')}))(?!\w)",
+              _read_today, "today", "tomorrow"),
+        # in two weeks; kahden viikon kuluttua, viikon sisällä
+        _rule(rf"(?<!\w){x.w('in')}\s+{x.number}\s+{x.units}(?!\w)", _read_in_amount, "in"),
+        _rule(rf"(?<!\w)(?:{x.number}\s+)?{x.units}\s+{x.w('in_after')}(?!\w)",
+              _read_in_amount, "digit ", "day", "week", *_NUMBER_GROUPS),
+        # Friday, ensi perjantaina, nästa fre
+        _rule(rf"(?<!\w)(?:{x.this_next}\s+)?(?P<wd>{x.weekday_full}[^\W\d_]*)"
+              rf"|(?<!\w){x.this_next}\s+(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
+              _read_weekday, "this", "next", "weekday"),
+        # pe, fri: only after a deadline word
+        _rule(rf"(?<!\w)(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
+              _read_weekday_after_by, "weekday_abbr"),
+        _rule(rf"(?<!\w){x.w('next')}\s+{x.w('meeting')}(?!\w)", _read_next_meeting, "next"),
+    ]
 
 
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     p = profile(lang)
-    dw = p.date_words
-
-    def w(*groups: str) -> str:
-        return _words(word for g in groups for word in dw.get(g, ()))
-
-    def rule(pattern: str, read: Callable[[re.Match[str], _Context], _Reading | None], *starts: str) -> _Rule:
-        return _Rule(re.compile(pattern, re.IGNORECASE), read, frozenset(starts))
-
-    month, filler, ordinal = _stems(p.months), w("filler"), w("ordinal")
-    this_next = rf"(?:{w('this')}|{w('next')})"
-    wd_prefix = rf"(?:(?P<wd>{_stems(p.weekdays)})[.,]?\s+)?"
-    weekday_full = _words(k for k in p.weekdays if len(k) > 3)
-    weekday_abbr = _words(k for k in p.weekdays if len(k) <= 3)
-    number = rf"(?P<n>\d{{1,3}}|{w(*_NUMBER_GROUPS)})"
-    units = rf"(?:(?P<days>{w('day')})|(?P<weeks>{w('week')}))"
-    q_letter = _words(q for q in dw.get("quarter", ()) if len(q) == 1)
-    q_word = _words(q for q in dw.get("quarter", ()) if len(q) > 1)
-    period = (
-        rf"(?:(?P<mname>{month})|(?P<mword>{w('month')})|(?P<yword>{w('year')})"
-        rf"|(?P<wword>{w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
-    )
-    weekday_first = ("weekday", "weekday_abbr")
-
-    rules = [
-        # 14.11.2025, 21.2, 24.3., pe 14.3.
-        rule(rf"(?<![^\W_]){wd_prefix}(?<![^\W_])(?<![.,/€$£+])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})"
-             r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))",
-             _read_dotted, "digit", *weekday_first),
-        # 14/3, 14/3/2026
-        rule(rf"(?<![^\W_]){wd_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-             r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)",
-             _read_slashed, "digit", *weekday_first),
-        # 3/2025
-        rule(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)", _read_month_of_year, "digit"),
-        # 2026-03-25
-        rule(r"(?<![^\W_])(?<![./])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!-?\d|[.,]\d)",
-             _read_iso, "digit"),
-        # 14 mars 2026, the 14th of March, 14. maaliskuuta
-        rule(rf"(?<![^\W_]){wd_prefix}(?:{filler}\s+)?(?<![\w.,/])(?P<d>\d{{1,2}})"
-             rf"(?:\.\s*|{ordinal}\s+|\s+)(?:{filler}\s+)?(?P<month>{month})"
-             r"(?:,?\s+(?P<y>\d{4})(?!\d))?",
-             _read_worded, "digit", "filler", *weekday_first),
-        # March 2026, kesäkuussa 2024
-        rule(rf"(?<!\w)(?P<month>{month}),?\s+(?P<y>(?:19|20)\d\d)(?!\d)", _read_worded_month, "month_name"),
-        # viikon 13 aikana, vko 12–13, w13, vecka 13/2026
-        rule(rf"(?<!\w){w('week')}\s*(?P<w>\d{{1,2}})(?:\s*[-–—]\s*(?P<w2>\d{{1,2}}))?"
-             rf"(?:\s*/\s*(?P<y>\d{{4}})|,?\s+(?P<y4>(?:19|20)\d\d))?(?![\w]|[.,:]\d)"
-             rf"(?:\s+{w('during_after')}(?!\w))?",
-             _read_week, "week"),
-        # Q3, Q3/2026, 3Q, 2. kvartaali, kvartal 2
-        rule(rf"(?<!\w){q_letter}\s?(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "quarter"),
-        rule(rf"(?<![\w.])(?P<q>[1-4])\s?{q_letter}{_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "digit"),
-        rule(rf"(?<![\w.])(?P<q>[1-4])\.\s*{q_word}(?!\w){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "digit"),
-        rule(rf"(?<!\w){q_word}\s+(?P<q>[1-4]){_YEAR_AFTER}(?!\w|[.,]\d)", _read_quarter, "quarter"),
-        # end of March, end of the month, slutet av året
-        rule(rf"(?<!\w){w('end')}\s+(?:{filler}\s+)?(?:(?P<mod>{this_next})\s+)?{period}"
-             r"(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)",
-             _read_period_end, "end"),
-        # maaliskuun loppuun, ensi kuun loppuun, vuoden lopussa
-        rule(rf"(?<!\w)(?:(?P<mod>{this_next})\s+)?{period}(?:\s+(?P<y>(?:19|20)\d\d))?\s+{w('end')}(?!\w)",
-             _read_period_end, "digit", "this", "next", "month_name", "month", "year", "week"),
-        # EOM, EOW, loppukuusta
-        rule(rf"(?<!\w)(?:(?P<month_end>{w('month_end')})|(?P<week_end>{w('week_end')}))(?!\w)",
-             _read_end_word, "month_end", "week_end"),
-        # next week, tällä viikolla, ensi viikon aikana
-        rule(rf"(?<!\w)(?:(?P<this>{w('this')})|(?P<next>{w('next')}))\s+{w('week')}(?!\s*\d)"
-             rf"(?:\s+{w('during_after')})?(?!\w)",
-             _read_this_next_week, "this", "next"),
-        rule(rf"(?<!\w)(?:(?P<today>{w('today')})|(?P<tomorrow>{w('tomorrow')}))(?!\w)",
-             _read_today, "today", "tomorrow"),
-        # in two weeks; kahden viikon kuluttua, viikon sisällä
-        rule(rf"(?<!\w){w('in')}\s+{number}\s+{units}(?!\w)", _read_in_amount, "in"),
-        rule(rf"(?<!\w)(?:{number}\s+)?{units}\s+{w('in_after')}(?!\w)",
-             _read_in_amount, "digit", "day", "week", *_NUMBER_GROUPS),
-        # Friday, ensi perjantaina, nästa fre
-        rule(rf"(?<!\w)(?:{this_next}\s+)?(?P<wd>{weekday_full}[^\W\d_]*)"
-             rf"|(?<!\w){this_next}\s+(?P<abbr>{weekday_abbr})\.?(?!\w)",
-             _read_weekday, "this", "next", "weekday"),
-        rule(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)", _read_weekday_after_by, "weekday_abbr"),
-        rule(rf"(?<!\w){w('next')}\s+{w('meeting')}(?!\w)", _read_next_meeting, "next"),
-    ]
-    month_day_words = dw.get("month_day", ())
-    if month_day_words:  # March 14, maaliskuun 14. päivänä
-        tail = rf"(?:\s+{_words(month_day_words)}(?!\w))" + ("?" if "" in month_day_words else "")
-        rules.append(rule(
-            rf"(?<![^\W_]){wd_prefix}(?P<month>{month})\s+(?:{filler}\s+)?(?P<d>\d{{1,2}})"
-            rf"(?:{ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
-            _read_worded, "month_name", *weekday_first,
-        ))
-
-    by_after = set(dw.get("by_after", ()))
+    x = _Pieces(p)
+    rules = (*_day_rules(x), *_period_rules(x), *_relative_rules(x))
+    by_after = set(p.date_words.get("by_after", ()))
+    by_before = _words(b for b in p.date_words.get("by", ()) if b not in by_after)
     word_classes, stem_classes = _token_classes(p)
     return _Grammar(
         profile=p,
-        rules=tuple(rules),
+        rules=rules,
         rules_by_kind=_by_kind(rules),
         token_words=frozenset(word_classes) | _clock_grammar().time_words,
         word_classes=word_classes,
         stem_classes=stem_classes,
-        weekday_abbr=re.compile(rf"(?<!\w)(?P<abbr>{weekday_abbr})\.?(?!\w)", re.IGNORECASE),
+        weekday_abbr=re.compile(rf"(?<!\w)(?P<abbr>{x.weekday_abbr})\.?(?!\w)", re.IGNORECASE),
         by_before=re.compile(
-            rf"(?<!\w){_words(b for b in dw.get('by', ()) if b not in by_after)}"
-            rf"(?:(?<=\.)|(?!\w))\s*:?\s*(?:{filler}\s+)?$",
-            re.IGNORECASE,
+            rf"(?<!\w){by_before}(?:(?<=\.)|(?!\w))\s*:?\s*(?:{x.filler}\s+)?$", re.IGNORECASE
         ),
-        by_after=re.compile(rf"\s*{w('by_after')}(?!\w)", re.IGNORECASE),
-        by_inside=re.compile(rf"(?<!\w){w('by_after')}(?!\w)", re.IGNORECASE),
-        amount_after=re.compile(rf"\s*(?:{_AMOUNT_SYMBOLS}|{w('units')}(?!\w))", re.IGNORECASE),
-        numbers={word.lower(): i + 1 for i, g in enumerate(_NUMBER_GROUPS) for word in dw.get(g, ())},
+        by_after=re.compile(rf"\s*{x.w('by_after')}(?!\w)", re.IGNORECASE),
+        by_inside=re.compile(rf"(?<!\w){x.w('by_after')}(?!\w)", re.IGNORECASE),
+        amount_after=re.compile(rf"\s*(?:{_AMOUNT_SYMBOLS}|{x.w('units')}(?!\w))", re.IGNORECASE),
+        reference_before=re.compile(
+            rf"(?:§|(?<!\w){x.w('reference')}(?:(?<=\.)|(?!\w)))\s*$", re.IGNORECASE
+        ),
+        numbers={
+            word.lower(): n
+            for n, group in enumerate(_NUMBER_GROUPS, 1)
+            for word in p.date_words.get(group, ())
+        },
     )
 
 
-def _by_kind(rules: list[_Rule]) -> dict[str, tuple[_Rule, ...]]:
+def _by_kind(rules: tuple[_Rule, ...]) -> dict[str, tuple[_Rule, ...]]:
     kinds = {kind for rule in rules for kind in rule.starts}
     return {kind: tuple(rule for rule in rules if kind in rule.starts) for kind in kinds}
 
 
-def _token_classes(p: Profile) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]]]:
+def _token_classes(
+    p: Profile,
+) -> tuple[dict[str, frozenset[str]], dict[str, tuple[tuple[str, str], ...]]]:
     """Which words (and which stems) start which kind of phrase."""
     words: dict[str, set[str]] = {}
     stems: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -512,7 +582,8 @@ def _token_classes(p: Profile) -> tuple[dict[str, frozenset[str]], dict[str, tup
     for group in _START_GROUPS:
         for phrase in p.date_words.get(group, ()):
             add(_first_token(phrase), group)
-    for table, long_kind, short_kind in ((p.months, "month_name", "month_name"), (p.weekdays, "weekday", "weekday_abbr")):
+    tables = ((p.months, "month_name", "month_name"), (p.weekdays, "weekday", "weekday_abbr"))
+    for table, long_kind, short_kind in tables:
         for key in table:
             if len(key) <= 3:
                 add(key, short_kind)
@@ -549,9 +620,16 @@ def _is_heading_number(m: re.Match[str]) -> bool:
     )
 
 
+def _is_reference(m: re.Match[str], g: _Grammar) -> bool:
+    """``kohta 4.2``, ``item 3/4``, ``§ 4.2``: a number of a section, item or page."""
+    return not m.group("y") and not m.group("wd") and bool(
+        g.reference_before.search(m.string, max(0, m.start() - 30), m.start())
+    )
+
+
 def _read_dotted(m: re.Match[str], ctx: _Context) -> _Reading | None:
     day, month = int(m.group("d")), int(m.group("m"))
-    if not _valid_day_month(day, month) or _is_heading_number(m):
+    if not _valid_day_month(day, month) or _is_heading_number(m) or _is_reference(m, ctx.grammar):
         return None
     if not m.group("y") and ctx.grammar.amount_after.match(m.string, m.end()):
         return None  # 4.5 M€
@@ -560,7 +638,9 @@ def _read_dotted(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _read_slashed(m: re.Match[str], ctx: _Context) -> _Reading | None:
     day, month = int(m.group("d")), int(m.group("m"))
-    if not _valid_day_month(day, month) or (day, month, m.group("y")) == (24, 7, None):
+    if not _valid_day_month(day, month) or _is_reference(m, ctx.grammar):
+        return None
+    if (day, month, m.group("y")) == (24, 7, None):
         return None  # 24/7 is round the clock
     return "date", _day(ctx, day, month, m.group("y"))
 
@@ -626,7 +706,7 @@ def _read_week(m: re.Match[str], ctx: _Context) -> _Reading | None:
     if not 1 <= week <= 53:
         return None
     year = m.group("y") or m.group("y4")
-    found = _first_not_ended(ctx.base, int(year) if year else None, lambda y: _week_end(y, week))
+    found = _first_not_ended(ctx.base, int(year) if year else None, partial(_week_end, week=week))
     if found is None and ctx.base is not None:
         return None  # week 53 of a year that has none
     return "week", found
@@ -634,7 +714,7 @@ def _read_week(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _read_quarter(m: re.Match[str], ctx: _Context) -> _Reading | None:
     quarter, year = int(m.group("q")), m.group("y") or m.group("y4")
-    end_of = lambda y: _quarter_end(y, quarter)  # noqa: E731
+    end_of = partial(_quarter_end, quarter=quarter)
     return "quarter", _first_not_ended(ctx.base, _full_year(year) if year else None, end_of)
 
 
@@ -648,7 +728,7 @@ def _read_period_end(m: re.Match[str], ctx: _Context) -> _Reading | None:
         month = _lookup(g.profile.months, m.group("mname"))
         if month is None:
             return None
-        return "month_end", _first_not_ended(base, year, lambda y: _last_day(y, month))
+        return "month_end", _first_not_ended(base, year, partial(_last_day, month=month))
     if m.group("mword"):
         if base is None:
             return "month_end", None
@@ -685,7 +765,10 @@ def _read_today(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _read_in_amount(m: re.Match[str], ctx: _Context) -> _Reading | None:
     amount = m.group("n")
-    count = 1 if amount is None else int(amount) if amount.isdigit() else ctx.grammar.numbers.get(amount.lower())
+    if amount is None:
+        count = 1  # viikon kuluttua
+    else:
+        count = int(amount) if amount.isdigit() else ctx.grammar.numbers.get(amount.lower())
     if not count:
         return None
     days = count * (7 if m.group("weeks") else 1)
@@ -711,11 +794,12 @@ def _read_next_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
     return "next_meeting", ctx.next_meeting
 
 
-def _candidates(text: str, digits: list[int], words: list[tuple[int, str]], ctx: _Context) -> list[_Found]:
+def _candidates(
+    text: str, digits: list[tuple[int, str]], words: list[tuple[int, str]], ctx: _Context
+) -> list[_Found]:
     """Every reading of every rule that can start where a number or a date word starts."""
     g = ctx.grammar
-    at_digit = g.rules_by_kind.get("digit", ())
-    starts = [(pos, at_digit) for pos in digits]
+    starts = [(pos, g.rules_by_kind.get(kind, ())) for pos, kind in digits]
     starts += [(pos, g.rules_for(kinds)) for pos, word in words if (kinds := g.classes(word))]
     found = []
     for pos, rules in starts:
@@ -759,11 +843,13 @@ def _clock_grammar() -> _ClockGrammar:
     """The clock patterns of all languages at once: a time reads the same in each."""
     groups = [profile(code).date_words for code in LANGUAGES]
     time_words = [w for g in groups for w in g.get("time", ())]
-    meridiem = rf"(?:{_words(w for g in groups for w in (*g.get('am', ()), *g.get('pm', ())))})(?!\w)"
+    meridiem_words = [w for g in groups for w in (*g.get("am", ()), *g.get("pm", ()))]
+    meridiem = rf"{_words(meridiem_words)}(?!\w)"
     dash = r"\s*[-–—]\s*"
     return _ClockGrammar(
         after_word=re.compile(
-            rf"(?<!\w){_words(time_words)}(?:(?<=\.)|(?!\w))\.?\s*{_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
+            rf"(?<!\w){_words(time_words)}(?:(?<=\.)|(?!\w))\.?\s*"
+            rf"{_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
             rf"(?:{dash}{_hour_minute(2)}(?:\s*(?P<ap2>{meridiem}))?)?",
             re.IGNORECASE,
         ),
@@ -782,7 +868,9 @@ def _clock_grammar() -> _ClockGrammar:
     )
 
 
-def _clock_time(hour: str, minute: str | None, meridiem: str | None, pm_words: frozenset[str]) -> time | None:
+def _clock_time(
+    hour: str, minute: str | None, meridiem: str | None, pm_words: frozenset[str]
+) -> time | None:
     h, m = int(hour), int(minute or 0)
     if meridiem:
         if not 1 <= h <= 12:
@@ -812,7 +900,7 @@ def _read_clock(m: re.Match[str], pm_words: frozenset[str]) -> _Clock:
     return _Clock(m.start(), m.end(), first, last)
 
 
-def _clocks(text: str, digits: list[int], words: list[tuple[int, str]]) -> list[_Clock]:
+def _clocks(text: str, digits: list[tuple[int, str]], words: list[tuple[int, str]]) -> list[_Clock]:
     """Every clock time in ``text``, in reading order (longest first where two start
     together)."""
     cg = _clock_grammar()
@@ -820,7 +908,7 @@ def _clocks(text: str, digits: list[int], words: list[tuple[int, str]]) -> list[
     for pos in [pos for pos, word in words if word in cg.time_words]:
         if m := cg.after_word.match(text, pos):
             clocks.append(_read_clock(m, cg.pm_words))
-    for pos in digits:
+    for pos, _ in digits:
         m = cg.meridiem.match(text, pos)
         if m and (m.group("ap1") or m.group("ap2")):
             clocks.append(_read_clock(m, cg.pm_words))
@@ -915,9 +1003,10 @@ def _best(scanned: list[tuple[DateMention, bool]]) -> DateMention | None:
     """The due date among the mentions of one sentence (see ``find_deadline``)."""
     deadlines = [m for m, _ in scanned if m.kind == "deadline"]
     periods_by = [m for m, by in scanned if m.kind in _PERIOD_KINDS and by]
-    periods = [m for m, _ in scanned if m.kind in _PERIOD_KINDS]
+    bare_next_meeting = [m for m, by in scanned if m.kind == "next_meeting" and not by]
+    periods = [m for m, _ in scanned if m.kind in _PERIOD_KINDS and m not in bare_next_meeting]
     dates = [m for m, _ in scanned if m.kind == "date"]
-    for group in (deadlines, periods_by, periods, dates):
+    for group in (deadlines, periods_by, periods, dates, bare_next_meeting):
         if group:
             return group[0]
     return None

@@ -106,6 +106,10 @@ class PeopleIndex:
                 self._keys[f"{parts[0]} {parts[-1]}".lower()].add(name)
                 self._keys[" ".join(parts[:-1]).lower()].add(name)
                 self._initials[parts[0][0] + parts[-1][0]].add(name)
+                hyphened = "".join(p[0] for p in parts[0].split("-"))
+                if len(hyphened) > 1:  # Maija-Liisa Koponen: ML and MLK
+                    self._initials[hyphened].add(name)
+                    self._initials[hyphened + parts[-1][0]].add(name)
                 # "Virtasen Liisa": surname first
                 self._keys[f"{parts[-1]} {parts[0]}".lower()].add(name)
         self._inflected: dict[str, set[str]] = defaultdict(set)

@@ -235,11 +235,15 @@ def _title(state: ParseState) -> str | None:
         text = _strip_dates(line.text, state.profile.code)
         if not text or text.lower().strip(" .:") in generic or not _looks_like_title(text):
             continue
-        candidates.append(text)
-    for text in candidates[:3]:
+        candidates.append((line, text))
+    for line, text in candidates[:3]:
         if any(word in text.lower() for word in meeting_words):
+            state.used.add(line.index)
             return text
-    return candidates[0] if candidates else None
+    if candidates:
+        state.used.add(candidates[0][0].index)
+        return candidates[0][1]
+    return None
 
 
 def _strip_dates(text: str, lang: str) -> str:
@@ -680,26 +684,30 @@ _MIDLINE_SPEAKER = re.compile(rf"(?<=[.!?…])\s+(?P<name>{NAME_TOKEN}(?:\s{NAME
 def speakers(state: ParseState) -> None:
     """``Name: text`` turns; the name must be a person of the meeting, or (with no attendee
     list) a name that speaks at least twice."""
-    raw: list[tuple[Line, str, str]] = []
+    raw: list[tuple[Line, str | None, str]] = []
     for line in state.lines:
         if line.is_table or line.index in state.used:
             continue
         match = _SPEAKER.match(line.text)
         if match and not state.label_of(line.text):
             raw.append((line, match["name"], match["text"]))
+        elif _MIDLINE_SPEAKER.search(line.text):
+            raw.append((line, None, line.text))  # "Käytiin kierros. **Sanna:** …"
     counts = Counter(name for _, name, _ in raw)
     for line, name, text in raw:
-        person = state.people.resolve(name)
-        if person is None and (state.people or counts[name] < 2):
+        person = state.people.resolve(name) if name else None
+        if name and person is None and (state.people or counts[name] < 2):
             continue
         for speaker, said in _split_turns(state, name, text):
+            if speaker is None:
+                continue  # the narrative before the first turn
             state.minutes.speakers.append(
                 SpeakerTurn(speaker, said, state.agenda_item_at(line.index), line.origin,
                             state.people.resolve(speaker))
             )
 
 
-def _split_turns(state: ParseState, name: str, text: str) -> list[tuple[str, str]]:
+def _split_turns(state: ParseState, name: str | None, text: str) -> list[tuple[str | None, str]]:
     """Split ``… text. Minna: reply`` into turns where the inner name is a person."""
     turns, speaker, start = [], name, 0
     for match in _MIDLINE_SPEAKER.finditer(text):

@@ -102,8 +102,9 @@ def parse(file: Path, as_json: bool, lang: str | None) -> None:
 @main.command("eval")
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="Also list what was missed or extra, file by file.")
 @store_option
-def eval_(directory: Path, as_json: bool) -> None:
+def eval_(directory: Path, as_json: bool, misses: bool) -> None:
     """Score the parser against the gold JSON files in DIRECTORY."""
     from minutes.evaluate import evaluate_dir, report
 
@@ -117,7 +118,7 @@ def eval_(directory: Path, as_json: bool) -> None:
 
         click.echo(orjson.dumps(scores.to_json(), option=orjson.OPT_INDENT_2).decode())
     else:
-        click.echo(report(scores))
+        click.echo(report(scores, misses=misses))
 
 
 from tui import store_cli  # noqa: E402,F401  (the store verbs)

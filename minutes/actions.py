@@ -163,6 +163,7 @@ class _Finder:
             and first.block.kind in ("paragraph", "list_item")
             and line.block.kind == "paragraph"
             and line.text[:1].islower()
+            and not line.text.startswith(("http", "www."))
             and not text.rstrip().endswith((".", "!", "?", ":"))
             and not self.state.label_of(line.text)
         )
@@ -328,7 +329,10 @@ class _Finder:
 
     def _agreed(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]
-        passive = self.code == "fi" and speaker is None and self._passive_start(sentence)
+        passive = (
+            self.code == "fi" and speaker is None and self._passive_start(sentence)
+            and (line.block.kind == "paragraph" and not _BULLET.match(line.text) or self._has_deadline(sentence))
+        )
         if not agreed and not passive:
             return None
         task = self._strip_agreed(sentence) if agreed else sentence
@@ -416,7 +420,7 @@ class _Finder:
             return []
         who = match["who"]
         owners = self._resolve_all(who)
-        if not owners and self._is_place(who) and self._has_deadline(sentence):
+        if not owners and self._is_place(who) and self._has_deadline(sentence, strict=True):
             owners = [who]  # "Routasalmi kokoaa liitteet … viikon 15 aikana"
         return owners
 
@@ -425,9 +429,16 @@ class _Finder:
         an organisation: ``Routasalmi kokoaa liitteet``)."""
         return looks_like_name(who, 2) and self.state.people.resolve(who) is None
 
-    def _has_deadline(self, sentence: str) -> bool:
+    def _has_deadline(self, sentence: str, strict: bool = False) -> bool:
+        """A due date in the sentence; ``strict``: one written as a deadline (``mennessä``,
+        ``vko 14``, ``by``), not any date."""
         due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
-        return due is not None
+        if due is None or not strict:
+            return due is not None
+        phrase = due.text.lower()
+        return due.kind == "deadline" or any(
+            _has_word(phrase, w) for w in (*self.words.get("by", ()), *self.words.get("due_phrases", ()))
+        )
 
     def _speaker_commitment(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         """A speaker's own commitment: ``I'll send it``, ``Hoidan``, ``Lupautuu avuksi``;
@@ -464,7 +475,10 @@ class _Finder:
         if not due or _MONTH_YEAR.fullmatch(due.text.strip()):
             return None
         phrase = due.text.lower()
-        explicit = due.kind == "deadline" or any(_has_word(phrase, w) for w in self.words.get("by", ()))
+        before = " ".join(low[: due.start].split()[-3:])  # "haun dl on 31.3.2025"
+        explicit = due.kind == "deadline" or any(
+            _has_word(phrase, w) or _has_word(before, w) for w in self.words.get("by", ())
+        )
         if not explicit and not any(_has_word(phrase, w) for w in self.words.get("due_phrases", ())):
             return None
         task = _BULLET.sub("", sentence.replace(due.text, " ")).strip(" ,.;:-–•")
@@ -525,7 +539,7 @@ class _Finder:
             found = self.groups.get(low) or (self.state.people.resolve(word) if word[:1].isupper() else None)
             if found and found not in owners:
                 owners.append(found)
-        return owners
+        return _without_quantifier(owners, self.profile.groups)
 
     def _people_in(self, text: str) -> list[str]:
         owners: list[str] = []
@@ -593,6 +607,14 @@ class _Finder:
         return bool(label) and not label[1]
 
 
+def _without_quantifier(owners: list[str], groups: dict) -> list[str]:
+    """``Kaikkien kuntien`` is the municipalities: "all" gives way to the group it qualifies."""
+    quantifiers = {name for name in groups if name in ("kaikki", "all", "alla")}
+    if len(owners) > 1 and quantifiers & set(owners):
+        return [o for o in owners if o not in quantifiers]
+    return owners
+
+
 def _starts_item(state: ParseState, line: Line) -> bool:
     return any(start == line.index for start, _ in state.item_starts)
 
@@ -632,8 +654,20 @@ def _clean(text: str) -> str:
 
 
 def _sentences(text: str, lang: str) -> list[str]:
+    """spaCy's sentences, with the splits it makes after an abbreviation or an ordinal
+    (``viim. viikon``, ``2. luonnokseen``, ``(pdf).``) joined back: a sentence starts with
+    a capital letter, a digit or a quote."""
     from .nlp import pipeline
 
     if len(text) < 40 or not re.search(r"[.!?]\s", text):
         return [text.strip()]
-    return [s.text.strip() for s in pipeline(lang)(text).sents if s.text.strip()]
+    sentences: list[str] = []
+    for sent in pipeline(lang)(text).sents:
+        part = sent.text.strip()
+        if not part:
+            continue
+        if sentences and not (part[0].isupper() or part[0].isdigit() or part[0] in "\"'*•-–"):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences

@@ -348,9 +348,10 @@ _Reader = Callable[[re.Match[str], _Context], "_Reading | None"]
 
 @dataclass(frozen=True)
 class _Rule:
-    """A pattern, the kinds of token it can start at (``digit``, ``month_name``,
-    ``weekday``, ``weekday_abbr`` or a ``date_words`` group such as ``next``), and the
-    function that reads its match as ``(kind, date)`` or rejects it."""
+    """A pattern, the kinds of token it can start at (``digit.`` and the other kinds of
+    number of ``_tokens``, ``month_name``, ``weekday``, ``weekday_abbr`` or a
+    ``date_words`` group such as ``next``), and the function that reads its match as
+    ``(kind, date)`` or rejects it."""
 
     pattern: re.Pattern[str]
     read: _Reader

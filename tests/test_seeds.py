@@ -94,3 +94,22 @@ def test_prep_info_has_date_title_and_no_invented_attendees():
     assert found["title"] == expected["title"]
     assert found["attendees"] == []
     assert found["language"] == "fi"
+
+
+def test_cluster_meeting_actions_match_gold():
+    from minutes.evaluate import evaluate_file
+
+    found = parse(CLUSTER)
+    score = evaluate_file(found, gold(CLUSTER))
+    assert score.actions.tp == 3 and score.actions.fn == 0, score.misses
+    assert score.owners.accuracy == 1.0, score.misses
+    # news of an outside programme is not a task of this meeting
+    assert not [a for a in found.actions if a.due and a.due.isoformat() == "2025-12-31"]
+
+
+def test_prep_info_has_at_least_four_gold_actions_with_their_due_dates():
+    from minutes.evaluate import evaluate_file
+
+    score = evaluate_file(parse(PREP), gold(PREP))
+    assert score.actions.tp >= 4, score.misses
+    assert score.due.tp >= 4 and score.due.fn == 0, score.misses

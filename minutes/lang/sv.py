@@ -95,6 +95,11 @@ PROFILE = Profile(
         # read by minutes.dates (see its docstring for what each group does)
         "by_after": (),
         "during_after": (),
+        "during": ("under", "under loppet av"),
+        "in_month": ("i",),
+        "middle": ("mitten av", "mitten på", "medio"),
+        "before": ("före", "innan"),
+        "few": ("några", "par", "flera"),
         "in": ("om", "inom"),
         "in_after": (),
         "day": ("dag", "dagar", "dagars"),

@@ -121,7 +121,6 @@ def eval_(directory: Path, as_json: bool, misses: bool) -> None:
         click.echo(report(scores, misses=misses))
 
 
-from tui import store_cli  # noqa: E402,F401  (the store verbs)
 
 if __name__ == "__main__":
     main()

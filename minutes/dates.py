@@ -28,9 +28,21 @@ What is read, and how:
   (``Q3``, ``Q3/2026``, ``3Q``, ``2. kvartaali``, ``kvartal 2``, ``by the end of Q2``) and
   month, year and week ends (``end of March``, ``kuun loppuun``, ``i slutet av månaden``,
   ``vuoden loppuun``, ``EOM``, ``EOW``).
+- A month as a whole: ``maaliskuun aikana``, ``tammikuun kuluessa``, ``ensi kuun aikana``,
+  ``during March``, ``under mars``, ``during next month``; ``in March`` and ``i mars`` only
+  after a deadline word (``due in March``, ``senast i mars``), alone they stay what they
+  were (nothing, or ``March 2026``). The word *month* alone (``kuukauden aikana``) is
+  left out: it may mean *within a month*.
+- The middle of a month: ``tammikuun puoliväliin mennessä``, ``tammikuun puolivälissä``,
+  ``mid-January``, ``by the middle of January``, ``i mitten av januari``, ``medio januari``,
+  ``ensi kuun puoliväliin``, ``mid next month`` (kind ``month_middle``).
 - Relative phrases: ``today``, ``tomorrow``, ``this week``, ``next week``, ``in two weeks``,
   ``3 päivän päästä``, weekdays (``by Friday``, ``ensi perjantaina``, ``senast fredag``)
   and the next meeting (``ennen seuraavaa kokousta``, ``before the next meeting``).
+- An amount of days or weeks before the next meeting or a day: ``viikkoa ennen seuraavaa
+  kokousta``, ``kaksi viikkoa ennen seuraavaa kokousta``, ``two days before the next
+  meeting``, ``en vecka före nästa möte``, ``viikkoa ennen 24.3.``: that many days earlier,
+  in the kind of what it counts from (``next_meeting``; a day becomes a ``deadline``).
 - Not dates: clock times (``klo 13.12``, ``9.00–11.30``), amounts (``4.5 M€``, ``20 %``),
   phone numbers, year ranges (``2025-2030``), bare years, section numbers (``TL1.3.``,
   ``kohta 4.2``, ``item 3/4``, ``§ 4.2``), ``24/7``, impossible days (``32.1.``), URLs and
@@ -51,6 +63,15 @@ The decisions, so that every part of the parser reads a phrase the same way:
   A user typing a due date (``parse_date``) means the next such day on or after ``base``.
 - A period without a year (week, quarter, named month) is the first one that has not ended
   before ``base``: ``Q1`` in December is next year's first quarter.
+- A month as a whole (``maaliskuun aikana``, ``during March``) means its last day, kind
+  ``month_end``, like ``maaliskuun loppuun``. The middle of a month means its 15th, kind
+  ``month_middle``, of the first such month not ended before ``base`` (so ``mid-January``
+  said on 20 January is 15 January, already past: the minutes may be reporting; typed
+  into ``parse_date`` it is next year's, as a typed day is never in the past).
+- ``viikkoa ennen X`` / ``a week before X`` is X minus 7 days, where X is the next meeting
+  (no next meeting date: no date) or a day; without a number the amount is one
+  (``viikkoa``, ``a week``), but after a vague word (``pari viikkoa``, ``a few days``)
+  the amount is dropped and the phrase reads as ``ennen X`` / ``before X``.
 - A week number means the end of that ISO week: its Sunday (DESIGN.md: "the end of ISO
   week 13").
 - ``this week``, ``EOW`` and ``end of the week`` mean the Friday of the meeting's week (or
@@ -72,7 +93,14 @@ number words ``one`` .. ``four``, ``month_end``/``week_end`` (single words like 
 ``month_day`` (what follows the day when the month comes first; ``""`` for nothing, and
 no entry at all where the language never writes the month first), ``meeting`` (the nouns
 of ``next meeting``), ``units`` (words after a number that make it an amount) and
-``reference`` (words before a number that make it a section, item or page).
+``reference`` (words before a number that make it a section, item or page), ``during``
+(words before a month that mean *during* it: ``during``, ``under``), ``in_month`` (words
+before a month that mean *during* it only after a deadline word: ``in``, ``i``),
+``during_after`` (also after a month: ``maaliskuun aikana``), ``middle`` (the middle of a
+month, before it or after it: ``mid``, ``middle of``, ``mitten av``, ``puoliväliin``),
+``before`` (between an amount and what it counts back from: ``ennen``, ``before``,
+``före``) and ``few`` (vague amounts, ``pari``, ``a few``, ``några``, that keep a number-less
+offset from counting as one).
 """
 
 from __future__ import annotations
@@ -789,15 +817,21 @@ def _month_named(
     m: re.Match[str], ctx: _Context, kind: str, day_of: Callable[[date], date]
 ) -> _Reading | None:
     """``day_of`` the last day of the month a phrase names: a month by name (of the written
-    year, else the first one not ended before ``base``) or this or next month (``ensi kuun``,
-    ``next month``); ``None`` for the word *month* alone, which may mean *within a month*."""
+    year, else the first one not ended before ``base``; typed, the first whose day is not
+    before ``base``) or this or next month (``ensi kuun``, ``next month``); ``None`` for the
+    word *month* alone, which may mean *within a month*."""
     g, base = ctx.grammar, ctx.base
     if m.group("mname"):
         month = _lookup(g.profile.months, m.group("mname"))
         if month is None:
             return None
+
+        def end_of(year: int) -> date:
+            end = _last_day(year, month)
+            return day_of(end) if ctx.future else end
+
         year = int(m.group("y")) if m.group("y") else None
-        end = _first_not_ended(base, year, partial(_last_day, month=month))
+        end = _first_not_ended(base, year, end_of)
         return kind, day_of(end) if end else None
     if not m.group("mod"):
         return None

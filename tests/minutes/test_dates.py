@@ -143,6 +143,45 @@ ONE_MENTION = [
     ("sv", FEB, "i slutet av månaden", "slutet av månaden", "2025-02-28", "month_end"),
     ("sv", FEB, "slutet av mars", "slutet av mars", "2025-03-31", "month_end"),
     ("sv", NOV, "senast slutet av året", "senast slutet av året", "2025-12-31", "month_end"),
+    # a month as a whole: its last day, the first such month not ended
+    ("fi", FEB, "Laskut lähetetään maaliskuun aikana.", "maaliskuun aikana", "2025-03-31", "month_end"),
+    ("fi", FEB, "valmis maaliskuun kuluessa", "maaliskuun kuluessa", "2025-03-31", "month_end"),
+    ("fi", FEB, "helmikuun aikana", "helmikuun aikana", "2025-02-28", "month_end"),  # the meeting's own
+    ("fi", FEB, "tammikuun aikana", "tammikuun aikana", "2026-01-31", "month_end"),  # over: next year's
+    ("fi", NOV, "käännetään tammikuun aikana", "tammikuun aikana", "2026-01-31", "month_end"),
+    ("fi", FEB, "maaliskuun 2026 aikana", "maaliskuun 2026 aikana", "2026-03-31", "month_end"),
+    ("fi", FEB, "ensi kuun aikana", "ensi kuun aikana", "2025-03-31", "month_end"),
+    ("fi", FEB, "viimeistään huhtikuun aikana", "viimeistään huhtikuun aikana", "2025-04-30",
+     "month_end"),
+    ("en", FEB, "during March", "during March", "2025-03-31", "month_end"),
+    ("en", NOV, "Sam reports during January", "during January", "2026-01-31", "month_end"),
+    ("en", FEB, "during next month", "during next month", "2025-03-31", "month_end"),
+    ("en", FEB, "due in March", "due in March", "2025-03-31", "month_end"),
+    ("en", FEB, "deadline in March 2026", "deadline in March 2026", "2026-03-31", "month_end"),
+    ("sv", FEB, "under mars", "under mars", "2025-03-31", "month_end"),
+    ("sv", FEB, "klart senast i mars", "senast i mars", "2025-03-31", "month_end"),
+    # the middle of a month: its 15th, the first such month not ended
+    ("fi", NOV, "tammikuun puoliväliin mennessä", "tammikuun puoliväliin mennessä", "2026-01-15",
+     "month_middle"),
+    ("fi", NOV, "tammikuun puolivälissä", "tammikuun puolivälissä", "2026-01-15", "month_middle"),
+    ("fi", DEC, "tammikuun puoliväliin", "tammikuun puoliväliin", "2027-01-15", "month_middle"),
+    ("fi", FEB, "helmikuun puolivälissä", "helmikuun puolivälissä", "2025-02-15", "month_middle"),
+    ("fi", FEB, "ensi kuun puoliväliin", "ensi kuun puoliväliin", "2025-03-15", "month_middle"),
+    ("en", NOV, "mid-January", "mid-January", "2026-01-15", "month_middle"),
+    ("en", NOV, "by mid January", "by mid January", "2026-01-15", "month_middle"),
+    ("en", NOV, "by the middle of January", "by the middle of January", "2026-01-15", "month_middle"),
+    ("en", FEB, "launch in mid-March 2026", "mid-March 2026", "2026-03-15", "month_middle"),
+    ("en", FEB, "by the middle of next month", "by the middle of next month", "2025-03-15",
+     "month_middle"),
+    ("sv", NOV, "i mitten av januari", "mitten av januari", "2026-01-15", "month_middle"),
+    ("sv", NOV, "till mitten av januari", "till mitten av januari", "2026-01-15", "month_middle"),
+    ("sv", NOV, "medio januari", "medio januari", "2026-01-15", "month_middle"),
+    # an amount before a day: that many days earlier
+    ("fi", FEB, "viikkoa ennen 24.3.", "viikkoa ennen 24.3.", "2025-03-17", "deadline"),
+    ("fi", FEB, "viimeistään 2 päivää ennen 24.3.", "viimeistään 2 päivää ennen 24.3.", "2025-03-22",
+     "deadline"),
+    ("en", FEB, "two days before 14 March", "two days before 14 March", "2025-03-12", "deadline"),
+    ("sv", FEB, "en vecka före 14/3", "en vecka före 14/3", "2025-03-07", "deadline"),
     # relative phrases
     ("en", FEB, "today", "today", "2025-02-18", "relative"),
     ("en", FEB, "tomorrow", "tomorrow", "2025-02-19", "relative"),
@@ -265,6 +304,16 @@ TRAPS = [
     ("en", "before the next meeting"),
     ("sv", "i mars 3 gånger"),
     ("fi", "maaliskuussa 2 kertaa"),
+    ("en", "The fair is in March"),  # "in" without a deadline word
+    ("sv", "Mässan är i mars"),
+    ("fi", "kuukauden aikana"),  # or within a month?
+    ("en", "the mid-term review"),
+    ("en", "in the middle of the month"),
+    ("fi", "tammikuun puolivälin jälkeen"),
+    ("fi", "kaksi viikkoa ennen seuraavaa kokousta"),  # no next_meeting date given
+    ("en", "a week before the next meeting"),
+    ("sv", "en vecka före nästa möte"),
+    ("en", "a few days before the launch"),
 ]
 
 
@@ -296,6 +345,7 @@ def test_find_dates_in_reading_order_with_spans():
         ("en", "by Friday, end of month, Q3, or March 14, 2026", ["2026-03-14"]),
         ("en", "end of March 2026 or Q3/2026 or week 13/2026", ["2026-03-31", "2026-09-30", "2026-03-29"]),
         ("sv", "senast 14/3 eller 14/3/2026", ["2026-03-14"]),
+        ("fi", "maaliskuun 2026 aikana, tammikuun puoliväliin", ["2026-03-31"]),
     ],
 )
 def test_find_dates_without_base_keeps_only_dates_with_a_year(lang, text, expected):
@@ -347,6 +397,23 @@ DEADLINES = [
     ("sv", FEB, "Åtgärd: Olle bokar lokal före nästa möte", "före nästa möte", "2025-03-25"),
     ("en", FEB, "Next meeting: Tuesday 14 March 2026 at 10:00", "Tuesday 14 March 2026", "2026-03-14"),
     ("en", FEB, "Kim to present at the next meeting", "next meeting", "2025-03-25"),
+    ("fi", FEB, "Laskut lähetetään maaliskuun aikana, muistutus 1.4.", "maaliskuun aikana", "2025-03-31"),
+    ("en", FEB, "Anna to draft it by mid-March; kickoff 3.3.", "by mid-March", "2025-03-15"),
+    # an amount before the next meeting (25.3.2025)
+    ("fi", FEB, "Toiminnanjohtaja toimittaa tarjoukset viimeistään viikkoa ennen seuraavaa kokousta.",
+     "viimeistään viikkoa ennen seuraavaa kokousta", "2025-03-18"),
+    ("fi", FEB, "Aineisto jaetaan viikko ennen seuraavaa kokousta", "viikko ennen seuraavaa kokousta",
+     "2025-03-18"),
+    ("fi", FEB, "Esitys kaksi viikkoa ennen seuraavaa kokousta", "kaksi viikkoa ennen seuraavaa kokousta",
+     "2025-03-11"),
+    ("fi", FEB, "Liisa kommentoi pari päivää ennen seuraavaa kokousta", "ennen seuraavaa kokousta",
+     "2025-03-25"),  # a vague amount is left out
+    ("en", FEB, "Kim to circulate the agenda a week before the next meeting",
+     "a week before the next meeting", "2025-03-18"),
+    ("en", FEB, "Sam to send slides two days before the next meeting", "two days before the next meeting",
+     "2025-03-23"),
+    ("sv", FEB, "Eva skickar underlaget en vecka före nästa möte", "en vecka före nästa möte",
+     "2025-03-18"),
 ]
 
 
@@ -357,10 +424,35 @@ def test_find_deadline(lang, base, sentence, phrase, expected):
     assert sentence[found.start : found.end] == phrase
 
 
+# sentences of real minutes, each with its own meeting (and next meeting)
+SENTENCES = [
+    ("fi", "2026-02-10", None, "Jäsenmaksulaskut lähetetään jäsenille maaliskuun aikana.",
+     "maaliskuun aikana", "2026-03-31"),
+    ("fi", "2025-12-02", None, "Riikka selvittää tammikuun puoliväliin mennessä, voiko …",
+     "tammikuun puoliväliin mennessä", "2026-01-15"),
+    ("fi", "2025-12-02", None,
+     "Vainion Kristiina ja Jan-Erik kääntävät mittariston ruotsiksi tammikuun aikana.",
+     "tammikuun aikana", "2026-01-31"),
+    ("fi", "2026-02-10", "2026-03-17",
+     "Toiminnanjohtaja toimittaa tarjoukset hallitukselle viimeistään viikkoa ennen seuraavaa kokousta.",
+     "viimeistään viikkoa ennen seuraavaa kokousta", "2026-03-10"),
+]
+
+
+@pytest.mark.parametrize("lang, base, next_meeting, sentence, phrase, expected", SENTENCES)
+def test_find_deadline_in_sentences_of_minutes(lang, base, next_meeting, sentence, phrase, expected):
+    next_date = D(next_meeting) if next_meeting else None
+    found = find_deadline(sentence, D(base), lang, next_meeting=next_date)
+    assert (found.text, found.date) == (phrase, D(expected))
+    assert sentence[found.start : found.end] == phrase
+
+
 @pytest.mark.parametrize(
     "lang, sentence",
     [
         ("en", "Sam to circulate the draft before the next meeting"),  # no next meeting known
+        ("fi", "Tarjoukset toimitetaan viimeistään viikkoa ennen seuraavaa kokousta."),
+        ("en", "Sam to send slides two days before the next meeting"),
         ("en", "Anna will check ASAP"),
         ("fi", "Inga lupautuu avuksi yritysten kontaktointiin."),
         ("fi", "Selvitetään heti."),
@@ -408,6 +500,13 @@ TYPED = [
     ("en", NOV, "next week", "2025-11-21"),
     ("fi", NOV, "seuraava kokous", "2025-03-25"),
     ("en", NOV, "next meeting", "2025-03-25"),
+    ("fi", NOV, "tammikuun aikana", "2026-01-31"),
+    ("en", NOV, "during December", "2025-12-31"),
+    ("fi", NOV, "tammikuun puoliväliin", "2026-01-15"),
+    ("en", FEB, "mid-February", "2026-02-15"),  # typed on 18.2.: 15.2. is past, next year's
+    ("sv", NOV, "mitten av januari", "2026-01-15"),
+    ("fi", NOV, "viikkoa ennen seuraavaa kokousta", "2025-03-18"),
+    ("en", NOV, "a week before the next meeting", "2025-03-18"),
 ]
 
 

@@ -1,0 +1,39 @@
+"""The action store: who does what by when, from the minutes of every meeting.
+
+    from minutes import parse
+    from tracker import ActionStore
+
+    with ActionStore("actions.json") as store:       # None: $MINUTES_STORE or the user data dir
+        result = store.import_minutes(parse("muistio.docx"))   # one write; again: no change
+        for a in store.actions(owner="Inga Savukoski", status="open", overdue=True):
+            print(a.id, a.due, a.owners, a.text)
+        store.complete(a.id)                          # any unique prefix of the id will do
+        store.note(a.id, "sent on Monday")
+        store.undo()                                  # the note goes again
+
+The file is a TinyDB database written atomically under a lock, so a TUI, an import and a
+command line can share it (``tracker.storage``); its shape is in ``tracker.codec``.
+Queries compose (``tracker.queries``), updates are operations (``tracker.operations``),
+and exports are in ``tracker.export``. Every error is a ``StoreError`` (a ``ValueError``)
+with a one-line message.
+"""
+
+from tracker.codec import Action, Change, Meeting, Note, Person
+from tracker.errors import AmbiguousId, CorruptStore, NothingToUndo, StoreError, StoreLocked, UnknownId
+from tracker.store import ActionStore, default_path
+
+__all__ = [
+    "Action",
+    "ActionStore",
+    "AmbiguousId",
+    "Change",
+    "CorruptStore",
+    "Meeting",
+    "Note",
+    "NothingToUndo",
+    "Person",
+    "StoreError",
+    "StoreLocked",
+    "UnknownId",
+    "default_path",
+]

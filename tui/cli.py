@@ -121,6 +121,10 @@ def eval_(directory: Path, as_json: bool, misses: bool) -> None:
         click.echo(report(scores, misses=misses))
 
 
+from tui import store_cli  # noqa: E402,F401  (the store verbs)
 
 if __name__ == "__main__":
-    main()
+    # run as ``python -m tui.cli``: the verbs registered themselves on the imported module
+    from tui.cli import main as imported_main
+
+    imported_main()

@@ -1,0 +1,85 @@
+"""The listing and update verbs load none of the slow libraries: not spaCy, not dateparser,
+not Textual (nor the parser, nor rapidfuzz). Each check runs in a fresh interpreter, as
+harlequin's import-hygiene test does, and looks at ``sys.modules`` afterwards."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "tracker"))
+
+from store_helpers import board  # noqa: E402
+from tracker import ActionStore  # noqa: E402
+
+SLOW = ("spacy", "dateparser", "textual")
+
+RUN_VERBS = """
+import json, sys
+from tui.cli import main
+for args in json.loads(sys.argv[1]):
+    try:
+        main(args)
+    except SystemExit as end:
+        if end.code:
+            raise SystemExit(f"{args} ended with {end.code}")
+print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+"""
+
+
+def loaded_after(verbs: list[list[str]]) -> set[str]:
+    done = subprocess.run([sys.executable, "-c", RUN_VERBS, json.dumps(verbs)], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "USER": "hygiene"})
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+@pytest.fixture
+def store_file(tmp_path):
+    path = tmp_path / "actions.json"
+    with ActionStore(path) as store:
+        store.import_minutes(board())
+        ids = [a.id for a in store.actions()]
+        meeting = store.meetings()[0].id
+    return str(path), ids, meeting
+
+
+def test_importing_tracker_loads_nothing_slow():
+    code = "import json, sys, tracker; print(json.dumps([m.split('.')[0] for m in sys.modules]))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    loaded = set(json.loads(done.stdout))
+    assert not loaded & {*SLOW, "minutes", "rapidfuzz", "platformdirs", "filelock", "click"}
+
+
+def test_listing_and_update_verbs_load_nothing_slow(store_file):
+    path, ids, meeting = store_file
+    s = ["--store", path]
+    loaded = loaded_after([
+        ["actions", *s], ["actions", "--owner", "pekka", "--overdue", "--json", *s],
+        ["actions", "--due-within", "7", "--meeting", meeting, "--text", "salin", *s],
+        ["meetings", *s], ["show", ids[0], *s], ["show", meeting, "--json", *s],
+        ["done", ids[0], *s], ["reopen", ids[0], *s], ["cancel", ids[1], *s],
+        ["assign", ids[2], "Tomi Aho", *s], ["due", ids[2], "2026-03-25", *s],
+        ["note", ids[2], "Sovittu", *s], ["undo", *s], ["people", *s], ["alias", "Tommi", "Tomi Aho", *s],
+        ["export", "--format", "csv", *s], ["export", "--format", "ics", *s],
+        ["export", "--format", "md", *s], ["digest", "--owner", "Anna Virtanen", *s],
+    ])
+    assert not loaded & {*SLOW, "minutes", "rapidfuzz", "filelock"}
+
+
+def test_a_due_date_in_words_loads_no_dateparser(store_file):
+    pytest.importorskip("minutes.dates")
+    path, ids, _ = store_file
+    loaded = loaded_after([["due", ids[3], "next", "friday", "--store", path],
+                           ["due", ids[3], "ensi perjantaina", "--store", path],
+                           ["due", ids[3], "25.3.", "--store", path]])
+    assert not loaded & set(SLOW)
+    with ActionStore(path) as store:
+        due = store.action(ids[3]).due
+    assert (due.month, due.day) == (3, 25)

@@ -1,0 +1,132 @@
+"""Importing minutes: one write, idempotent, and an edited version updates in place."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from store_helpers import BOARD_ACTIONS, action, board, by_text, minutes
+
+
+def test_a_new_meeting_and_its_actions_in_one_write(store, tmp_path):
+    result = store.import_minutes(board())
+    assert result.status == "new" and result.changed
+    assert [a["text"] for a in result.added] == [a.text for a in BOARD_ACTIONS]
+    assert all(re.fullmatch(r"[0-9a-f]{6,}", a["id"]) for a in result.added)
+    assert (tmp_path / "actions.json.lock").read_text() == "1\n"
+    stored = store.actions()
+    assert {a.status for a in stored} == {"open"}
+    assert {a.meeting.id for a in stored} == {result.meeting}
+    pekka = by_text(store, "Selvittää salin hinnan")
+    assert (pekka.owners, pekka.due, pekka.agenda_item) == (("Pekka Nieminen",), date(2026, 2, 20), "2")
+    assert pekka.due_text == "20.2. mennessä" and pekka.source == {"line": 8, "snippet": "Selvittää salin hinnan."}
+    assert [p.name for p in store.people()] == ["Anna Virtanen", "Pekka Nieminen", "Tomi Aho", "Tommi"]
+    assert [c.field for c in store.history(pekka.id)] == ["created"]
+
+
+def test_importing_the_same_file_again_changes_nothing(filled, tmp_path):
+    path = tmp_path / "actions.json"
+    before, stamp = path.read_bytes(), path.stat().st_mtime_ns
+    result = filled.import_minutes(board())
+    assert result.status == "unchanged" and not result.changed
+    assert not result.added and not result.updated and not result.vanished
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stamp
+
+
+def test_a_dry_run_reports_and_writes_nothing(store, tmp_path):
+    path = tmp_path / "actions.json"
+    planned = store.import_minutes(board(), dry_run=True)
+    assert planned.dry_run and planned.status == "new" and len(planned.added) == 4
+    assert "would import as" in planned.summary()
+    assert not path.exists()
+    done = store.import_minutes(board())
+    assert [a["id"] for a in done.added] == [a["id"] for a in planned.added]
+
+
+def edited_board():
+    """The board minutes corrected after the meeting: one action reworded, one dropped,
+    one new, one due date moved, the rest as they were."""
+    return minutes(
+        action("Selvittää salin hinnan ja saatavuuden", "Pekka Nieminen", due=date(2026, 2, 20), item="2", line=8),
+        action("Lähettää kutsun jäsenille", "Anna Virtanen", due=date(2026, 3, 12), item="3", line=11),
+        action("Päivittää verkkosivut", due=date(2026, 4, 30), item="5", line=18),
+        action("Tilaa kahvit seminaariin", "Anna Virtanen", item="4", line=15),
+        edition="corrected",
+    )
+
+
+def test_an_edited_version_updates_in_place_and_keeps_what_members_added(filled, tmp_path):
+    hall = by_text(filled, "Selvittää salin hinnan")
+    invite = by_text(filled, "Lähettää kutsun jäsenille")
+    venue = by_text(filled, "Varaa tilat kevätseminaariin")
+    site = by_text(filled, "Päivittää verkkosivut")
+    filled.complete(hall.id)
+    filled.note(hall.id, "Kaupungintalo vapaana")
+    filled.cancel(venue.id)
+
+    result = filled.import_minutes(edited_board())
+
+    assert result.status == "updated" and result.meeting == hall.meeting.id
+    assert [(u["id"], u["fields"]) for u in result.updated] == [
+        (hall.id, ["text"]), (invite.id, ["due", "due_text"])]
+    assert [a["text"] for a in result.added] == ["Tilaa kahvit seminaariin"]
+    assert result.vanished == [{"id": venue.id, "text": venue.text}]
+    assert result.unchanged == 1  # the web site: only its line moved
+
+    after = filled.action(hall.id)
+    assert after.text == "Selvittää salin hinnan ja saatavuuden"
+    assert after.status == "done" and [n.text for n in after.notes] == ["Kaupungintalo vapaana"]
+    assert [c.field for c in filled.history(hall.id)] == ["created", "status", "notes", "text", "source"]
+    assert filled.action(invite.id).due == date(2026, 3, 12)
+    assert filled.action(site.id).source["line"] == 18
+    gone = filled.action(venue.id)
+    assert gone.vanished and gone.status == "cancelled"
+    assert len(filled.actions()) == 5 and len(filled.meetings()) == 1
+
+    again = filled.import_minutes(edited_board())
+    assert again.status == "unchanged"
+
+
+def test_a_vanished_action_comes_back_with_its_id(filled):
+    venue = by_text(filled, "Varaa tilat kevätseminaariin")
+    filled.import_minutes(minutes(*BOARD_ACTIONS[:2], BOARD_ACTIONS[3], edition="without the venue"))
+    assert filled.action(venue.id).vanished
+    result = filled.import_minutes(minutes(*BOARD_ACTIONS, edition="the venue again"))
+    assert result.returned == [{"id": venue.id, "text": venue.text}]
+    assert not filled.action(venue.id).vanished
+
+
+def test_a_re_import_keeps_owners_and_due_dates_a_member_set(filled):
+    hall = by_text(filled, "Selvittää salin hinnan")
+    filled.assign(hall.id, "Anna Virtanen")
+    filled.set_due(hall.id, date(2026, 3, 31))
+    moved = minutes(
+        action("Selvittää salin hinnan", "Pekka Nieminen", due=date(2026, 2, 27), item="2", line=8),
+        *BOARD_ACTIONS[1:], edition="hall due moved")
+    result = filled.import_minutes(moved)
+    assert result.updated == [] and result.unchanged == 4
+    kept = filled.action(hall.id)
+    assert kept.owners == ("Anna Virtanen",) and kept.due == date(2026, 3, 31)
+
+
+def test_the_same_title_on_another_date_is_another_meeting(filled):
+    result = filled.import_minutes(minutes(*BOARD_ACTIONS[:1], day=date(2026, 3, 3)))
+    assert result.status == "new"
+    assert len(filled.meetings()) == 2 and len(filled.actions()) == 5
+    assert [m.date for m in filled.meetings()] == [date(2026, 3, 3), date(2026, 2, 3)]
+
+
+def test_owners_go_through_the_people_registry(filled):
+    filled.alias("Tommi", "Tomi Aho")
+    result = filled.import_minutes(minutes(action("Hoitaa äänentoiston", "tommi", item="4"),
+                                           day=date(2026, 3, 3)))
+    (added,) = result.added
+    assert filled.action(added["id"]).owners == ("Tomi Aho",)
+
+
+def test_a_dry_run_of_an_edited_version_writes_nothing(filled, tmp_path):
+    before = (tmp_path / "actions.json").read_bytes()
+    result = filled.import_minutes(edited_board(), dry_run=True)
+    assert result.status == "updated" and len(result.updated) == 2 and len(result.vanished) == 1
+    assert "would mark as no longer in the minutes" in result.summary()
+    assert (tmp_path / "actions.json").read_bytes() == before

@@ -1,0 +1,155 @@
+"""The store file: round trips, atomic writes with a backup, refusing corrupt and foreign
+files without touching them, and seeing other processes' writes."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from store_helpers import board, by_text
+from tracker import ActionStore, CorruptStore
+from tracker.storage import AtomicStorage
+
+
+def test_round_trip_through_a_new_store_object(filled, tmp_path):
+    original = by_text(filled, "Selvittää salin hinnan")
+    filled.note(original.id, "Kysytty kahdesta paikasta")
+    with ActionStore(tmp_path / "actions.json") as again:
+        read = again.action(original.id)
+        assert read.text == original.text
+        assert read.owners == ("Pekka Nieminen",)
+        assert read.due.isoformat() == "2026-02-20"
+        assert read.meeting.title == "Hallituksen kokous"
+        assert [n.text for n in read.notes] == ["Kysytty kahdesta paikasta"]
+        assert len(again.actions()) == 4
+        assert [m.id for m in again.meetings()] == [original.meeting.id]
+
+
+def test_the_file_is_a_tinydb_database_with_a_schema(filled, tmp_path):
+    path = tmp_path / "actions.json"
+    data = json.loads(path.read_bytes())
+    assert list(data) == ["meta", "meetings", "actions", "people", "history"]
+    assert data["meta"]["store"] == {"format": "minutes-store", "schema": 1}
+
+    class ById(Table):  # documents are keyed by our hex ids, not TinyDB's numbers
+        document_id_class = str
+
+    class Reader(TinyDB):
+        table_class = ById
+
+    with Reader(path, access_mode="r") as db:
+        texts = {doc["text"] for doc in db.table("actions").all()}
+        assert "Selvittää salin hinnan" in texts
+        assert {doc.doc_id for doc in db.table("actions")} == {a.id for a in filled.actions()}
+
+
+def test_a_missing_store_reads_as_empty_and_is_not_created(tmp_path):
+    with ActionStore(tmp_path / "sub" / "actions.json") as store:
+        assert store.actions() == []
+        assert store.meetings() == []
+        assert store.people() == []
+    assert not (tmp_path / "sub").exists()
+
+
+def test_a_write_replaces_the_file_and_keeps_the_previous_version(filled, tmp_path):
+    path, backup = tmp_path / "actions.json", tmp_path / "actions.json.bak"
+    before = path.read_bytes()
+    filled.complete(by_text(filled, "Päivittää verkkosivut").id)
+    assert backup.read_bytes() == before
+    assert path.read_bytes() != before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "actions.json", "actions.json.bak", "actions.json.lock"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b'{"meta": {"store": {"format": "minutes-store", "schema": 1}}, "actions": {"a', "not valid JSON"),
+    (b"\x00\x01\x02 binary", "not valid JSON"),
+    (b"[1, 2, 3]", "not a TinyDB database"),
+    (b'{"_default": {"1": {"name": "x"}}}', "not a minutes action store"),
+    (b'{"meta": {"store": {"format": "minutes-store", "schema": 99}}}', "newer version of minutes"),
+])
+def test_a_corrupt_or_foreign_file_is_refused_and_left_as_it_is(filled, tmp_path, content, reason):
+    path, backup = tmp_path / "actions.json", tmp_path / "actions.json.bak"
+    filled.complete(by_text(filled, "Päivittää verkkosivut").id)  # now there is a .bak
+    path.write_bytes(content)
+    with ActionStore(path) as store:
+        with pytest.raises(CorruptStore) as error:
+            store.actions()
+        message = str(error.value)
+        assert str(path) in message and reason in message and "\n" not in message
+        assert "actions.json.bak" in message
+        with pytest.raises(CorruptStore):
+            store.complete("anything")
+        with pytest.raises(CorruptStore):
+            store.import_minutes(board())
+    assert path.read_bytes() == content
+    assert json.loads(backup.read_bytes())["meta"]["store"]["format"] == "minutes-store"
+
+
+def test_the_storage_never_writes_over_a_file_it_cannot_read(tmp_path):
+    path = tmp_path / "notes.json"
+    path.write_text("this is somebody's notes, not a store")
+    storage = AtomicStorage(path)
+    with pytest.raises(CorruptStore):
+        storage.write({"actions": {}})
+    assert path.read_text() == "this is somebody's notes, not a store"
+
+
+def test_an_empty_file_is_an_empty_store(tmp_path):
+    path = tmp_path / "actions.json"
+    path.touch()
+    with ActionStore(path) as store:
+        assert store.actions() == []
+        store.import_minutes(board())
+        assert len(store.actions()) == 4
+
+
+def test_a_second_store_object_sees_the_first_ones_writes(filled, tmp_path):
+    other = ActionStore(tmp_path / "actions.json", user="pekka")
+    target = by_text(filled, "Selvittää salin hinnan")
+    assert other.action(target.id).status == "open"  # cached in ``other`` now
+    filled.complete(target.id)
+    assert other.action(target.id).status == "done"
+    other.note(target.id, "Hoidettu")  # a write from a stale cache must not lose the first
+    filled_view = filled.action(target.id)
+    assert filled_view.status == "done" and [n.by for n in filled_view.notes] == ["pekka"]
+    other.close()
+
+
+def test_each_change_is_one_write(filled, tmp_path):
+    lock = tmp_path / "actions.json.lock"
+    writes = int(lock.read_text())
+    ids = [a.id for a in filled.actions()]
+    filled.complete(*ids)
+    assert int(lock.read_text()) == writes + 1
+    with filled.batch():
+        for some_id in ids:
+            filled.reopen(some_id)
+            filled.note(some_id, "uudestaan")
+    assert int(lock.read_text()) == writes + 2
+    filled.complete(ids[0])
+    filled.complete(ids[0])  # done already: no change, no write
+    assert int(lock.read_text()) == writes + 3
+
+
+def test_a_failed_write_leaves_the_file_and_what_the_store_shows_as_they_were(filled, tmp_path,
+                                                                              monkeypatch):
+    path = tmp_path / "actions.json"
+    hall = by_text(filled, "Selvittää salin hinnan")
+    before = path.read_bytes()
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(OSError):
+        filled.complete(hall.id)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert filled.action(hall.id).status == "open"
+    filled.complete(hall.id)
+    assert filled.action(hall.id).status == "done"

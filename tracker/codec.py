@@ -1,0 +1,301 @@
+"""The on-disk shape of the action store, and the objects it is read into.
+
+The file is a TinyDB database (an object of tables, each an object of documents by id)
+whose documents are keyed by our own ids rather than TinyDB's numbers::
+
+    {
+      "meta":     {"store": {"format": "minutes-store", "schema": 1}},
+      "meetings": {"7be01d": {"title": …, "date": "2025-11-14", "source": {"sha256": …}, …}},
+      "actions":  {"a3f9c1": {"meeting": "7be01d", "text": …, "owners": […], "due": …,
+                              "status": "open", "notes": […], "vanished": false, …}},
+      "people":   {"Tomi Aho": {"aliases": ["Tommi"]}},
+      "history":  {"1": {"change": 1, "at": …, "by": "anna", "via": "done",
+                         "action": "a3f9c1", "field": "status", "old": "open", "new": "done"}}
+    }
+
+A meeting document is the parser's JSON of the minutes (DESIGN.md) without its actions;
+an action document is the parser's JSON of the action plus what the members add to it.
+Dates are ISO strings on disk and ``date`` objects on the read side; times of changes are
+UTC ISO timestamps. ``SCHEMA`` grows when this shape changes; ``check`` refuses newer
+and foreign files (and is where older ones will be upgraded).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, NamedTuple
+
+__all__ = [
+    "Action",
+    "Change",
+    "Meeting",
+    "Note",
+    "Person",
+    "SCHEMA",
+    "STATUSES",
+    "check",
+    "new_database",
+    "now",
+]
+
+FORMAT = "minutes-store"
+SCHEMA = 1
+TABLES = ("meetings", "actions", "people", "history")
+STATUSES = ("open", "done", "cancelled")
+KINDS = {"action": "actions", "meeting": "meetings", "person": "people"}  # history subject -> table
+
+
+def new_database() -> dict[str, dict]:
+    """An empty store (the meta table first, so it heads the file)."""
+    data: dict[str, dict] = {"meta": {"store": {"format": FORMAT, "schema": SCHEMA}}}
+    for table in TABLES:
+        data[table] = {}
+    return data
+
+
+def check(data: dict) -> None:
+    """Accept a database of this format and schema (filling in missing tables); raise
+    ``ValueError`` with the reason for a foreign or newer one."""
+    if not data:
+        data.update(new_database())
+        return
+    meta = data.get("meta", {}).get("store")
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ValueError("not a minutes action store (no meta.store.format)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA:
+        raise ValueError(f"written by a newer version of minutes (schema {schema}; "
+                         f"this one reads up to {SCHEMA})")
+    for table in TABLES:
+        data.setdefault(table, {})
+
+
+def now() -> str:
+    """The current time as stored in the history: UTC, to the second."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Meeting(NamedTuple):
+    """One set of imported minutes: the meeting's facts as the parser read them."""
+
+    id: str
+    title: str | None
+    date: date | None
+    start: str | None
+    end: str | None
+    location: str | None
+    language: str | None
+    source: dict
+    attendees: list
+    absent: list
+    chair: str | None
+    secretary: str | None
+    agenda: list
+    decisions: list
+    next_meeting: dict | None
+    imported: str | None
+    updated: str | None
+
+    @classmethod
+    def from_doc(cls, meeting_id: str, doc: dict) -> Meeting:
+        return cls(
+            id=meeting_id,
+            title=doc.get("title"),
+            date=_day(doc.get("date")),
+            start=doc.get("start"),
+            end=doc.get("end"),
+            location=doc.get("location"),
+            language=doc.get("language"),
+            source=doc.get("source") or {},
+            attendees=doc.get("attendees") or [],
+            absent=doc.get("absent") or [],
+            chair=doc.get("chair"),
+            secretary=doc.get("secretary"),
+            agenda=doc.get("agenda") or [],
+            decisions=doc.get("decisions") or [],
+            next_meeting=doc.get("next_meeting"),
+            imported=doc.get("imported"),
+            updated=doc.get("updated"),
+        )
+
+    def agenda_title(self, number: str | None) -> str | None:
+        """The title of agenda item ``number``, if the minutes name it."""
+        for item in self.agenda:
+            if number is not None and item.get("number") == number:
+                return item.get("title")
+        return None
+
+    def ref(self) -> dict:
+        """How an action's JSON names its meeting."""
+        return {"id": self.id, "title": self.title, "date": iso(self.date)}
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": iso(self.date),
+            "start": self.start,
+            "end": self.end,
+            "location": self.location,
+            "language": self.language,
+            "source": self.source,
+            "attendees": self.attendees,
+            "absent": self.absent,
+            "chair": self.chair,
+            "secretary": self.secretary,
+            "agenda": self.agenda,
+            "decisions": self.decisions,
+            "next_meeting": self.next_meeting,
+            "imported": self.imported,
+            "updated": self.updated,
+        }
+
+
+class Note(NamedTuple):
+    """A member's remark on an action."""
+
+    at: str
+    by: str
+    text: str
+
+    def to_json(self) -> dict:
+        return {"at": self.at, "by": self.by, "text": self.text}
+
+
+class Action(NamedTuple):
+    """A tracked action: what the minutes asked of whom by when, and how it stands.
+
+    ``vanished`` is true when an edited version of the minutes no longer has the action;
+    it is kept, with its status, notes and history, until someone closes it.
+    """
+
+    id: str
+    text: str
+    owners: tuple[str, ...]
+    due: date | None
+    status: str
+    meeting: Meeting
+    agenda_item: str | None
+    due_text: str | None
+    notes: tuple[Note, ...]
+    source: dict
+    vanished: bool
+    created: str | None
+    updated: str | None
+
+    @classmethod
+    def from_doc(cls, action_id: str, doc: dict, meeting: Meeting) -> Action:
+        return cls(
+            id=action_id,
+            text=doc["text"],
+            owners=tuple(doc["owners"]),
+            due=_day(doc["due"]),
+            status=doc["status"],
+            meeting=meeting,
+            agenda_item=doc.get("agenda_item"),
+            due_text=doc.get("due_text"),
+            notes=tuple(Note(**note) for note in doc.get("notes", ())),
+            source=doc.get("source") or {},
+            vanished=doc.get("vanished", False),
+            created=doc.get("created"),
+            updated=doc.get("updated"),
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    def is_overdue(self, today: date) -> bool:
+        """Open and due before ``today``."""
+        return self.status == "open" and self.due is not None and self.due < today
+
+    def to_json(self) -> dict:
+        """The action as ``minutes actions --json`` prints it (DESIGN.md)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "owners": list(self.owners),
+            "due": iso(self.due),
+            "due_text": self.due_text,
+            "status": self.status,
+            "meeting": self.meeting.ref(),
+            "agenda_item": self.agenda_item,
+            "notes": [note.to_json() for note in self.notes],
+            "source": self.source,
+            "vanished": self.vanished,
+            "created": self.created,
+            "updated": self.updated,
+        }
+
+
+class Person(NamedTuple):
+    """A canonical name, the other names the minutes use for the same person, and how many
+    open actions they own."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    open_actions: int = 0
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "aliases": list(self.aliases), "open_actions": self.open_actions}
+
+
+class Change(NamedTuple):
+    """One entry of the history: who changed which field of what, when, from what to what.
+
+    ``kind`` is ``action``, ``meeting`` or ``person`` and ``subject`` that record's id;
+    ``field`` is ``created`` or ``deleted`` when the record itself came or went.
+    ``change`` numbers one command's worth of entries (what ``undo`` reverts together);
+    ``undoes`` is the change an undo reverted.
+    """
+
+    change: int
+    at: str
+    by: str
+    via: str
+    kind: str
+    subject: str
+    field: str
+    old: Any = None
+    new: Any = None
+    undoes: int | None = None
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Change:
+        kind = next(k for k in KINDS if k in doc)
+        return cls(
+            change=doc["change"],
+            at=doc["at"],
+            by=doc["by"],
+            via=doc["via"],
+            kind=kind,
+            subject=doc[kind],
+            field=doc["field"],
+            old=doc.get("old"),
+            new=doc.get("new"),
+            undoes=doc.get("undoes"),
+        )
+
+    def to_json(self) -> dict:
+        entry = {
+            "change": self.change,
+            "at": self.at,
+            "by": self.by,
+            "via": self.via,
+            self.kind: self.subject,
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+        }
+        if self.undoes is not None:
+            entry["undoes"] = self.undoes
+        return entry
+
+
+def iso(value: date | None) -> str | None:
+    """A date as stored: ISO, or None."""
+    return value.isoformat() if value else None

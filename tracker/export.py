@@ -1,0 +1,192 @@
+"""Actions out of the store: CSV, JSON, Markdown and iCalendar, and a person's digest.
+
+Each exporter takes a list of ``Action``s (as ``ActionStore.actions`` returns them) and
+returns text::
+
+    from tracker.export import export, digest
+
+    text = export(store.actions(status="open"), "ics")
+    mail = digest(store.actions(owner="Inga", status="open"), "Inga Savukoski", today)
+
+iCalendar has one VTODO per open action with a due date (RFC 5545: CRLF lines folded at
+75 octets, text escaped, the due date as a DATE), so a calendar or task app can show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from tracker.codec import Action, iso
+
+__all__ = ["FORMATS", "digest", "export"]
+
+FORMATS = ("csv", "json", "md", "ics")
+CSV_COLUMNS = ("id", "status", "due", "owners", "text", "meeting", "meeting_title",
+               "meeting_date", "agenda_item", "notes", "due_text", "vanished")
+
+
+def export(actions: list[Action], format: str) -> str:
+    """``actions`` as ``csv``, ``json``, ``md`` or ``ics`` text."""
+    writers = {"csv": to_csv, "json": to_json, "md": to_markdown, "ics": to_icalendar}
+    if format not in writers:
+        from tracker.errors import StoreError
+
+        raise StoreError(f"unknown export format {format!r}: use {', '.join(FORMATS)}")
+    return writers[format](actions)
+
+
+def to_csv(actions: list[Action]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for a in actions:
+        writer.writerow([
+            a.id, a.status, iso(a.due), "; ".join(a.owners), a.text, a.meeting.id,
+            a.meeting.title or "", iso(a.meeting.date), a.agenda_item or "",
+            " | ".join(f"{n.at} {n.by}: {n.text}" for n in a.notes), a.due_text or "",
+            "yes" if a.vanished else "",
+        ])
+    return out.getvalue()
+
+
+def to_json(actions: list[Action]) -> str:
+    import orjson
+
+    return orjson.dumps([a.to_json() for a in actions], option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def to_markdown(actions: list[Action]) -> str:
+    """A checklist per meeting, oldest meeting first."""
+    lines: list[str] = []
+    for meeting, group in _by_meeting(actions):
+        if lines:
+            lines.append("")
+        lines += [f"## {meeting.title or '(untitled meeting)'} ({iso(meeting.date) or 'undated'})", ""]
+        for a in group:
+            box = "x" if a.status == "done" else " "
+            text = f"~~{_md(a.text)}~~" if a.status == "cancelled" else _md(a.text)
+            lines.append(f"- [{box}] {text}{_details(a)} `{a.id}`")
+            lines += [f"  - {_md(n.text)} ({n.by}, {n.at[:10]})" for n in a.notes]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def to_icalendar(actions: list[Action]) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//minutes//action store//EN",
+             "CALSCALE:GREGORIAN"]
+    for a in actions:
+        if a.status != "open" or a.due is None:
+            continue
+        description = [f"Owners: {', '.join(a.owners) or 'nobody yet'}",
+                       f"Meeting: {a.meeting.title or a.meeting.id} ({iso(a.meeting.date) or 'undated'})"]
+        if a.agenda_item:
+            description.append(f"Agenda item: {a.agenda_item}")
+        description += [f"Note ({n.by}, {n.at[:10]}): {n.text}" for n in a.notes]
+        stamp = (a.updated or a.created or "19700101T000000Z").replace("-", "").replace(":", "")
+        lines += [
+            "BEGIN:VTODO",
+            f"UID:{a.id}-{a.meeting.id}@minutes",
+            f"DTSTAMP:{stamp}",
+            f"SUMMARY:{_ics_text(a.text)}",
+            f"DESCRIPTION:{_ics_text(chr(10).join(description))}",
+            f"DUE;VALUE=DATE:{a.due.strftime('%Y%m%d')}",
+            "STATUS:NEEDS-ACTION",
+            *([f"CATEGORIES:{','.join(_ics_text(o) for o in a.owners)}"] if a.owners else []),
+            "END:VTODO",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def digest(actions: Iterable[Action], person: str, today: date, format: str = "md",
+           soon: int = 7) -> str:
+    """One person's open actions, overdue first, ready to paste into an email."""
+    groups: dict[str, list[Action]] = {"Overdue": [], f"Due in the next {soon} days": [],
+                                       "Later": [], "No due date": []}
+    labels = list(groups)
+    horizon = today + timedelta(days=soon)
+    for a in actions:
+        if a.status != "open":
+            continue
+        if a.due is None:
+            groups[labels[3]].append(a)
+        elif a.due < today:
+            groups[labels[0]].append(a)
+        elif a.due <= horizon:
+            groups[labels[1]].append(a)
+        else:
+            groups[labels[2]].append(a)
+    count = sum(len(g) for g in groups.values())
+    markdown = format == "md"
+    title = f"Open actions for {person} on {today.isoformat()}: {count}"
+    lines = [f"# {title}" if markdown else title]
+    if not markdown:
+        lines.append("=" * len(title))
+    for label, group in groups.items():
+        if not group:
+            continue
+        lines += ["", f"## {label}" if markdown else f"{label}:"]
+        for a in group:
+            text = _md(a.text) if markdown else a.text
+            where = f"{a.meeting.title or 'meeting'} {iso(a.meeting.date) or ''}".strip()
+            if a.agenda_item:
+                where += f", item {a.agenda_item}"
+            due = f"due {a.due.isoformat()} · " if a.due else ""
+            ident = f"`{a.id}`" if markdown else a.id
+            lines.append(f"- {text} ({due}{where}) {ident}")
+    if not count:
+        lines += ["", "Nothing open."]
+    return "\n".join(lines) + "\n"
+
+
+def _by_meeting(actions: list[Action]):
+    groups: dict[str, list[Action]] = {}
+    meetings = {}
+    for a in actions:
+        groups.setdefault(a.meeting.id, []).append(a)
+        meetings[a.meeting.id] = a.meeting
+    order = sorted(groups, key=lambda mid: (iso(meetings[mid].date) or "", mid))
+    return [(meetings[mid], groups[mid]) for mid in order]
+
+
+def _details(a: Action) -> str:
+    parts = []
+    if a.owners:
+        parts.append(", ".join(a.owners))
+    if a.due:
+        parts.append(f"due {a.due.isoformat()}")
+    if a.agenda_item:
+        parts.append(f"item {a.agenda_item}")
+    if a.vanished:
+        parts.append("no longer in the minutes")
+    return f" — {'; '.join(parts)}" if parts else ""
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as written."""
+    for char in "\\`*_[]<>|#~":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def _ics_text(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character."""
+    raw = line.encode()
+    if len(raw) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(raw):
+        end = min(start + limit, len(raw))
+        while end < len(raw) and (raw[end] & 0xC0) == 0x80:  # inside a character
+            end -= 1
+        parts.append(raw[start:end].decode())
+        start, limit = end, 74  # continuation lines begin with a space
+    return "\r\n ".join(parts)

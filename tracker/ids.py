@@ -1,0 +1,71 @@
+"""Short ids people can type: at least six hex characters of a hash, longer only where
+needed to stay unique, and any unique prefix accepted.
+
+No id is a prefix of another, so an id typed in full is never ambiguous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tracker.errors import AmbiguousId, UnknownId
+
+__all__ = ["IdSpace", "find"]
+
+SHORTEST = 6
+
+
+def find(prefix: str, tables: Mapping[str, Mapping[str, object]]) -> tuple[str, str]:
+    """The ``(kind, id)`` that ``prefix`` names among ``tables`` (kind -> table by id).
+
+    Raises ``UnknownId`` or ``AmbiguousId`` with a one-line message.
+    """
+    wanted = prefix.strip().lower()
+    kinds = " or ".join(tables)
+    if not wanted:
+        raise UnknownId(f"an empty {kinds} id")
+    for kind, table in tables.items():
+        if wanted in table:
+            return kind, wanted
+    matches = [(kind, key) for kind, table in tables.items() for key in table if key.startswith(wanted)]
+    if not matches:
+        raise UnknownId(f"no {kinds} has the id {prefix!r}")
+    if len(matches) > 1:
+        shown = ", ".join(sorted(key for _, key in matches)[:5])
+        more = ", …" if len(matches) > 5 else ""
+        raise AmbiguousId(f"{prefix!r} is the start of {len(matches)} ids ({shown}{more}); type more of it")
+    return matches[0]
+
+
+class IdSpace:
+    """The ids in use (of every table that shares the space) and how to make a new one."""
+
+    def __init__(self, *tables: Mapping[str, object]) -> None:
+        self._ids: set[str] = set()
+        self._prefixes: set[str] = set()  # the proper prefixes of ids longer than SHORTEST
+        for table in tables:
+            for key in table:
+                self._add(key)
+
+    def _add(self, key: str) -> None:
+        self._ids.add(key)
+        for end in range(SHORTEST, len(key)):
+            self._prefixes.add(key[:end])
+
+    def _taken(self, candidate: str) -> bool:
+        return (
+            candidate in self._ids
+            or candidate in self._prefixes
+            or any(candidate[:end] in self._ids for end in range(SHORTEST, len(candidate)))
+        )
+
+    def new(self, seed: str) -> str:
+        """A fresh id derived from ``seed`` (the same seed gives the same id in an empty space)."""
+        import hashlib
+
+        digest = hashlib.sha1(seed.encode()).hexdigest()
+        for end in range(SHORTEST, len(digest) + 1):
+            if not self._taken(digest[:end]):
+                self._add(digest[:end])
+                return digest[:end]
+        return self.new(seed + "'")  # every prefix of this digest is taken: try another

@@ -1,0 +1,290 @@
+"""Importing parsed minutes: a meeting and its actions in one transaction.
+
+- The same file again (same sha256) changes nothing.
+- An edited version of the same minutes (same body, i.e. normalised title, and the same
+  date) updates the meeting in place. Its actions are matched to the stored ones: the same
+  text and agenda item first, then the closest by text (rapidfuzz), agenda item and owners.
+  Matched actions keep their id, status, notes and history and take the new wording, agenda
+  item and source; their owners and due date too, unless a member has changed those. New
+  actions are added; stored ones the minutes no longer have are marked ``vanished``, never
+  deleted, and lose the mark if they come back.
+- Anything else is a new meeting.
+
+``plan`` works out what an import would do without changing anything (``--dry-run``);
+``apply`` does it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from tracker.ids import IdSpace
+from tracker.people import People, register, tidy
+
+if TYPE_CHECKING:
+    from minutes.model import Minutes
+
+    from tracker.operations import Transaction
+
+__all__ = ["ImportResult", "Plan", "apply", "plan"]
+
+EDITABLE = ("owners", "due", "due_text")  # what members may change and a re-import respects
+FROM_MINUTES = ("text", "agenda_item", "source", *EDITABLE)
+SAME_ACTION = 78  # the least score (0-100 and adjustments) for two wordings to be one action
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run, would do).
+
+    ``status`` is ``new`` (a meeting not seen before), ``updated`` (an edited version of a
+    stored meeting) or ``unchanged`` (this very file was imported before). The lists hold
+    ``{"id", "text"}`` of actions; ``updated`` adds the ``fields`` that changed.
+    """
+
+    meeting: str
+    title: str | None
+    date: str | None
+    source: str | None
+    status: str
+    added: list[dict] = field(default_factory=list)
+    updated: list[dict] = field(default_factory=list)
+    vanished: list[dict] = field(default_factory=list)
+    returned: list[dict] = field(default_factory=list)
+    unchanged: int = 0
+    dry_run: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return self.status != "unchanged"
+
+    def to_json(self) -> dict:
+        return {
+            "meeting": {"id": self.meeting, "title": self.title, "date": self.date},
+            "source": self.source,
+            "status": self.status,
+            "added": self.added,
+            "updated": self.updated,
+            "vanished": self.vanished,
+            "returned": self.returned,
+            "unchanged": self.unchanged,
+            "dry_run": self.dry_run,
+        }
+
+    def summary(self) -> str:
+        """A few lines for a person: what happened to which actions."""
+        name = f"{self.meeting} {self.title or '(untitled)'} {self.date or ''}".rstrip()
+        if self.status == "unchanged":
+            return f"{self.source}: unchanged ({name})"
+        labels = {  # what happened, what a dry run would do
+            "new": ("imported as", "would import as"),
+            "updated": ("updated", "would update"),
+            "added": ("added", "would add"),
+            "vanished": ("no longer in the minutes, kept", "would mark as no longer in the minutes"),
+            "returned": ("back in the minutes", "would bring back"),
+        }
+        lines = [f"{self.source}: {labels[self.status][self.dry_run]} {name}"]
+        for kind, items in (("added", self.added), ("updated", self.updated),
+                            ("vanished", self.vanished), ("returned", self.returned)):
+            for item in items:
+                fields = f" ({', '.join(item['fields'])})" if item.get("fields") else ""
+                lines.append(f"  {labels[kind][self.dry_run]}: {item['id']}  {item['text']}{fields}")
+        if self.status == "updated" and self.unchanged:
+            lines.append(f"  {self.unchanged} action(s) as they were")
+        return "\n".join(lines)
+
+
+@dataclass
+class Plan:
+    """The changes an import makes, worked out before any is made."""
+
+    result: ImportResult
+    meeting: dict[str, Any] = field(default_factory=dict)  # the new document or changed fields
+    people: list[str] = field(default_factory=list)
+    new_actions: list[tuple[str, dict]] = field(default_factory=list)
+    changes: list[tuple[str, str, Any]] = field(default_factory=list)  # (action id, field, value)
+    vanish: list[str] = field(default_factory=list)
+    bring_back: list[str] = field(default_factory=list)
+
+
+def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool = False) -> Plan:
+    """What importing ``minutes`` into ``data`` would change (``data`` is not touched;
+    the ids of new meetings and actions are taken from ``ids``)."""
+    parsed = minutes.to_json()
+    meetings, actions = data["meetings"], data["actions"]
+    sha256 = parsed["source"]["sha256"]
+    source = parsed["source"].get("path")
+    for meeting_id, doc in meetings.items():
+        if doc.get("source", {}).get("sha256") == sha256:
+            return Plan(ImportResult(meeting_id, doc.get("title"), doc.get("date"), source,
+                                      "unchanged", dry_run=dry_run))
+    key = meeting_key(parsed)
+    meeting_id = next((mid for mid, doc in meetings.items() if meeting_key(doc) == key), None)
+    people = People(data["people"])
+    names = _names(parsed, people)
+    incoming = [
+        {
+            "text": a["text"],
+            "owners": list(dict.fromkeys(people.canonical(o) or tidy(o) for o in a["owners"])),
+            "due": a["due"],
+            "due_text": a["due_text"],
+            "agenda_item": a["agenda_item"],
+            "source": a["source"],
+        }
+        for a in parsed["actions"]
+    ]
+    meeting_doc = {k: v for k, v in parsed.items() if k != "actions"}
+    status = "new" if meeting_id is None else "updated"
+    if meeting_id is None:
+        meeting_id = ids.new(key)
+    result = ImportResult(meeting_id, parsed["title"], parsed["date"], source, status,
+                          dry_run=dry_run)
+    planned = Plan(result, people=names)
+
+    if status == "new":
+        planned.meeting = {**meeting_doc, "imported": at, "updated": at}
+        _add(planned, ids, meeting_id, list(enumerate(incoming)), at)
+        return planned
+
+    stored_meeting = meetings[meeting_id]
+    planned.meeting = {k: v for k, v in meeting_doc.items() if stored_meeting.get(k) != v}
+    stored = {aid: doc for aid, doc in actions.items() if doc["meeting"] == meeting_id}
+    pairs, fresh, gone = _match(stored, incoming)
+    edited = _edited_by_members(data["history"], set(stored))
+    for action_id, index in sorted(pairs, key=lambda pair: pair[1]):  # in the minutes' order
+        doc, new = stored[action_id], incoming[index]
+        fields = [f for f in FROM_MINUTES
+                  if doc.get(f) != new[f] and (action_id, f) not in edited]
+        planned.changes.extend((action_id, f, new[f]) for f in fields)
+        if doc.get("vanished"):
+            planned.bring_back.append(action_id)
+            result.returned.append({"id": action_id, "text": new["text"]})
+        shown = [f for f in fields if f != "source"]  # a moved line is no news to a reader
+        if shown:
+            result.updated.append({"id": action_id, "text": new["text"], "fields": shown})
+        elif not doc.get("vanished"):
+            result.unchanged += 1
+    _add(planned, ids, meeting_id, [(i, incoming[i]) for i in fresh], at)
+    for action_id in gone:
+        if not stored[action_id].get("vanished"):
+            planned.vanish.append(action_id)
+            result.vanished.append({"id": action_id, "text": stored[action_id]["text"]})
+    return planned
+
+
+def apply(tx: Transaction, planned: Plan) -> ImportResult:
+    """Make the planned changes in ``tx``."""
+    result = planned.result
+    if result.status == "unchanged" or result.dry_run:
+        return result
+    meeting_id = result.meeting
+    if result.status == "new":
+        tx.create("meeting", meeting_id, planned.meeting)
+    else:
+        doc = tx.data["meetings"][meeting_id]
+        for name, value in planned.meeting.items():
+            tx.set("meeting", meeting_id, doc, name, value)
+    for name in planned.people:
+        register(tx, name)
+    for action_id, doc in planned.new_actions:
+        tx.create("action", action_id, doc)
+    actions = tx.data["actions"]
+    for action_id, name, value in planned.changes:
+        tx.set("action", action_id, actions[action_id], name, value)
+    for action_id in planned.vanish:
+        tx.set("action", action_id, actions[action_id], "vanished", True)
+    for action_id in planned.bring_back:
+        tx.set("action", action_id, actions[action_id], "vanished", False)
+    return result
+
+
+def meeting_key(doc: dict) -> str:
+    """Which meeting minutes are of: the body (the normalised title, else the file's name)
+    and the date; the file's hash when neither is known."""
+    title = doc.get("title") or PurePath(doc.get("source", {}).get("path") or "").stem
+    if not title and not doc.get("date"):
+        return doc.get("source", {}).get("sha256", "")
+    return f"{normalise(title)}|{doc.get('date') or ''}"
+
+
+def normalise(text: str) -> str:
+    """Lower case, words only, single spaces: how wordings are compared."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _add(planned: Plan, ids: IdSpace, meeting_id: str, items: list[tuple[int, dict]],
+         at: str) -> None:
+    for index, new in items:
+        action_id = ids.new(f"{meeting_id}\n{normalise(new['text'])}\n{index}")
+        doc = {"meeting": meeting_id, **new, "status": "open", "notes": [], "vanished": False,
+               "created": at, "updated": at}
+        planned.new_actions.append((action_id, doc))
+        planned.result.added.append({"id": action_id, "text": new["text"]})
+
+
+def _match(stored: dict[str, dict], incoming: list[dict]) -> tuple[list[tuple[str, int]], list[int], list[str]]:
+    """Pair stored actions with incoming ones: ``(pairs, unmatched incoming, unmatched stored)``."""
+    waiting: dict[tuple, list[str]] = {}
+    for action_id, doc in stored.items():
+        waiting.setdefault((normalise(doc["text"]), doc.get("agenda_item")), []).append(action_id)
+    pairs, fresh = [], []
+    for index, new in enumerate(incoming):
+        same = waiting.get((normalise(new["text"]), new["agenda_item"]))
+        if same:
+            pairs.append((same.pop(0), index))
+        else:
+            fresh.append(index)
+    left = [aid for ids in waiting.values() for aid in ids]
+    if left and fresh:
+        from rapidfuzz import fuzz
+
+        scored = []
+        for action_id in left:
+            doc = stored[action_id]
+            old_text = normalise(doc["text"])
+            old_words = set(old_text.split())
+            for index in fresh:
+                new = incoming[index]
+                new_text = normalise(new["text"])
+                new_words = set(new_text.split())
+                if 2 * len(old_words & new_words) < min(len(old_words), len(new_words)):
+                    continue  # alike in letters only: not half the words in common
+                score = (fuzz.ratio(old_text, new_text) + fuzz.token_set_ratio(old_text, new_text)) / 2
+                if doc.get("agenda_item") and new["agenda_item"]:
+                    score += 5 if doc["agenda_item"] == new["agenda_item"] else -20
+                if set(doc["owners"]) & set(new["owners"]):
+                    score += 5
+                if score >= SAME_ACTION:
+                    scored.append((score, action_id, index))
+        taken_old, taken_new = set(), set()
+        for _, action_id, index in sorted(scored, key=lambda s: -s[0]):
+            if action_id not in taken_old and index not in taken_new:
+                taken_old.add(action_id)
+                taken_new.add(index)
+                pairs.append((action_id, index))
+        fresh = [i for i in fresh if i not in taken_new]
+        left = [aid for aid in left if aid not in taken_old]
+    return pairs, fresh, left
+
+
+def _edited_by_members(history: dict[str, dict], action_ids: set[str]) -> set[tuple[str, str]]:
+    """The (action, field) pairs whose current value a member set (not an import, and not
+    undone since)."""
+    undone = {entry["undoes"] for entry in history.values() if "undoes" in entry}
+    last: dict[tuple[str, str], str] = {}
+    for entry in history.values():
+        if entry.get("action") in action_ids and entry["field"] in EDITABLE \
+                and entry["change"] not in undone and "undoes" not in entry:
+            last[(entry["action"], entry["field"])] = entry["via"]
+    return {pair for pair, via in last.items() if via != "import"}
+
+
+def _names(parsed: dict, people: People) -> list[str]:
+    """The people these minutes name (attendees, chair, secretary, owners) to register."""
+    names = [a["name"] for a in parsed["attendees"] + parsed["absent"]]
+    names += [parsed[role] for role in ("chair", "secretary") if parsed.get(role)]
+    names += [o for a in parsed["actions"] for o in a["owners"]]
+    return list(dict.fromkeys(people.canonical(n) or tidy(n) for n in names if n and n.strip()))

@@ -1,0 +1,192 @@
+"""Changes to the store, each recorded in its history, and ``undo``.
+
+An update operation is a closure over what to change, applied to one action document
+inside a ``Transaction`` (as TinyDB's ``operations`` are applied to documents)::
+
+    store.update(["a3f9c1", "7be"], set_status("done"))
+    store.update(["a3f9c1"], set_due(date(2026, 3, 25)), add_note("asked the city"))
+
+Every field a transaction changes becomes one history entry (who, when, through which
+verb, field, old value, new value); the entries of one transaction share a change number,
+and ``undo`` reverts the newest change that has not been undone yet, recording that too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from tracker.codec import KINDS, STATUSES
+from tracker.errors import NothingToUndo, StoreError
+from tracker.ids import IdSpace
+from tracker.people import People, register
+
+__all__ = ["Operation", "Transaction", "add_note", "assign", "set_due", "set_status", "undo"]
+
+
+class Transaction:
+    """One locked read-modify-write of the database: the data, who is changing it and
+    through which verb, and the history entries it has added."""
+
+    def __init__(self, data: dict, *, by: str, via: str, at: str) -> None:
+        self.data = data
+        self.by = by
+        self.via = via
+        self.at = at
+        self.entries = 0
+        history = data["history"]
+        last = next(reversed(history), None)
+        self.change = history[last]["change"] + 1 if last else 1
+        self._next_key = int(last) + 1 if last else 1
+        self._people: People | None = None
+        self._ids: IdSpace | None = None
+
+    @property
+    def people(self) -> People:
+        if self._people is None:
+            self._people = People(self.data["people"])
+        return self._people
+
+    @property
+    def ids(self) -> IdSpace:
+        """The ids of meetings and actions, for making new ones."""
+        if self._ids is None:
+            self._ids = IdSpace(self.data["meetings"], self.data["actions"])
+        return self._ids
+
+    def record(self, kind: str, subject: str, field: str, old: Any = None, new: Any = None,
+               undoes: int | None = None) -> None:
+        entry = {"change": self.change, "at": self.at, "by": self.by, "via": self.via,
+                 kind: subject, "field": field}
+        if old is not None:
+            entry["old"] = old
+        if new is not None:
+            entry["new"] = new
+        if undoes is not None:
+            entry["undoes"] = undoes
+        self.data["history"][str(self._next_key)] = entry
+        self._next_key += 1
+        self.entries += 1
+
+    def latest(self, count: int) -> list[dict]:
+        """The last ``count`` history entries, oldest first."""
+        entries = reversed(self.data["history"].values())
+        return [next(entries) for _ in range(count)][::-1]
+
+    def set(self, kind: str, subject: str, doc: dict, field: str, value: Any) -> bool:
+        """Set ``doc[field]`` and record the change; False when it already had the value."""
+        old = doc.get(field)
+        if old == value:
+            return False
+        doc[field] = value
+        if "updated" in doc:
+            doc["updated"] = self.at
+        self.record(kind, subject, field, old, value)
+        return True
+
+    def create(self, kind: str, subject: str, doc: dict) -> None:
+        self.data[KINDS[kind]][subject] = doc
+        self.record(kind, subject, "created")
+
+    def delete(self, kind: str, subject: str) -> None:
+        doc = self.data[KINDS[kind]].pop(subject)
+        self.record(kind, subject, "deleted", old=doc)
+
+
+Operation = Callable[[Transaction, str, dict], None]
+"""Changes one action document (``tx``, action id, document) through ``tx.set``."""
+
+
+def set_status(status: str) -> Operation:
+    """``open``, ``done`` or ``cancelled``."""
+    if status not in STATUSES:
+        raise StoreError(f"unknown status {status!r}: use open, done or cancelled")
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        tx.set("action", action_id, action, "status", status)
+
+    return apply
+
+
+def assign(*owners: str) -> Operation:
+    """Make these people (canonical names through the registry) the action's owners."""
+    if not all(owner.strip() for owner in owners):
+        raise StoreError("an owner's name cannot be empty")
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        names = dict.fromkeys(register(tx, owner) for owner in owners)
+        tx.set("action", action_id, action, "owners", list(names))
+
+    return apply
+
+
+def set_due(due: date | None) -> Operation:
+    """A new due date (None: no due date); the minutes' own wording of it goes."""
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        tx.set("action", action_id, action, "due", due.isoformat() if due else None)
+        tx.set("action", action_id, action, "due_text", None)
+
+    return apply
+
+
+def add_note(text: str) -> Operation:
+    """Add a note signed by whoever makes the change."""
+    text = text.strip()
+    if not text:
+        raise StoreError("a note cannot be empty")
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        note = {"at": tx.at, "by": tx.by, "text": text}
+        tx.set("action", action_id, action, "notes", [*action.get("notes", ()), note])
+
+    return apply
+
+
+def undo(tx: Transaction) -> list[dict]:
+    """Revert the newest change not undone yet; return its history entries (newest first)."""
+    history = tx.data["history"]
+    undone: set[int] = set()
+    target = None
+    entries: list[dict] = []
+    for key in reversed(history):
+        entry = history[key]
+        if target is None:
+            if "undoes" in entry:
+                undone.add(entry["undoes"])
+                continue
+            if entry["change"] in undone:
+                continue
+            target = entry["change"]
+        if entry["change"] != target:
+            break
+        entries.append(entry)
+    if target is None:
+        raise NothingToUndo("nothing to undo")
+    for entry in entries:
+        _revert(tx, entry, target)
+    tx.people.changed()
+    return entries
+
+
+def _revert(tx: Transaction, entry: dict, target: int) -> None:
+    kind = next(k for k in KINDS if k in entry)
+    subject, field = entry[kind], entry["field"]
+    table = tx.data[KINDS[kind]]
+    if field == "created":
+        doc = table.pop(subject, None)
+        tx.record(kind, subject, "deleted", old=doc, undoes=target)
+    elif field == "deleted":
+        table[subject] = entry["old"]
+        tx.record(kind, subject, "created", undoes=target)
+    else:
+        doc = table.get(subject)
+        if doc is None:  # gone since; nothing to put back
+            tx.record(kind, subject, field, undoes=target)
+            return
+        current, value = doc.get(field), entry.get("old")
+        doc[field] = value
+        if "updated" in doc:
+            doc["updated"] = tx.at
+        tx.record(kind, subject, field, current, value, undoes=target)

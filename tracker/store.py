@@ -1,0 +1,278 @@
+"""``ActionStore``: the meetings, actions, people and history of one store file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker import codec, operations, queries
+from tracker.codec import Action, Change, Meeting, Person
+from tracker.ids import IdSpace, find
+from tracker.people import People
+from tracker.people import alias as make_alias
+from tracker.storage import AtomicStorage
+
+if TYPE_CHECKING:
+    from minutes.model import Minutes
+
+    from tracker.importer import ImportResult
+    from tracker.operations import Operation, Transaction
+    from tracker.queries import Query
+
+__all__ = ["ActionStore", "default_path", "default_user"]
+
+
+def default_path() -> Path:
+    """``$MINUTES_STORE``, else ``actions.json`` in the user's data directory."""
+    if os.environ.get("MINUTES_STORE"):
+        return Path(os.environ["MINUTES_STORE"]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("minutes", appauthor=False) / "actions.json"
+
+
+def default_user() -> str:
+    """Who the history says made a change: ``$USER`` (``$USERNAME`` on Windows)."""
+    return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+class ActionStore:
+    """The action store: meetings and their actions, the people registry and the history
+    of every change, in one TinyDB file shared safely by several processes.
+
+    Reads are served from the file as last parsed, re-read only when it changed. Every
+    change is one locked read-modify-write and one atomic write; ``batch()`` makes several
+    changes one write (and one change for ``undo``). One store object is for one thread;
+    processes share a file safely, each with its own ``ActionStore``.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, user: str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.user = user or default_user()
+        self._storage = AtomicStorage(self.path, validate=codec.check)
+        self._tx: Transaction | None = None
+
+    def __enter__(self) -> ActionStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._storage.close()
+
+    def __repr__(self) -> str:
+        return f"ActionStore({str(self.path)!r})"
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _data(self) -> dict:
+        if self._tx is not None:
+            return self._tx.data
+        return self._storage.read() or codec.new_database()
+
+    def actions(
+        self,
+        where: Query | None = None,
+        *,
+        owner: str | None = None,
+        status: str | Iterable[str] | None = None,
+        overdue: bool = False,
+        due_within: int | None = None,
+        meeting: str | None = None,
+        text: str | None = None,
+        today: date | None = None,
+    ) -> list[Action]:
+        """The actions that meet every condition given, by due date (undated last).
+
+        ``where`` is any composed query (see ``tracker.queries``); the keywords add the
+        common ones: ``owner`` (a name or alias), ``status`` (one or several, None for all),
+        ``overdue`` and ``due_within`` (days) relative to ``today``, ``meeting`` (an id
+        prefix) and ``text`` (words).
+        """
+        conditions = [where] if where is not None else []
+        if owner is not None:
+            conditions.append(queries.owner(owner))
+        if status is not None:
+            conditions.append(queries.status(*([status] if isinstance(status, str) else status)))
+        if overdue:
+            conditions.append(queries.overdue())
+        if due_within is not None:
+            conditions.append(queries.due_within(due_within))
+        if meeting is not None:
+            conditions.append(queries.meeting(meeting))
+        if text is not None:
+            conditions.append(queries.text(text))
+        data = self._data()
+        table, meetings = data["actions"], data["meetings"]
+        if conditions:
+            query = conditions[0]
+            for condition in conditions[1:]:
+                query = query & condition
+            test = query.compile(self._context(data, today))
+            found = [(key, doc) for key, doc in table.items() if test(doc)]
+        else:
+            found = list(table.items())
+        found.sort(key=lambda item: (item[1]["due"] or "~",
+                                     meetings.get(item[1]["meeting"], {}).get("date") or "",
+                                     item[0]))
+        return self._actions(found, meetings)
+
+    def action(self, action_id: str) -> Action:
+        """The action with this id or unique id prefix."""
+        data = self._data()
+        _, key = find(action_id, {"action": data["actions"]})
+        return self._actions([(key, data["actions"][key])], data["meetings"])[0]
+
+    def meetings(self) -> list[Meeting]:
+        """Every meeting, the latest first."""
+        table = self._data()["meetings"]
+        found = [Meeting.from_doc(key, doc) for key, doc in table.items()]
+        found.sort(key=lambda m: (m.date or date.min, m.id), reverse=True)
+        return found
+
+    def meeting(self, meeting_id: str) -> Meeting:
+        """The meeting with this id or unique id prefix."""
+        table = self._data()["meetings"]
+        _, key = find(meeting_id, {"meeting": table})
+        return Meeting.from_doc(key, table[key])
+
+    def find(self, some_id: str) -> Action | Meeting:
+        """The action or meeting with this id or unique id prefix."""
+        data = self._data()
+        kind, key = find(some_id, {"action": data["actions"], "meeting": data["meetings"]})
+        return self.action(key) if kind == "action" else self.meeting(key)
+
+    def history(self, some_id: str | None = None) -> list[Change]:
+        """Every change, oldest first; or those of one action, meeting or person."""
+        entries = self._data()["history"].values()
+        if some_id is None:
+            return [Change.from_doc(e) for e in entries]
+        return [Change.from_doc(e) for e in entries
+                if some_id in (e.get("action"), e.get("meeting"), e.get("person"))]
+
+    def people(self) -> list[Person]:
+        """The registry, by name, with how many open actions each person owns."""
+        data = self._data()
+        open_counts: dict[str, int] = {}
+        for doc in data["actions"].values():
+            if doc["status"] == "open":
+                for name in doc["owners"]:
+                    open_counts[name] = open_counts.get(name, 0) + 1
+        return [Person(name, tuple(doc.get("aliases", ())), open_counts.get(name, 0))
+                for name, doc in sorted(data["people"].items(), key=lambda p: p[0].casefold())]
+
+    def person(self, name: str) -> str | None:
+        """The canonical name ``name`` means (a name, an alias or a unique first name)."""
+        return People(self._data()["people"]).resolve(name)
+
+    def _context(self, data: dict, today: date | None) -> queries.Context:
+        return queries.Context(today or date.today(), People(data["people"]), data["meetings"])
+
+    @staticmethod
+    def _actions(found: list[tuple[str, dict]], meetings: dict) -> list[Action]:
+        made: dict[str, Meeting] = {}
+        result = []
+        for key, doc in found:
+            meeting_id = doc["meeting"]
+            meeting = made.get(meeting_id)
+            if meeting is None:
+                meeting = made[meeting_id] = Meeting.from_doc(meeting_id, meetings.get(meeting_id, {}))
+            result.append(Action.from_doc(key, doc, meeting))
+        return result
+
+    # -- changing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self, via: str) -> Iterator[Transaction]:
+        """One locked read-modify-write, written once if anything changed."""
+        if self._tx is not None:  # inside batch(): part of its one write
+            outer, self._tx.via = self._tx.via, via
+            try:
+                yield self._tx
+            finally:
+                self._tx.via = outer
+            return
+        with self._storage.locked():
+            data = self._storage.read()
+            if data is None:
+                data = codec.new_database()
+            tx = operations.Transaction(data, by=self.user, via=via, at=codec.now())
+            self._tx = tx
+            try:
+                yield tx
+            except BaseException:
+                self._storage.forget()  # the cached data may be half changed
+                raise
+            finally:
+                self._tx = None
+            if tx.entries:
+                self._storage.write(data)
+
+    @contextmanager
+    def batch(self) -> Iterator[ActionStore]:
+        """Hold the lock and make every change inside one write and one change."""
+        with self._change("batch"):
+            yield self
+
+    def import_minutes(self, minutes: Minutes, *, dry_run: bool = False) -> ImportResult:
+        """Store a meeting and its actions from parsed minutes, in one write (see
+        ``tracker.importer``); a dry run only reports what would change."""
+        from tracker import importer
+
+        with self._change("import") as tx:
+            data = tx.data
+            ids = IdSpace(data["meetings"], data["actions"]) if dry_run else tx.ids
+            return importer.apply(tx, importer.plan(data, minutes, at=tx.at, ids=ids, dry_run=dry_run))
+
+    def update(self, action_ids: Iterable[str], *changes: Operation, via: str = "update") -> list[Change]:
+        """Apply operations (``tracker.operations``) to actions by id or unique prefix;
+        return the history entries made. All ids are checked before anything changes."""
+        with self._change(via) as tx:
+            table = tx.data["actions"]
+            keys = [find(action_id, {"action": table})[1] for action_id in action_ids]
+            before = tx.entries
+            for key in keys:
+                for change in changes:
+                    change(tx, key, table[key])
+            return [Change.from_doc(e) for e in tx.latest(tx.entries - before)]
+
+    def complete(self, *action_ids: str) -> list[Change]:
+        return self.update(action_ids, operations.set_status("done"), via="done")
+
+    def reopen(self, *action_ids: str) -> list[Change]:
+        return self.update(action_ids, operations.set_status("open"), via="reopen")
+
+    def cancel(self, *action_ids: str) -> list[Change]:
+        return self.update(action_ids, operations.set_status("cancelled"), via="cancel")
+
+    def assign(self, action_id: str, *owners: str) -> list[Change]:
+        return self.update([action_id], operations.assign(*owners), via="assign")
+
+    def set_due(self, action_id: str, due: date | None) -> list[Change]:
+        return self.update([action_id], operations.set_due(due), via="due")
+
+    def note(self, action_id: str, text: str) -> list[Change]:
+        return self.update([action_id], operations.add_note(text), via="note")
+
+    def alias(self, alias: str, name: str) -> str:
+        """Make ``alias`` another name of ``name``; return the canonical name."""
+        with self._change("alias") as tx:
+            return make_alias(tx, alias, name)
+
+    def undo(self) -> list[Change]:
+        """Revert the newest change not yet undone (whoever made it); return its entries."""
+        with self._change("undo") as tx:
+            return [Change.from_doc(e) for e in operations.undo(tx)]
+
+    def digest(self, owner: str, *, today: date | None = None, format: str = "md") -> str:
+        """A person's open actions as Markdown (``md``) or plain ``text`` for an email."""
+        from tracker.export import digest
+
+        today = today or date.today()
+        name = self.person(owner) or owner
+        return digest(self.actions(owner=name, status="open", today=today), name, today, format)

@@ -72,8 +72,11 @@ class ParseState:
         for block in document.blocks:
             parts = [block.text] if block.kind == "table" else block.text.split("\n")
             for part in parts:
-                if part.strip():
-                    lines.append(Line(len(lines), part.strip(), block))
+                # "09:15–09:32, room Kuikka · facilitator: Juho · notes: Aleksi"
+                pieces = _HEADER_SEPARATOR.split(part) if len(lines) < _HEADER_SPAN else [part]
+                for piece in pieces:
+                    if piece.strip():
+                        lines.append(Line(len(lines), piece.strip(), block))
         minutes = Minutes(source=document.source, language=lang)
         return cls(document, profile(lang), lines, minutes, _label_index(lang))
 
@@ -101,16 +104,20 @@ class ParseState:
         return None
 
 
+_HEADER_SPAN = 40  # lines from the top where the header fields may stand
+_HEADER_SEPARATOR = re.compile(r"\s+[·|]\s+")
 _LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\s*:\s*(?P<value>.*)$", re.S)
 _TAB_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\t+(?P<value>\S.*)$", re.S)
 # "Notes by Sam", "Muistion kirjasi Anna Virtanen": a label that ends in its own preposition
 _BY_LABEL = re.compile(
-    r"^\s*(?P<label>(?:[\w-]+\s)?(?:by|kirjasi|laati|kirjoitti|förde|fördes av))\s+(?P<value>\S.*)$",
+    r"^\s*(?P<label>(?:[\w-]+\s){0,2}(?:by|kirjasi|laati|kirjoitti|förde|fördes av))\s+(?P<value>\S.*)$",
     re.I | re.S,
 )
 
 
 def _norm_label(text: str) -> str:
+    """``**People Present (lines said):**`` -> ``people present``."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)
     return re.sub(r"\s+", " ", text.strip().strip("*#:").strip()).lower()
 
 
@@ -135,7 +142,6 @@ def run(state: ParseState) -> ParseState:
 
 # --- header: title, date, time, place -------------------------------------------------
 
-_HEADER_SPAN = 40  # lines from the top where the header fields may stand
 
 
 def header(state: ParseState) -> None:
@@ -305,10 +311,13 @@ def attendees(state: ParseState) -> None:
             _people_list(state, line, value, "present" if "present" in fields else "absent")
             state.used.add(line.index)
         elif fields & {"chair", "secretary"} and value:
-            name = _name_part(value)
-            if looks_like_name(name) or _HANDLE.fullmatch(name):
+            name = _leading_name(value)
+            if name and not _is_role(state, name) and not _is_label_word(state, name):
                 setattr(m, "chair" if "chair" in fields else "secretary", name)
                 state.used.add(line.index)
+    if not m.attendees:
+        for person in _speaking_people(state):
+            _add(state, person, "present")
     _roles(state)
     state.people = PeopleIndex(
         [*m.attendees, *m.absent, *_mentioned_people(state)], aliases=state.handles
@@ -317,6 +326,23 @@ def attendees(state: ParseState) -> None:
         written = getattr(m, role)
         if written:
             setattr(m, role, state.people.resolve(written) or written)
+
+
+_TIMESTAMP = r"(?:\[?\d{1,2}[.:]\d{2}(?::\d{2})?\]?\s+)?"
+_FULL_NAME_SPEAKER = re.compile(
+    rf"^{_TIMESTAMP}(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{1,2}})(?:\s*\((?P<role>[^)]{{1,30}})\))?:\s"
+)
+
+
+def _speaking_people(state: ParseState) -> list[Attendee]:
+    """With no attendee list, the people who speak under their full names (a transcript,
+    a chat export) are the people present."""
+    people: dict[str, Attendee] = {}
+    for line in state.lines:
+        match = _FULL_NAME_SPEAKER.match(line.text)
+        if match and not state.label_of(match["name"]) and match["name"] not in people:
+            people[match["name"]] = Attendee(match["name"], None, match["role"])
+    return list(people.values()) if len(people) >= 2 else []
 
 
 def _add(state: ParseState, person: Attendee, target: str) -> None:
@@ -344,6 +370,19 @@ def _mentioned_people(state: ParseState) -> list[str]:
     return [n for n in dict.fromkeys(names) if looks_like_name(n, 3) and not _is_role(state, n)]
 
 
+_LEADING_NAME = re.compile(rf"^(?:{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,3}}|@?[a-z][\w.-]+)(?=$|[\s,.(;])")
+
+
+def _leading_name(value: str) -> str | None:
+    """The person a ``Chair:`` / ``Notes by`` label names: ``Juho``, ``@ainomaria``,
+    ``mkoivu at 14:00:12 UTC`` -> ``mkoivu``."""
+    match = _LEADING_NAME.match(value.strip())
+    if not match:
+        return None
+    name = match.group(0)
+    return name if looks_like_name(name) or re.fullmatch(r"@?[a-z][\w.-]+", name) else None
+
+
 def _name_part(value: str) -> str:
     """The name at the head of ``Name, Org`` / ``Name (Org)`` / ``@handle. More``."""
     return re.split(r"[,(–—]| - |\.\s|\t", value, maxsplit=1)[0].strip().rstrip(".")
@@ -359,6 +398,11 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
     )
     rows_below = bool(following) and not following[0].is_table and _person(
         state, following[0].text, first_last) is not None and not state.label_of(following[0].text)
+    while value.rstrip().endswith(",") and following and not following[0].is_table:
+        value = f"{value.rstrip()} {following[0].text}"  # the list goes on below
+        state.used.add(following[0].index)
+        following = following[1:]
+        rows_below = False
     if value:
         parts = _split_list(value)
         if not rows_below and len(parts) > 1 and all(_is_person_part(state, p) for p in parts):
@@ -379,7 +423,7 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             break
         if state.label_of(line.text) or _is_agenda_candidate(line) or line.block.kind == "heading":
             break
-        person = _person(state, line.text, first_last)
+        person = _person(state, line.text, first_last) or _nick(line.text)
         if person is None:
             parts = _split_list(line.text)
             if value or len(parts) < 2 or not all(_is_person_part(state, p) for p in parts):
@@ -391,6 +435,18 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             _add(state, person, target)
         state.used.add(line.index)
         value = value or line.text
+
+
+_NICK_ROW = re.compile(r"^\s*[-*•]?\s*@?(?P<nick>[a-z][\w.-]{1,30})(?:\s*\(\d+\))?\s*$")
+_BOTS = re.compile(r"bot$|^(?:meetbot|zodbot|supybot)$")
+
+
+def _nick(text: str) -> Attendee | None:
+    """An IRC nick in a list of people present: ``* mkoivu (96)``; bots are no people."""
+    match = _NICK_ROW.match(text)
+    if not match or _BOTS.search(match["nick"]):
+        return None
+    return Attendee(match["nick"])
 
 
 def _is_person_part(state: ParseState, part: str) -> bool:
@@ -677,7 +733,10 @@ def _heading_items(state: ParseState) -> list[tuple[Line, str]]:
 
 # --- speakers ---------------------------------------------------------------------------
 
-_SPEAKER = re.compile(rf"^(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})\s*:\s+(?P<text>\S.*)$", re.S)
+_SPEAKER = re.compile(
+    rf"^{_TIMESTAMP}(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})(?:\s*\([^)]{{1,30}}\))?\s*:\s+(?P<text>\S.*)$",
+    re.S,
+)
 _MIDLINE_SPEAKER = re.compile(rf"(?<=[.!?…])\s+(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN})?):\s+")
 
 

@@ -223,7 +223,7 @@ ONE_MENTION = [
     ("fi", FEB, "perjantaihin mennessä", "perjantaihin mennessä", "2025-02-21", "weekday"),
     ("fi", FEB, "ensi perjantaina", "ensi perjantaina", "2025-02-21", "weekday"),
     ("fi", FEB, "viimeistään pe", "viimeistään pe", "2025-02-21", "weekday"),
-    ("fi", NOV, "Kysely lauantaihin asti auki", "lauantaihin asti", "2025-11-15", "weekday"),
+    ("fi", NOV, "Kysely lauantaihin asti auki", "lauantaihin", "2025-11-15", "weekday"),  # "asti" (until) is no deadline word
     ("fi", DEC, "torstaina", "torstaina", "2026-12-17", "weekday"),
     ("sv", FEB, "på fredag", "fredag", "2025-02-21", "weekday"),
     ("sv", FEB, "senast fredag", "senast fredag", "2025-02-21", "weekday"),

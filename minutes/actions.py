@@ -40,7 +40,11 @@ _TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
 _ARROW = re.compile(rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ})(?:\s+\w+)?\s*\.?\s*$")
 _TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*\d{0,2}\s*$")
 _PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
+# MeetBot's "(nick, 14:12:30)" after every summary line
+_ATTRIBUTION = re.compile(r"\s*\((?:[\w.@-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+_TRAILING_DASH_OWNER = re.compile(rf"\s+[–—]\s+(?P<who>{_OWNERS_SEQ}|@?[a-z][\w.-]+)\s*\.?\s*$")
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
+_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*")
 _RULES = ("explicit", "table", "section", "owner", "commit", "agreed", "deadline")
 
 
@@ -125,7 +129,8 @@ class _Finder:
             if line.is_table:
                 found += self._table(line)
                 continue
-            if _DONE.match(text) or self._is_heading_or_label(line, text):
+            text = _ATTRIBUTION.sub("", text)
+            if _DONE.match(text) or self._is_heading_or_label(line, text) or self._not_task(text):
                 continue
             text = _TAG.sub("", text)
             if self._attach(text, line, found):
@@ -152,22 +157,28 @@ class _Finder:
             text = line.text
             if units and not line.is_table and self._continues(units[-1], line):
                 first, joined = units[-1]
-                units[-1] = (first, f"{_PAGE_NUMBER.sub('', joined).rstrip()} {text}")
+                units[-1] = (first, f"{_PAGE_NUMBER.sub('', joined).rstrip()}\n{text}")
                 continue
             units.append((line, text))
         return units
 
     def _continues(self, unit: tuple[Line, str], line: Line) -> bool:
+        """A line that goes on with the one above: it starts in lower case or with a
+        parenthesis, or it stands right below a bullet that has not ended."""
         first, text = unit
-        return (
-            not first.is_table
-            and first.block.kind in ("paragraph", "list_item")
-            and line.block.kind == "paragraph"
-            and line.text[:1].islower()
-            and not line.text.startswith(("http", "www."))
-            and not text.rstrip().endswith((".", "!", "?", ":"))
-            and not self.state.label_of(line.text)
-        )
+        if (
+            first.is_table
+            or first.block.kind not in ("paragraph", "list_item")
+            or line.block.kind != "paragraph"
+            or text.rstrip().endswith((".", "!", "?", ":"))
+            or line.text.startswith(("http", "www."))
+            or self.state.label_of(line.text)
+        ):
+            return False
+        if line.text[:1].islower() or line.text[:1] == "(":
+            return True
+        adjacent = _position(line) - _position(first) == 1 + text.count("\n")
+        return first.block.kind == "list_item" and adjacent and not _BULLET.match(line.text)
 
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)
@@ -201,8 +212,21 @@ class _Finder:
         if not rest.strip():
             return None
         hint = match["paren"] if match and match["paren"] else None
+        tagged = self._resolve_every(rest)
+        if tagged and not hint:
+            return self._tag_previous(line, tagged)  # "… paragraph. ACTION: CD/TA"
         owners, rest = self._owners_of_task(rest, hint)
         return _Found(rest, owners, line, "explicit", text, rest)
+
+    def _tag_previous(self, line: Line, owners: list[str]) -> _Found | None:
+        """An owner tag on its own line takes the last sentence above it as its task."""
+        for previous in reversed(self.state.lines[max(0, line.index - 3) : line.index]):
+            if previous.is_table or previous.index in self.state.used:
+                continue
+            sentences = _sentences(previous.text, self.code)
+            task = sentences[-1] if sentences else previous.text
+            return _Found(task, owners, previous, "explicit", task, task)
+        return None
 
     def _attach(self, text: str, line: Line, found: list[_Found]) -> bool:
         """``Vastuu: X`` / ``Ansvarig: X, senast 14/4`` / ``Aikataulu: 13.3.`` on the lines
@@ -262,13 +286,20 @@ class _Finder:
             task = (sentence[: match.start()] + " " + sentence[match.end():]).strip(" .,;(")
             task = self._strip_agreed(task)
             return _Found(task, owners, line, "owner", text, text)
-        for pattern in (_ARROW, _TRAILING_OWNER):
+        for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
             match = pattern.search(sentence)
             if match and match.start() > 0:
-                owners = self._resolve_all(match["who"], keep_unknown=pattern is _ARROW)
+                owners = self._resolve_every(match["who"], keep_unknown=pattern is _ARROW)
                 if owners and len(sentence[: match.start()].split()) >= 2:
                     return _Found(sentence[: match.start()], owners, line, "owner", text, text)
         return None
+
+    def _resolve_every(self, written: str, keep_unknown: bool = False) -> list[str]:
+        """The owners of ``written`` when every part of it is one (``(Heidi)``, not
+        ``(Kaarnamaan liitto)`` nor ``(mkoivu, 14:01)``)."""
+        parts = [p for p in _OWNER_SPLIT.split(written.strip(" .")) if p.strip(" .:()")]
+        owners = self._resolve_all(written, keep_unknown)
+        return owners if parts and len(owners) == len(parts) else []
 
     def _table(self, line: Line) -> list[_Found]:
         rows = line.block.rows
@@ -295,11 +326,16 @@ class _Finder:
                 section = self._agenda_item_named(filled[0])  # a section row spanning the table
                 continue
             task = cell("action")
-            if not task or task.strip("-–— ") == "":
+            if not task or task.strip("-–— ") == "" or self._done_row(row):
                 continue
             owners = self._resolve_all(cell("owner"), keep_unknown=True) if cell("owner") else []
             found.append(_Found(task, owners, line, "table", " | ".join(row), cell("due") or "", section))
         return found
+
+    def _done_row(self, row: tuple[str, ...]) -> bool:
+        """A row whose status or date cell says it is done already (``tehty 27.2.``)."""
+        done = self.words.get("done_status", ())
+        return any(cell.strip().lower().split(" ")[0].strip(".,:") in done for cell in row[1:] if cell.strip())
 
     def _agenda_item_named(self, text: str) -> str | None:
         words = _stems(text)
@@ -324,6 +360,12 @@ class _Finder:
             if item:
                 return item
         return None
+
+    def _not_task(self, text: str) -> bool:
+        """``INFO:``, ``AGREED:``, ``Yesterday:``, ``Tiedoksi:``: what such a label opens
+        reports, and is no task."""
+        label = re.match(r"^\s*(?:[-*•]\s*)?\**([^:*]{2,25}?)\**\s*:", text)
+        return bool(label) and label.group(1).strip().lower() in self.words.get("not_tasks", ())
 
     def _tentative(self, low: str) -> bool:
         return self.tentative.search(low) is not None
@@ -460,10 +502,19 @@ class _Finder:
         partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:and|ja|och)\s+(?:I|minä|mä|jag)\b", sentence)
         if partner:
             owners = [*self._resolve_all(partner["who"]), speaker]
-        text = sentence
-        if len(sentence.split()) <= 5 and previous_turn:
-            text = _last_request(previous_turn) or sentence
-        return _Found(text, owners, line, "commit", sentence, sentence)
+        text, due_source = sentence, sentence
+        if len(sentence.split()) <= 6 and previous_turn:
+            request = self._request(previous_turn)
+            if request:  # "Noora: I can take that" after "Someone needs to check X"
+                text, due_source = request, f"{sentence} {previous_turn}"
+        return _Found(text, owners, line, "commit", sentence, due_source)
+
+    def _request(self, turn: str) -> str | None:
+        """The task a previous speaker asked for: ``Someone needs to check X`` ->
+        ``check X``; ``@Sanna voitko tarkistaa X?`` -> ``tarkistaa X``."""
+        words = _alternation(self.words.get("request", ()))
+        match = re.search(rf"(?<!\w)(?:{words})\s+(?P<task>[^.;!?]+)", turn, re.I)
+        return match["task"].strip(" ,") if match else None
 
     def _deadline(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         """A task set by its deadline: ``Kaikkien kuntien vastaukset: dl 21.2``, ``vko 14``.
@@ -517,10 +568,10 @@ class _Finder:
             owners = self._resolve_all(lead["who"], keep_unknown=lead["who"][:1].isupper())
             if owners:
                 return owners, lead["rest"]
-        for pattern in (_ARROW, _TRAILING_OWNER):
+        for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
             match = pattern.search(text)
             if match and match.start() > 0:
-                owners = self._resolve_all(match["who"])
+                owners = self._resolve_every(match["who"])
                 if owners:
                     return owners, text[: match.start()].strip()
         commit = self._commitment(None, text, text.lower(), None, None)
@@ -553,7 +604,7 @@ class _Finder:
     def _resolve_all(self, written: str, keep_unknown: bool = False) -> list[str]:
         """``Eeva Sofia ja Kalle`` -> both canonical names; groups as their canonical word."""
         owners: list[str] = []
-        for part in re.split(r"\s*(?:,|;|/|&|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*", written.strip(" .")):
+        for part in _OWNER_SPLIT.split(written.strip(" .")):
             part = part.strip(" .:()")
             if not part:
                 continue
@@ -564,6 +615,8 @@ class _Finder:
 
     def _resolve(self, part: str, keep_unknown: bool) -> str | None:
         found = self.state.people.resolve(part)
+        if not found and part.startswith("@"):
+            found = self.state.people.resolve(part[1:])  # @juho: the attendee Juho
         if found:
             return found
         low = part.lower()
@@ -608,6 +661,11 @@ class _Finder:
         return bool(label) and not label[1]
 
 
+def _position(line: Line) -> int:
+    origin = line.origin
+    return origin.line if origin.line is not None else (origin.paragraph or 0)
+
+
 def _without_quantifier(owners: list[str], groups: dict) -> list[str]:
     """``Kaikkien kuntien`` is the municipalities: "all" gives way to the group it qualifies."""
     quantifiers = {name for name in groups if name in ("kaikki", "all", "alla")}
@@ -624,14 +682,6 @@ def _stem_match(word: str, role: str) -> bool:
     """``toiminnanjohtaja`` meets ``toiminnanjohtaja, esittelijä``; inflected forms too."""
     first = re.split(r"[,\s]+", role)[0]
     return len(first) > 5 and (word.startswith(first) or first.startswith(word) and len(word) > 5)
-
-
-def _last_request(turn: str) -> str | None:
-    """The task a previous speaker asked for: ``Someone needs to check X`` -> ``check X``."""
-    match = re.search(
-        r"(?:needs? to|should|has to|pitää|pitäisi|täytyy|behöver|måste)\s+(?P<task>[^.,;!?]+)", turn, re.I
-    )
-    return match["task"].strip() if match else None
 
 
 def _alternation(words) -> str:

@@ -125,7 +125,8 @@ class _Finder:
     def find(self) -> list[_Found]:
         found: list[_Found] = []
         previous_turn: str | None = None
-        for line, text in self._units():
+        self.units = self._units()
+        for line, text in self.units:
             if line.is_table:
                 found += self._table(line)
                 continue
@@ -147,22 +148,23 @@ class _Finder:
                 previous_turn = said
         return found
 
-    def _units(self):
+    def _units(self) -> list[tuple[Line, str]]:
         """Lines with their continuations joined: a slide bullet broken over two lines is
         one sentence (``… ennen viimeistä`` / ``kommenttikierrosta``)."""
         units: list[tuple[Line, str]] = []
+        last: Line | None = None
         for line in self.state.lines:
             if line.index in self.state.used:
                 continue
-            text = line.text
-            if units and not line.is_table and self._continues(units[-1], line):
+            if units and last and not line.is_table and self._continues(units[-1], last, line):
                 first, joined = units[-1]
-                units[-1] = (first, f"{_PAGE_NUMBER.sub('', joined).rstrip()}\n{text}")
-                continue
-            units.append((line, text))
+                units[-1] = (first, f"{_PAGE_NUMBER.sub('', joined).rstrip()} {line.text}")
+            else:
+                units.append((line, line.text))
+            last = line
         return units
 
-    def _continues(self, unit: tuple[Line, str], line: Line) -> bool:
+    def _continues(self, unit: tuple[Line, str], last: Line, line: Line) -> bool:
         """A line that goes on with the one above: it starts in lower case or with a
         parenthesis, or it stands right below a bullet that has not ended."""
         first, text = unit
@@ -177,7 +179,7 @@ class _Finder:
             return False
         if line.text[:1].islower() or line.text[:1] == "(":
             return True
-        adjacent = _position(line) - _position(first) == 1 + text.count("\n")
+        adjacent = _position(line) - _position(last) == 1
         return first.block.kind == "list_item" and adjacent and not _BULLET.match(line.text)
 
     def to_action(self, item: _Found) -> Action:
@@ -212,7 +214,7 @@ class _Finder:
         if not rest.strip():
             return None
         hint = match["paren"] if match and match["paren"] else None
-        tagged = self._resolve_every(rest)
+        tagged = self._resolve_every(rest) or self._named_outsider(rest)
         if tagged and not hint:
             return self._tag_previous(line, tagged)  # "… paragraph. ACTION: CD/TA"
         owners, rest = self._owners_of_task(rest, hint)
@@ -220,13 +222,18 @@ class _Finder:
 
     def _tag_previous(self, line: Line, owners: list[str]) -> _Found | None:
         """An owner tag on its own line takes the last sentence above it as its task."""
-        for previous in reversed(self.state.lines[max(0, line.index - 3) : line.index]):
-            if previous.is_table or previous.index in self.state.used:
-                continue
-            sentences = _sentences(previous.text, self.code)
-            task = sentences[-1] if sentences else previous.text
-            return _Found(task, owners, previous, "explicit", task, task)
-        return None
+        above = [(first, text) for first, text in self.units if first.index < line.index]
+        if not above or above[-1][0].is_table or line.index - above[-1][0].index > 4:
+            return None
+        previous, text = above[-1]
+        sentences = _sentences(text, self.code)
+        task = self._strip_label(sentences[-1] if sentences else text)
+        return _Found(task, owners, previous, "explicit", task, task)
+
+    def _strip_label(self, text: str) -> str:
+        """``Päätös: Merkittiin tiedoksi …`` -> ``Merkittiin tiedoksi …``."""
+        label = self.state.label_of(text)
+        return label[1] if label and label[1] else text
 
     def _attach(self, text: str, line: Line, found: list[_Found]) -> bool:
         """``Vastuu: X`` / ``Ansvarig: X, senast 14/4`` / ``Aikataulu: 13.3.`` on the lines
@@ -293,6 +300,14 @@ class _Finder:
                 if owners and len(sentence[: match.start()].split()) >= 2:
                     return _Found(sentence[: match.start()], owners, line, "owner", text, text)
         return None
+
+    def _named_outsider(self, text: str) -> list[str]:
+        """``kulttuurituottaja Minna Saarela``: a role in lower case and a full name, the
+        whole of an owner tag."""
+        match = re.fullmatch(rf"(?:[a-zåäö-]+\s+){{0,2}}(?P<name>{NAME_TOKEN}\s{NAME_TOKEN}(?:\s{NAME_TOKEN})?)\.?", text.strip())
+        if not match:
+            return []
+        return [self.state.people.resolve(match["name"]) or match["name"]]
 
     def _resolve_every(self, written: str, keep_unknown: bool = False) -> list[str]:
         """The owners of ``written`` when every part of it is one (``(Heidi)``, not
@@ -633,6 +648,8 @@ class _Finder:
         """``the Chair`` -> the chair; ``rahastonhoitaja``, ``the CEO`` -> the attendee with
         that role."""
         low = re.sub(r"^(?:the|our|kokouksen|yhdistyksen)\s+", "", low).rstrip(".")
+        if len(low.split()) > 3:
+            return None
         for role in ("chair", "secretary"):
             words = {w.lower().rstrip(".") for w in self.profile.roles.get(role, ())}
             if low in words and getattr(self.state.minutes, role):
@@ -681,7 +698,9 @@ def _starts_item(state: ParseState, line: Line) -> bool:
 def _stem_match(word: str, role: str) -> bool:
     """``toiminnanjohtaja`` meets ``toiminnanjohtaja, esittelijä``; inflected forms too."""
     first = re.split(r"[,\s]+", role)[0]
-    return len(first) > 5 and (word.startswith(first) or first.startswith(word) and len(word) > 5)
+    if " " in word or len(first) <= 5:
+        return word == first
+    return word.startswith(first) or first.startswith(word) and len(word) > 5
 
 
 def _alternation(words) -> str:

@@ -175,6 +175,7 @@ class _Finder:
             or text.rstrip().endswith((".", "!", "?", ":"))
             or line.text.startswith(("http", "www."))
             or self.state.label_of(line.text)
+            or _starts_item(self.state, line)
         ):
             return False
         if line.text[:1].islower() or line.text[:1] == "(":
@@ -428,7 +429,7 @@ class _Finder:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
-            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:the\s+)?{_OWNERS_SEQ}|(?:the\s+)?[a-z]+)\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?[a-z]+)\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
             sentence,
         )
         if not match:

@@ -55,3 +55,31 @@ def test_eval_scores_the_samples():
     total = scores.total
     assert total.attendees.f1 == 1.0
     assert total.agenda.f1 == 1.0
+
+
+def test_actions_on_the_samples_meet_the_bar():
+    total = evaluate_dir(SAMPLES).total
+    assert total.actions.f1 >= 0.9, total.misses
+    assert total.owners.accuracy >= 0.9
+    assert total.due.accuracy >= 0.9
+
+
+def test_statistical_models_do_no_harm(monkeypatch):
+    """Where the models are installed (CI's second run), the scores with them are at least
+    those without them."""
+    from minutes import nlp
+
+    nlp.pipeline.cache_clear()
+    if not (nlp.has_model("fi") or nlp.has_model("en")):
+        pytest.skip("no statistical model installed")
+    with_models = evaluate_dir(SAMPLES).total
+    monkeypatch.setenv("MINUTES_NO_MODEL", "1")
+    nlp.pipeline.cache_clear()
+    try:
+        without = evaluate_dir(SAMPLES).total
+    finally:
+        monkeypatch.delenv("MINUTES_NO_MODEL")
+        nlp.pipeline.cache_clear()
+    assert with_models.actions.f1 >= without.actions.f1
+    assert with_models.owners.accuracy >= without.owners.accuracy
+    assert with_models.due.accuracy >= without.due.accuracy

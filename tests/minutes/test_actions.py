@@ -1,0 +1,158 @@
+"""Table-driven tests of action detection: each row is a small meeting written for the test
+(Finnish, English, Swedish), and what a careful secretary takes from it: the actions with
+their owners and due dates, or nothing at all."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minutes import parse
+
+FI_HEAD = [
+    "Kulttuuriverkoston kokous", "Aika: 10.2.2026 klo 13–15",
+    "Läsnä: Anna Virtanen (pj.), Pekka Nieminen, Jukka Salo, Liisa Laine, Antti Korkka",
+    "1. Avaus", "Anna avasi kokouksen.", "2. Asiat",
+]
+EN_HEAD = [
+    "Board meeting", "Date: 10 February 2026", "Present: Sam Okafor (Chair), Priya Shah, Tom Reed, Jo Lee",
+    "1. Welcome", "Sam welcomed everyone.", "2. Business",
+]
+SV_HEAD = [
+    "Styrelsemöte", "Datum: 10 februari 2026",
+    "Närvarande: Karin Berg (ordförande), Olof Lind, Emil Nyström",
+    "1. Mötets öppnande", "Karin öppnade mötet.", "2. Ärenden",
+]
+HEADS = {"fi": FI_HEAD, "en": EN_HEAD, "sv": SV_HEAD}
+NEXT = {"fi": "3. Seuraava kokous", "en": "3. Next meeting", "sv": "3. Nästa möte"}
+NEXT_LINE = {"fi": "Seuraava kokous 10.3.2026 klo 13.", "en": "Next meeting: 10 March 2026 at 13:00.",
+             "sv": "Nästa möte 10 mars 2026 kl. 13."}
+
+
+def actions_of(lang: str, *body: str):
+    text = "\n".join([*HEADS[lang], *body, NEXT[lang], NEXT_LINE[lang]]) + "\n"
+    return [(a.owners, a.due) for a in parse(text, lang=lang).actions]
+
+
+D = date
+
+
+@pytest.mark.parametrize(
+    "lang, line, expected",
+    [
+        # explicit markers
+        ("en", "ACTION: Tom to send the budget by Friday", [(["Tom Reed"], D(2026, 2, 13))]),
+        ("en", "Action: Priya and Jo to draft the call text", [(["Priya Shah", "Jo Lee"], None)]),
+        ("en", "- [ ] @tom update the member list", [(["Tom Reed"], None)]),
+        ("en", "TODO(jo): book the room", [(["Jo Lee"], None)]),
+        ("fi", "Toimenpide: Pekka varaa salin 20.2. mennessä.", [(["Pekka Nieminen"], D(2026, 2, 20))]),
+        ("sv", "Åtgärd: Olof bokar lokalen senast 14/3.", [(["Olof Lind"], D(2026, 3, 14))]),
+        # owner labels on the task's line or below it
+        ("fi", "Kevään ohjelma kootaan verkkosivuille. Vastuu: Liisa", [(["Liisa Laine"], None)]),
+        ("fi", "Budjetti päivitetään (vastuu: Jukka ja Antti).", [(["Jukka Salo", "Antti Korkka"], None)]),
+        ("fi", "Tilavaraus kirjastolta -> Pekka hoitaa", [(["Pekka Nieminen"], None)]),
+        ("fi", "Kutsun lähettäminen jäsenille (Anna)", [(["Anna Virtanen"], None)]),
+        # commitments in prose
+        ("en", "Priya will contact the venue before the next meeting.", [(["Priya Shah"], D(2026, 3, 10))]),
+        ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),
+        ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
+        ("fi", "Antti selvittää tilan hinnan viikon 9 aikana.", [(["Antti Korkka"], D(2026, 3, 1))]),
+        ("fi", "Jukalle annettiin tehtäväksi koota palautteet 27.2. mennessä.", [(["Jukka Salo"], D(2026, 2, 27))]),
+        ("fi", "Niemiseltä tulee kustannusarvio ensi viikolla.", [(["Pekka Nieminen"], D(2026, 2, 20))]),
+        ("fi", "Liisa ja Jukka kokoavat tapahtumakalenterin maaliskuun loppuun.", [(["Liisa Laine", "Jukka Salo"], D(2026, 3, 31))]),
+        ("fi", "Kunnat toimittavat tietonsa 6.3. mennessä.", [(["kunnat"], D(2026, 3, 6))]),
+        ("sv", "Emil ansvarar för att boka scenen.", [(["Emil Nyström"], None)]),
+        ("sv", "Karin kontaktar kommunen före nästa möte.", [(["Karin Berg"], D(2026, 3, 10))]),
+        # agreed, with no owner named
+        ("fi", "Sovittiin, että tärkeimmät nostot viedään verkoston sivuille.", [([], None)]),
+        ("fi", "Selvitetään, voisiko verkosto siirtyä yhteiseen kanavaan.", [([], None)]),
+        # a speaker's own commitment
+        ("fi", "Liisa: Lupautuu avuksi tilojen etsimiseen.", [(["Liisa Laine"], None)]),
+        ("en", "Tom: I'll send the minutes round tomorrow.", [(["Tom Reed"], D(2026, 2, 11))]),
+        # deadlines on their own
+        ("fi", "• Kaikkien kuntien vastaukset kyselyyn: dl 21.2", [(["kunnat"], D(2026, 2, 21))]),
+    ],
+)
+def test_finds_the_action(lang, line, expected):
+    assert actions_of(lang, line) == expected
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        # reports of what was done
+        ("fi", "Anna päivitti jäsenlistan joulukuussa."),
+        ("fi", "Pekka on lähettänyt kutsut kaikille."),
+        ("en", "Tom sent the invitations last week."),
+        ("sv", "Olof har redan skickat inbjudan."),
+        # questions, wishes, maybes
+        ("fi", "Voisiko Pekka selvittää hinnan?"),
+        ("fi", "Ehkä Liisa voisi katsoa asiaa myöhemmin."),
+        ("fi", "Pitäisi miettiä yhteistä hanketta ensi vuodelle."),
+        ("en", "We could maybe look at the fund next year."),
+        ("en", "Priya might join the working group."),
+        ("sv", "Kanske kunde vi prova det i juli."),
+        # news and dates that are no deadlines
+        ("fi", "Säätiön haku päättyy 31.3.2026."),
+        ("fi", "Rahoitusta on 7,7 M€, josta 50 % leikataan."),
+        ("en", "The AGM is on 23 April."),
+        ("fi", "Seminaari pidetään 17.6. tai 18.6."),
+        # decisions are decisions
+        ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
+        ("sv", "Beslutades att föreningen ansöker om bidrag."),
+        ("en", "Decision: the fee stays at €150."),
+        # a speaker's facts
+        ("en", "Tom: Just so you know, I'll be on leave from 6 to 17 March."),
+        ("fi", "Pekka kertoi, että kysely on auki lauantaihin asti."),
+    ],
+)
+def test_finds_nothing(lang, line):
+    assert actions_of(lang, line) == []
+
+
+def test_a_task_said_twice_is_one_action():
+    found = actions_of(
+        "en",
+        "Tom: I'll send the budget by Friday.",
+        "ACTION: Tom to send the budget by Friday",
+        "Summary of action items",
+        "ACTION: Tom to send the budget by Friday",
+    )
+    assert found == [(["Tom Reed"], D(2026, 2, 13))]
+
+
+def test_action_table_rows():
+    found = parse(
+        "\n".join([
+            *EN_HEAD,
+            "| Action | Owner | Due |", "|---|---|---|",
+            "| Send the budget | Tom | 2026-02-20 |",
+            "| Book the room | Priya, Jo | 27/02/2026 |",
+            "| Update the website | the Chair | TBC |",
+            "| Archive the old files | Tom | done |",
+        ]) + "\n",
+        lang="en",
+    ).actions
+    assert [(a.text, a.owners, a.due) for a in found] == [
+        ("Send the budget", ["Tom Reed"], D(2026, 2, 20)),
+        ("Book the room", ["Priya Shah", "Jo Lee"], D(2026, 2, 27)),
+        ("Update the website", ["Sam Okafor"], None),
+    ]
+    assert all(a.rule == "table" for a in found)
+
+
+def test_an_owner_outside_the_roster_is_kept_as_written_and_none_is_flagged():
+    found = parse("\n".join([*EN_HEAD, "ACTION: Morgan to order the chairs", "ACTION: order the banners"]) + "\n",
+                  lang="en").actions
+    assert [(a.owners, a.doubts) for a in found] == [(["Morgan"], []), ([], ["no owner named"])]
+
+
+def test_evidence_names_the_line_and_the_rule():
+    m = parse("\n".join([*FI_HEAD, "Pekka varaa salin 20.2. mennessä."]) + "\n", lang="fi")
+    (action,) = m.actions
+    assert action.origin.line == len(FI_HEAD) + 1
+    assert action.snippet == "Pekka varaa salin 20.2. mennessä."
+    assert action.rule == "commit"
+    assert action.due_text == "20.2. mennessä"
+    assert action.agenda_item == "2"

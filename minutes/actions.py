@@ -118,6 +118,7 @@ class _Finder:
         )
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         self.sections = self._section_lines()
+        self.analyses: dict[str, object] = {}
         self.tentative = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('tentative', ()))})(?!\w)")
 
     # --- the pass --------------------------------------------------------------------
@@ -176,6 +177,7 @@ class _Finder:
             or line.text.startswith(("http", "www."))
             or self.state.label_of(line.text)
             or _starts_item(self.state, line)
+            or line.origin in self.turns
         ):
             return False
         if line.text[:1].islower() or line.text[:1] == "(":
@@ -439,6 +441,9 @@ class _Finder:
             return []
         if verb in ("to", "is to", "are to") and (not re.match(r"^[a-z]+\b", match["rest"]) or rest.startswith(("the ", "a ", "an ", "be ", "all ", "our ", "their ", "his ", "her "))):
             return []
+        doc = self._analysis(match["rest"]) if verb in ("to", "is to", "are to") else None
+        if doc is not None and len(doc) and doc[0].pos_ in ("DET", "ADP", "PRON", "PROPN", "NUM"):
+            return []  # "Welcome to the club", "thanks to Sam"
         return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper())
 
     def _subject_with_verb(self, sentence: str, low: str) -> list[str]:
@@ -454,7 +459,7 @@ class _Finder:
 
     def _owners_fi(self, sentence: str, low: str) -> list[str]:
         """The Finnish ways of giving a task to someone."""
-        if self._reported(low) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
+        if self._reported(sentence) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
             return []
         # "Marjutille annettiin tehtäväksi …", "Jarmon tehtäväksi …", "vastuuhenkilönä X"
         if any(_has_word(low, w) for w in self.words.get("task_of", ())):
@@ -537,7 +542,7 @@ class _Finder:
         A date with a deadline word counts anywhere; a week or month end only on a bullet or
         where the sentence names a doer or sets a task. Speakers' dates are what they
         report, and a sentence in the past tense reports too."""
-        if speaker or self._reported(low):
+        if speaker or self._reported(sentence):
             return None
         due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
         if not due or _MONTH_YEAR.fullmatch(due.text.strip()):
@@ -561,8 +566,30 @@ class _Finder:
             return None
         return _Found(task, owners, line, "deadline", sentence, sentence)
 
-    def _reported(self, low: str) -> bool:
-        return any(re.search(pattern, low) for pattern in self.words.get("reported", ()))
+    def _reported(self, sentence: str) -> bool:
+        """A sentence that reports what happened: the profile's patterns, and where a
+        statistical model is installed, a main verb in the past tense (but a promise in
+        the past tense, ``lupautui``, ``agreed``, is a commitment)."""
+        low = sentence.lower()
+        if any(re.search(pattern, low) for pattern in self.words.get("reported", ())):
+            return True
+        doc = self._analysis(sentence)
+        if doc is None:
+            return False
+        finite = [t for t in doc if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+        if not finite or "Past" not in finite[0].morph.get("Tense"):
+            return False
+        return finite[0].lemma_.lower() not in self.words.get("promise_lemmas", ())
+
+    def _analysis(self, text: str):
+        """The statistical model's reading of ``text``, or None without a model."""
+        from .nlp import has_model, pipeline
+
+        if not has_model(self.code):
+            return None
+        if text not in self.analyses:
+            self.analyses[text] = pipeline(self.code)(text)
+        return self.analyses[text]
 
     # --- owners ---------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ PROFILE = Profile(
                    "follow-up", "follow up", "next step", "next steps", "action point"),
         "owner": ("owner", "owners", "responsible", "who", "assigned to", "lead", "assignee"),
         "due": ("due", "when", "deadline", "due date", "by when", "target date"),
+        "promise_lemmas": ("agree", "volunteer", "offer", "promise", "undertake", "commit"),
         "not_tasks": ("yesterday", "done", "blockers", "blocker", "fyi", "info", "idea", "note",
                       "update", "status", "agreed", "resolved", "resolution", "decision", "link",
                       "today"),

@@ -66,6 +66,7 @@ PROFILE = Profile(
         "owner": ("vastuu", "vastuuhenkilö", "vastuuhenkilöt", "vastuutaho", "vastaa", "vastaava",
                   "kuka", "vetäjä"),
         "due": ("aikataulu", "määräaika", "milloin", "dl", "deadline", "valmis", "mennessä"),
+        "promise_lemmas": ("lupautua", "luvata", "sitoutua", "lupaantua"),
         "not_tasks": ("tiedoksi", "huom", "info", "tilanne", "eilen", "päätös", "päätökset", "idea",
                       "kiitos", "tiedotus"),
         "done_status": ("tehty", "valmis", "hoidettu", "ok"),

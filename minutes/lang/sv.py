@@ -56,6 +56,7 @@ PROFILE = Profile(
         "marker": ("åtgärd", "åtgärder", "uppgift", "att göra", "todo"),
         "owner": ("ansvarig", "ansvariga", "ansvar", "vem"),
         "due": ("klart", "senast", "deadline", "tidplan", "när", "datum"),
+        "promise_lemmas": ("lova", "åta"),
         "not_tasks": ("info", "för kännedom", "noterades", "beslut", "igår"),
         "done_status": ("klart", "klar", "gjort", "utfört"),
         "request": ("kan du", "kunde du", "skulle du", "behöver", "måste"),

@@ -44,6 +44,7 @@ _PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
 _ATTRIBUTION = re.compile(r"\s*\((?:[\w.@-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _TRAILING_DASH_OWNER = re.compile(rf"\s+[–—]\s+(?P<who>{_OWNERS_SEQ}|@?[a-z][\w.-]+)\s*\.?\s*$")
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
+_NICKS = r"[a-z][\w.-]*(?:\s+(?:and|&|ja|och)\s+[a-z][\w.-]*)*"
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*")
 _RULES = ("explicit", "table", "section", "owner", "commit", "agreed", "deadline")
 
@@ -119,6 +120,8 @@ class _Finder:
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         self.sections = self._section_lines()
         self.analyses: dict[str, object] = {}
+        # people named by IRC nicks: a lower-case name is a person here
+        self.nicks = any(a.name.islower() for a in state.minutes.attendees)
         self.tentative = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('tentative', ()))})(?!\w)")
 
     # --- the pass --------------------------------------------------------------------
@@ -431,7 +434,7 @@ class _Finder:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
-            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?[a-z]+)\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
             sentence,
         )
         if not match:
@@ -444,7 +447,7 @@ class _Finder:
         doc = self._analysis(match["rest"]) if verb in ("to", "is to", "are to") else None
         if doc is not None and len(doc) and doc[0].pos_ in ("DET", "ADP", "PRON", "PROPN", "NUM"):
             return []  # "Welcome to the club", "thanks to Sam"
-        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper())
+        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or self.nicks)
 
     def _subject_with_verb(self, sentence: str, low: str) -> list[str]:
         """``Mats sammankallar … senast den 30 april``: a named subject, a present-tense verb
@@ -634,7 +637,7 @@ class _Finder:
             found = self.groups.get(low) or (self.state.people.resolve(word) if word[:1].isupper() else None)
             if found and found not in owners:
                 owners.append(found)
-        return _without_quantifier(owners, self.profile.groups)
+        return _without_quantifier(owners, self.words.get("quantifiers", ()))
 
     def _people_in(self, text: str) -> list[str]:
         owners: list[str] = []
@@ -711,10 +714,9 @@ def _position(line: Line) -> int:
     return origin.line if origin.line is not None else (origin.paragraph or 0)
 
 
-def _without_quantifier(owners: list[str], groups: dict) -> list[str]:
+def _without_quantifier(owners: list[str], quantifiers: tuple[str, ...]) -> list[str]:
     """``Kaikkien kuntien`` is the municipalities: "all" gives way to the group it qualifies."""
-    quantifiers = {name for name in groups if name in ("kaikki", "all", "alla")}
-    if len(owners) > 1 and quantifiers & set(owners):
+    if len(owners) > 1 and set(quantifiers) & set(owners):
         return [o for o in owners if o not in quantifiers]
     return owners
 

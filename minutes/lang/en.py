@@ -66,6 +66,7 @@ PROFILE = Profile(
         "owner": ("owner", "owners", "responsible", "who", "assigned to", "lead", "assignee"),
         "due": ("due", "when", "deadline", "due date", "by when", "target date"),
         "promise_lemmas": ("agree", "volunteer", "offer", "promise", "undertake", "commit"),
+        "quantifiers": ("all", "everyone", "everybody"),
         "not_tasks": ("yesterday", "done", "blockers", "blocker", "fyi", "info", "idea", "note",
                       "update", "status", "agreed", "resolved", "resolution", "decision", "link",
                       "today"),
@@ -100,10 +101,13 @@ PROFILE = Profile(
         "coming": (),
     },
     groups={
-        "all": ("all", "everyone", "everybody", "all members", "each member"),
+        "all": ("all", "all members", "each member"),
+        "everyone": ("everyone",),
+        "everybody": ("everybody",),
         "the board": ("the board", "board"),
         "the committee": ("the committee", "committee"),
-        "members": ("members", "all members"),
+        "members": ("members",),
+        "trustees": ("trustees", "all trustees"),
         "we": ("we",),
     },
     date_words={

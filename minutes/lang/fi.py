@@ -67,6 +67,7 @@ PROFILE = Profile(
                   "kuka", "vetäjä"),
         "due": ("aikataulu", "määräaika", "milloin", "dl", "deadline", "valmis", "mennessä"),
         "promise_lemmas": ("lupautua", "luvata", "sitoutua", "lupaantua"),
+        "quantifiers": ("kaikki",),
         "not_tasks": ("tiedoksi", "huom", "info", "tilanne", "eilen", "päätös", "päätökset", "idea",
                       "kiitos", "tiedotus"),
         "done_status": ("tehty", "valmis", "hoidettu", "ok"),

@@ -57,6 +57,7 @@ PROFILE = Profile(
         "owner": ("ansvarig", "ansvariga", "ansvar", "vem"),
         "due": ("klart", "senast", "deadline", "tidplan", "när", "datum"),
         "promise_lemmas": ("lova", "åta"),
+        "quantifiers": ("alla",),
         "not_tasks": ("info", "för kännedom", "noterades", "beslut", "igår"),
         "done_status": ("klart", "klar", "gjort", "utfört"),
         "request": ("kan du", "kunde du", "skulle du", "behöver", "måste"),

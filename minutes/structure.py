@@ -242,6 +242,14 @@ def _title(state: ParseState) -> str | None:
         if not text or text.lower().strip(" .:") in generic or not _looks_like_title(text):
             continue
         candidates.append((line, text))
+    if candidates and candidates[0][0].block.kind == "heading" and candidates[0][0].block.level <= 1:
+        line, text = candidates[0]
+        state.used.add(line.index)
+        channel = _CHANNEL_TITLE.match(text)  # "#kalenteri-dev: kalenteri weekly"
+        if channel:
+            state.minutes.location = state.minutes.location or channel["channel"]
+            return channel["title"]
+        return text
     for line, text in candidates[:3]:
         if any(word in text.lower() for word in meeting_words):
             state.used.add(line.index)
@@ -250,6 +258,9 @@ def _title(state: ParseState) -> str | None:
         state.used.add(candidates[0][0].index)
         return candidates[0][1]
     return None
+
+
+_CHANNEL_TITLE = re.compile(r"^(?P<channel>#[\w.-]+):\s*(?P<title>\S.*)$")
 
 
 def _strip_dates(text: str, lang: str) -> str:
@@ -673,10 +684,25 @@ def agenda(state: ParseState) -> None:
     if len(chain) >= 2 or (chain and chain[0][0].block.kind == "heading"):
         items = [(line, number, title) for line, (number, title) in chain]
     else:
-        items = [(line, None, title) for line, title in _topic_items(state) or _heading_items(state)]
+        found = _topic_items(state) or _attributed_topics(state) or _heading_items(state)
+        items = [(line, None, title) for line, title in found]
     for line, number, title in items:
         state.minutes.agenda.append(AgendaItem(number, title, line.origin))
         state.item_starts.append((line.index, number or title))
+
+
+_ATTRIBUTED = re.compile(r"^(?P<title>.+?)\s*\([\w.@-]+,\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
+
+
+def _attributed_topics(state: ParseState) -> list[tuple[Line, str]]:
+    """IRC MeetBot summaries: each topic is a top-level bullet stamped ``(nick, 14:03:12)``;
+    the notes under it (``INFO:``, ``ACTION:``) are a level deeper."""
+    items = []
+    for line in state.lines:
+        match = _ATTRIBUTED.match(line.text)
+        if match and line.block.kind == "list_item" and line.block.level == 0 and ":" not in match["title"]:
+            items.append((line, match["title"].strip()))
+    return items if len(items) >= 2 else []
 
 
 def _topic_items(state: ParseState) -> list[tuple[Line, str]]:

@@ -145,7 +145,7 @@ class _Finder:
                 found.append(item)
                 continue
             for speaker, said in self._segments(line, text):
-                for sentence in _sentences(said, self.code):
+                for sentence in self._sentences(said):
                     item = self._sentence(line, sentence, speaker, previous_turn)
                     if item:
                         found.append(item)
@@ -232,7 +232,7 @@ class _Finder:
         if not above or above[-1][0].is_table or line.index - above[-1][0].index > 4:
             return None
         previous, text = above[-1]
-        sentences = _sentences(text, self.code)
+        sentences = self._sentences(text)
         task = self._strip_label(sentences[-1] if sentences else text)
         return _Found(task, owners, previous, "explicit", task, task)
 
@@ -461,9 +461,14 @@ class _Finder:
         return self._resolve_all(match["who"])
 
     def _owners_fi(self, sentence: str, low: str) -> list[str]:
-        """The Finnish ways of giving a task to someone."""
-        if self._reported(sentence) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
+        """The Finnish ways of giving a task to someone; a sentence that reports what
+        happened gives none (checked last: with a model it is the costly part)."""
+        owners = self._owners_fi_candidates(sentence, low)
+        if owners and self._reported(sentence) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
             return []
+        return owners
+
+    def _owners_fi_candidates(self, sentence: str, low: str) -> list[str]:
         # "Marjutille annettiin tehtäväksi …", "Jarmon tehtäväksi …", "vastuuhenkilönä X"
         if any(_has_word(low, w) for w in self.words.get("task_of", ())):
             owners = self._people_in(sentence)
@@ -545,10 +550,10 @@ class _Finder:
         A date with a deadline word counts anywhere; a week or month end only on a bullet or
         where the sentence names a doer or sets a task. Speakers' dates are what they
         report, and a sentence in the past tense reports too."""
-        if speaker or self._reported(sentence):
+        if speaker:
             return None
         due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
-        if not due or _MONTH_YEAR.fullmatch(due.text.strip()):
+        if not due or _MONTH_YEAR.fullmatch(due.text.strip()) or self._reported(sentence):
             return None
         phrase = due.text.lower()
         before = " ".join(low[: due.start].split()[-3:])  # "haun dl on 31.3.2025"
@@ -583,6 +588,32 @@ class _Finder:
         if not finite or "Past" not in finite[0].morph.get("Tense"):
             return False
         return finite[0].lemma_.lower() not in self.words.get("promise_lemmas", ())
+
+    def _sentences(self, text: str) -> list[str]:
+        """spaCy's sentences, with the splits it makes after an abbreviation or an ordinal
+        (``viim. viikon``, ``2. luonnokseen``, ``(pdf).``) joined back: a sentence starts
+        with a capital letter, a digit or a quote. With a model, each sentence's reading is
+        kept for ``_analysis``."""
+        from .nlp import pipeline
+
+        if len(text) < 40 or not re.search(r"[.!?]\s", text):
+            return [text.strip()]
+        sentences: list[str] = []
+        spans: list[list] = []
+        for sent in pipeline(self.code)(text).sents:
+            part = sent.text.strip()
+            if not part:
+                continue
+            if sentences and not (part[0].isupper() or part[0].isdigit() or part[0] in "\"'*•-–"):
+                sentences[-1] = f"{sentences[-1]} {part}"
+                spans[-1].append(sent)
+            else:
+                sentences.append(part)
+                spans.append([sent])
+        for sentence, parts in zip(sentences, spans):
+            if len(parts) == 1:
+                self.analyses[sentence] = parts[0]
+        return sentences
 
     def _analysis(self, text: str):
         """The statistical model's reading of ``text``, or None without a model."""
@@ -753,21 +784,3 @@ def _clean(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _sentences(text: str, lang: str) -> list[str]:
-    """spaCy's sentences, with the splits it makes after an abbreviation or an ordinal
-    (``viim. viikon``, ``2. luonnokseen``, ``(pdf).``) joined back: a sentence starts with
-    a capital letter, a digit or a quote."""
-    from .nlp import pipeline
-
-    if len(text) < 40 or not re.search(r"[.!?]\s", text):
-        return [text.strip()]
-    sentences: list[str] = []
-    for sent in pipeline(lang)(text).sents:
-        part = sent.text.strip()
-        if not part:
-            continue
-        if sentences and not (part[0].isupper() or part[0].isdigit() or part[0] in "\"'*•-–"):
-            sentences[-1] = f"{sentences[-1]} {part}"
-        else:
-            sentences.append(part)
-    return sentences

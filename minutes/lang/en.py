@@ -119,7 +119,7 @@ PROFILE = Profile(
         "report_verbs": ("said", "reported", "noted", "explained", "presented", "asked",
                          "mentioned", "thanked", "welcomed", "summarised", "summarized"),
         "tentative": ("could", "might", "maybe", "perhaps", "possibly", "would be nice",
-                      "should we", "if there is time", "if time allows", "may", "would", "consider",
+                      "should we", "if there is time", "if time allows", "would", "consider",
                       "wondered", "not sure"),
         "agreed": ("it was agreed that", "agreed that", "the meeting agreed that", "we agreed to",
                    "we agreed that"),

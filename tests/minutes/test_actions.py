@@ -57,6 +57,7 @@ D = date
         ("en", "Priya will contact the venue before the next meeting.", [(["Priya Shah"], D(2026, 3, 10))]),
         ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),
         ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
+        ("en", "The city plans a survey in May; the Chair agreed to write to them.", [(["Sam Okafor"], None)]),
         ("fi", "Antti selvittää tilan hinnan viikon 9 aikana.", [(["Antti Korkka"], D(2026, 3, 1))]),
         ("fi", "Jukalle annettiin tehtäväksi koota palautteet 27.2. mennessä.", [(["Jukka Salo"], D(2026, 2, 27))]),
         ("fi", "Niemiseltä tulee kustannusarvio ensi viikolla.", [(["Pekka Nieminen"], D(2026, 2, 20))]),

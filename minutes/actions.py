@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from . import dates
 from .model import Action
 from .people import NAME_TOKEN, looks_like_name
-from .structure import Line, ParseState
+from .structure import Line, ParseState, cell
 
 __all__ = ["run"]
 
@@ -327,8 +327,8 @@ class _Finder:
         if len(rows) < 2:
             return []
         columns: dict[str, int] = {}
-        for i, cell in enumerate(rows[0]):
-            low = cell.strip().strip("*:").lower()
+        for i, heading in enumerate(rows[0]):
+            low = heading.strip().strip("*:").lower()
             for key in ("action", "owner", "due"):
                 if key not in columns and low in self.words.get(f"column_{key}", ()):
                     columns[key] = i
@@ -338,19 +338,16 @@ class _Finder:
         found = []
         section = None
         for row in rows[1:]:
-            def cell(key: str) -> str:
-                i = columns.get(key)
-                return row[i].strip() if i is not None and i < len(row) else ""
-
             filled = [c for c in row if c.strip()]
             if len(filled) == 1 and len(row) > 1:
                 section = self._agenda_item_named(filled[0])  # a section row spanning the table
                 continue
-            task = cell("action")
+            task = cell(row, columns, "action")
             if not task or task.strip("-–— ") == "" or self._done_row(row):
                 continue
-            owners = self._resolve_all(cell("owner"), keep_unknown=True) if cell("owner") else []
-            found.append(_Found(task, owners, line, "table", " | ".join(row), cell("due") or "", section))
+            owner = cell(row, columns, "owner")
+            owners = self._resolve_all(owner, keep_unknown=True) if owner else []
+            found.append(_Found(task, owners, line, "table", " | ".join(row), cell(row, columns, "due"), section))
         return found
 
     def _done_row(self, row: tuple[str, ...]) -> bool:

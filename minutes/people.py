@@ -31,7 +31,7 @@ _TOKEN_RE = re.compile(rf"^{NAME_TOKEN}$")
 _ENDINGS = sorted(
     {
         "", "n", "lle", "lta", "ltä", "lla", "llä", "ssa", "ssä", "sta", "stä", "a", "ä",
-        "ta", "tä", "na", "nä", "ksi", "in", "hin", "en", "lla", "ineen", "tta", "ttä",
+        "ta", "tä", "na", "nä", "ksi", "in", "hin", "en", "ineen", "tta", "ttä",
         "kin", "nkin", "llekin", "lle:", "n:", "ä:", "a:",
     },
     key=len,

@@ -32,7 +32,7 @@ from .model import (
 )
 from .people import NAME_TOKEN, PeopleIndex, looks_like_name
 
-__all__ = ["Line", "ParseState", "run"]
+__all__ = ["Line", "ParseState", "cell", "run"]
 
 
 @dataclass(frozen=True)
@@ -582,25 +582,27 @@ def _people_table(state: ParseState, line: Line, target: str = "present") -> boo
         return False
     found = False
     for row in rows[1:]:
-        def cell(key: str) -> str:
-            i = columns.get(key)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
         filled = [c for c in row if c.strip()]
         label = state.label_of(filled[0]) if len(filled) == 1 else None
         if label and label[0] & {"present", "absent"}:
             target = "present" if "present" in label[0] else "absent"
             continue
-        name = cell("name") or f"{cell('first')} {cell('last')}".strip()
+        name = cell(row, columns, "name") or f"{cell(row, columns, 'first')} {cell(row, columns, 'last')}".strip()
         if not looks_like_name(name):
             continue
         if "role" in columns:
-            organisation, role = cell("organisation") or None, cell("role") or None
+            organisation, role = cell(row, columns, "organisation") or None, cell(row, columns, "role") or None
         else:
-            organisation, role = _organisation_and_role(state, cell("organisation").split(","))
+            organisation, role = _organisation_and_role(state, cell(row, columns, "organisation").split(","))
         _add(state, Attendee(name, organisation, role), target)
         found = True
     return found
+
+
+def cell(row: tuple[str, ...], columns: dict[str, int], key: str) -> str:
+    """The text of the ``key`` column (as a table's header named it) in ``row``."""
+    i = columns.get(key)
+    return row[i].strip() if i is not None and i < len(row) else ""
 
 
 def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
@@ -608,8 +610,8 @@ def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
     found: dict[str, int] = {}
     keys = {"name": "column_name", "first": "column_first", "last": "column_last",
             "organisation": "column_organisation", "role": "column_role"}
-    for i, cell in enumerate(header):
-        low = cell.strip().strip("*:").lower()
+    for i, heading in enumerate(header):
+        low = heading.strip().strip("*:").lower()
         for key, label in keys.items():
             words = {w for code in LANGUAGES for w in profile(code).labels.get(label, ())}
             if low in words and key not in found:

@@ -186,7 +186,8 @@ class _Finder:
         if line.text[:1].islower() or line.text[:1] == "(":
             return True
         adjacent = _position(line) - _position(last) == 1
-        return first.block.kind == "list_item" and adjacent and not _BULLET.match(line.text)
+        bullet = first.block.kind == "list_item" and first.block.number is None
+        return bullet and adjacent and not _BULLET.match(line.text) and not _starts_item(self.state, first)
 
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)

@@ -14,13 +14,16 @@
 The file is a TinyDB database written atomically under a lock, so a TUI, an import and a
 command line can share it (``tracker.storage``); its shape is in ``tracker.codec``.
 Queries compose (``tracker.queries``), updates are operations (``tracker.operations``),
-and exports are in ``tracker.export``. Every error is a ``StoreError`` (a ``ValueError``)
+and exports are in ``tracker.export``. Meetings of one body form a series
+(``tracker.series``); importing the next meeting's minutes settles what they say of the
+earlier actions (``tracker.reconcile``), and ``store.agenda`` drafts the next agenda
+(``tracker.agenda``). Every error is a ``StoreError`` (a ``ValueError``)
 with a one-line message.
 """
 
-from tracker.codec import Action, Change, Meeting, Note, Person
+from tracker.codec import Action, Change, Meeting, Mention, Note, Person
 from tracker.errors import AmbiguousId, CorruptStore, NothingToUndo, StoreError, StoreLocked, UnknownId
-from tracker.store import ActionStore, default_path
+from tracker.store import ActionStore, Stale, default_path
 
 __all__ = [
     "Action",
@@ -29,9 +32,11 @@ __all__ = [
     "Change",
     "CorruptStore",
     "Meeting",
+    "Mention",
     "Note",
     "NothingToUndo",
     "Person",
+    "Stale",
     "StoreError",
     "StoreLocked",
     "UnknownId",

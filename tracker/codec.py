@@ -13,8 +13,10 @@ whose documents are keyed by our own ids rather than TinyDB's numbers::
                          "action": "a3f9c1", "field": "status", "old": "open", "new": "done"}}
     }
 
-A meeting document is the parser's JSON of the minutes (DESIGN.md) without its actions;
-an action document is the parser's JSON of the action plus what the members add to it.
+A meeting document is the parser's JSON of the minutes (DESIGN.md) without its actions,
+plus its ``series`` (``tracker.series``); an action document is the parser's JSON of the
+action plus what the members add to it and the ``mentions`` later minutes made of it
+(``tracker.reconcile``).
 Dates are ISO strings on disk and ``date`` objects on the read side; times of changes are
 UTC ISO timestamps. ``SCHEMA`` grows when this shape changes; ``check`` refuses newer
 and foreign files (and is where older ones will be upgraded).
@@ -29,6 +31,7 @@ __all__ = [
     "Action",
     "Change",
     "Meeting",
+    "Mention",
     "Note",
     "Person",
     "SCHEMA",
@@ -99,6 +102,7 @@ class Meeting(NamedTuple):
     next_meeting: dict | None
     imported: str | None
     updated: str | None
+    series: str | None = None
 
     @classmethod
     def from_doc(cls, meeting_id: str, doc: dict) -> Meeting:
@@ -120,6 +124,7 @@ class Meeting(NamedTuple):
             next_meeting=doc.get("next_meeting"),
             imported=doc.get("imported"),
             updated=doc.get("updated"),
+            series=doc.get("series"),
         )
 
     def agenda_title(self, number: str | None) -> str | None:
@@ -152,7 +157,65 @@ class Meeting(NamedTuple):
             "next_meeting": self.next_meeting,
             "imported": self.imported,
             "updated": self.updated,
+            "series": self.series,
         }
+
+
+class Mention(NamedTuple):
+    """What a later meeting's minutes said of an action (``tracker.reconcile``).
+
+    ``meeting`` and ``date`` name that meeting; ``status`` is what the words mean
+    (``done``, ``open`` for carried over, ``cancelled``), ``word`` the status word as written
+    (None when the action was only mentioned or repeated), ``sentence`` the evidence and
+    ``line``/``paragraph`` where it stands. ``outcome`` is ``applied`` (the store followed
+    the minutes) or ``proposed`` (a weaker match, left for a person to accept); ``reason`` is
+    ``status word``, ``matters arising`` (mentioned there without one), ``repeated`` (the
+    minutes gave the action again) or ``created`` (the action's own sentence, in
+    ``ActionStore.timeline``); ``score`` is the match's strength, 0-100.
+    """
+
+    meeting: str
+    date: date | None
+    status: str
+    word: str | None
+    sentence: str
+    line: int | None
+    paragraph: int | None
+    score: int
+    outcome: str
+    reason: str
+
+    @classmethod
+    def from_doc(cls, doc: dict) -> Mention:
+        return cls(
+            meeting=doc["meeting"],
+            date=_day(doc.get("date")),
+            status=doc["status"],
+            word=doc.get("word"),
+            sentence=doc.get("sentence") or "",
+            line=doc.get("line"),
+            paragraph=doc.get("paragraph"),
+            score=doc.get("score", 100),
+            outcome=doc.get("outcome", "applied"),
+            reason=doc.get("reason", "status word"),
+        )
+
+    @property
+    def applied(self) -> bool:
+        return self.outcome == "applied"
+
+    @property
+    def where(self) -> str | None:
+        """``line 12`` or ``paragraph 7``."""
+        if self.line is not None:
+            return f"line {self.line}"
+        return f"paragraph {self.paragraph}" if self.paragraph is not None else None
+
+    def to_json(self) -> dict:
+        return {"meeting": self.meeting, "date": iso(self.date), "status": self.status,
+                "word": self.word, "sentence": self.sentence, "line": self.line,
+                "paragraph": self.paragraph, "score": self.score, "outcome": self.outcome,
+                "reason": self.reason}
 
 
 class Note(NamedTuple):
@@ -170,7 +233,8 @@ class Action(NamedTuple):
     """A tracked action: what the minutes asked of whom by when, and how it stands.
 
     ``vanished`` is true when an edited version of the minutes no longer has the action;
-    it is kept, with its status, notes and history, until someone closes it.
+    it is kept, with its status, notes and history, until someone closes it. ``mentions``
+    are what the minutes of later meetings said of it, oldest first (``Mention``).
     """
 
     id: str
@@ -186,6 +250,7 @@ class Action(NamedTuple):
     vanished: bool
     created: str | None
     updated: str | None
+    mentions: tuple[Mention, ...] = ()
 
     @classmethod
     def from_doc(cls, action_id: str, doc: dict, meeting: Meeting) -> Action:
@@ -203,6 +268,7 @@ class Action(NamedTuple):
             vanished=doc.get("vanished", False),
             created=doc.get("created"),
             updated=doc.get("updated"),
+            mentions=tuple(Mention.from_doc(m) for m in doc.get("mentions") or ()),
         )
 
     @property
@@ -229,6 +295,7 @@ class Action(NamedTuple):
             "vanished": self.vanished,
             "created": self.created,
             "updated": self.updated,
+            "mentions": [m.to_json() for m in self.mentions],
         }
 
 
@@ -250,7 +317,9 @@ class Change(NamedTuple):
     ``kind`` is ``action``, ``meeting`` or ``person`` and ``subject`` that record's id;
     ``field`` is ``created`` or ``deleted`` when the record itself came or went.
     ``change`` numbers one command's worth of entries (what ``undo`` reverts together);
-    ``undoes`` is the change an undo reverted.
+    ``undoes`` is the change an undo reverted; ``evidence`` is, for a change the minutes
+    of a later meeting made (``via`` ``follow-up``), the mention it followed (meeting,
+    date, word, sentence, where).
     """
 
     change: int
@@ -263,6 +332,7 @@ class Change(NamedTuple):
     old: Any = None
     new: Any = None
     undoes: int | None = None
+    evidence: dict | None = None
 
     @classmethod
     def from_doc(cls, doc: dict) -> Change:
@@ -278,6 +348,7 @@ class Change(NamedTuple):
             old=doc.get("old"),
             new=doc.get("new"),
             undoes=doc.get("undoes"),
+            evidence=doc.get("evidence"),
         )
 
     def to_json(self) -> dict:
@@ -293,6 +364,8 @@ class Change(NamedTuple):
         }
         if self.undoes is not None:
             entry["undoes"] = self.undoes
+        if self.evidence is not None:
+            entry["evidence"] = self.evidence
         return entry
 
 

@@ -9,6 +9,11 @@
   actions are added; stored ones the minutes no longer have are marked ``vanished``, never
   deleted, and lose the mark if they come back.
 - Anything else is a new meeting.
+- Every meeting belongs to a series (``tracker.series``: the same body); what new minutes
+  say of the open actions of the series' earlier meetings is reconciled
+  (``tracker.reconcile``): clear matches change the status (``via`` ``follow-up``, in the
+  import's one change, with the sentence as evidence), weaker ones are only proposed, and
+  a new action that repeats an open one is not added again but recorded as its carry-over.
 
 ``plan`` works out what an import would do without changing anything (``--dry-run``);
 ``apply`` does it.
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
     from minutes.model import Minutes
 
     from tracker.operations import Transaction
+    from tracker.reconcile import FollowUp
 
 __all__ = ["ImportResult", "Plan", "apply", "plan"]
 
@@ -43,6 +49,9 @@ class ImportResult:
     ``status`` is ``new`` (a meeting not seen before), ``updated`` (an edited version of a
     stored meeting) or ``unchanged`` (this very file was imported before). The lists hold
     ``{"id", "text"}`` of actions; ``updated`` adds the ``fields`` that changed.
+    ``follow_up`` holds what the minutes say of earlier meetings' open actions
+    (``tracker.reconcile.FollowUp.to_json``: id, text, status, was, word, sentence, line or
+    paragraph, score, reason, outcome ``applied`` or ``proposed``).
     """
 
     meeting: str
@@ -56,6 +65,7 @@ class ImportResult:
     returned: list[dict] = field(default_factory=list)
     unchanged: int = 0
     dry_run: bool = False
+    follow_up: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -72,6 +82,7 @@ class ImportResult:
             "returned": self.returned,
             "unchanged": self.unchanged,
             "dry_run": self.dry_run,
+            "follow_up": self.follow_up,
         }
 
     def summary(self) -> str:
@@ -94,7 +105,29 @@ class ImportResult:
                 lines.append(f"  {labels[kind][self.dry_run]}: {item['id']}  {item['text']}{fields}")
         if self.status == "updated" and self.unchanged:
             lines.append(f"  {self.unchanged} action(s) as they were")
+        lines += [follow_up_line(item, self.dry_run) for item in self.follow_up]
         return "\n".join(lines)
+
+
+FOLLOW_UP_LABELS = {  # (status, outcome) -> what happened, what a dry run would do
+    ("done", "applied"): ("marked done", "would mark done"),
+    ("cancelled", "applied"): ("cancelled", "would cancel"),
+    ("open", "applied"): ("carried over", "would carry over"),
+}
+
+
+def follow_up_line(item: dict, dry_run: bool) -> str:
+    """One follow-up as a line: what the minutes said of an earlier action, and where."""
+    if item["outcome"] == "applied":
+        label = FOLLOW_UP_LABELS[item["status"], "applied"][dry_run]
+        if item["status"] != "open" and item["was"] == item["status"]:
+            label = f"already {item['status']}"
+    else:
+        label = f"proposed {item['status']}, not applied"
+    where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
+    how = f"{item['reason']}, score {item['score']}" if item["outcome"] != "applied" else item["reason"]
+    due = f"; due {item['due']}" if item.get("due") else ""
+    return f"  {label}: {item['id']}  {item['text']}  <- \"{item['sentence']}\" ({where}; {how}{due})"
 
 
 @dataclass
@@ -108,6 +141,8 @@ class Plan:
     changes: list[tuple[str, str, Any]] = field(default_factory=list)  # (action id, field, value)
     vanish: list[str] = field(default_factory=list)
     bring_back: list[str] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    forget: list[str] = field(default_factory=list)  # actions this meeting no longer mentions
 
 
 def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool = False) -> Plan:
@@ -136,17 +171,21 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
         }
         for a in parsed["actions"]
     ]
-    meeting_doc = {k: v for k, v in parsed.items() if k != "actions"}
+    from tracker.series import series_key
+
+    series = series_key(parsed["title"], parsed["language"], source)
+    meeting_doc = {**{k: v for k, v in parsed.items() if k != "actions"}, "series": series}
     status = "new" if meeting_id is None else "updated"
     if meeting_id is None:
         meeting_id = ids.new(key)
     result = ImportResult(meeting_id, parsed["title"], parsed["date"], source, status,
                           dry_run=dry_run)
     planned = Plan(result, people=names)
+    repeats = _follow_up(planned, data, minutes, meeting_id, series, incoming)
 
     if status == "new":
         planned.meeting = {**meeting_doc, "imported": at, "updated": at}
-        _add(planned, ids, meeting_id, list(enumerate(incoming)), at)
+        _add(planned, ids, meeting_id, [(i, new) for i, new in enumerate(incoming) if i not in repeats], at)
         return planned
 
     stored_meeting = meetings[meeting_id]
@@ -167,7 +206,7 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
             result.updated.append({"id": action_id, "text": new["text"], "fields": shown})
         elif not doc.get("vanished"):
             result.unchanged += 1
-    _add(planned, ids, meeting_id, [(i, incoming[i]) for i in fresh], at)
+    _add(planned, ids, meeting_id, [(i, incoming[i]) for i in fresh if i not in repeats], at)
     for action_id in gone:
         if not stored[action_id].get("vanished"):
             planned.vanish.append(action_id)
@@ -198,7 +237,67 @@ def apply(tx: Transaction, planned: Plan) -> ImportResult:
         tx.set("action", action_id, actions[action_id], "vanished", True)
     for action_id in planned.bring_back:
         tx.set("action", action_id, actions[action_id], "vanished", False)
+    if planned.follow_ups or planned.forget:
+        outer, tx.via = tx.via, "follow-up"
+        try:
+            _apply_follow_ups(tx, planned, meeting_id, planned.meeting.get("date") or
+                              tx.data["meetings"][meeting_id].get("date"))
+        finally:
+            tx.via = outer
     return result
+
+
+def _follow_up(planned: Plan, data: dict, minutes: Minutes, meeting_id: str, series: str,
+               incoming: list[dict]) -> set[int]:
+    """Plan what the minutes say of earlier meetings' open actions; return the indexes of
+    the new actions that only repeat one of them."""
+    from tracker.reconcile import follow_up
+
+    found = follow_up(data, minutes, meeting_id=meeting_id, series=series, incoming=incoming)
+    planned.follow_ups = found.follow_ups
+    planned.result.follow_up = [f.to_json() for f in found.follow_ups]
+    mentioned = {f.action for f in found.follow_ups}
+    planned.forget = [aid for aid, doc in data["actions"].items() if aid not in mentioned
+                      and any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ())]
+    return set(found.repeats)
+
+
+def _apply_follow_ups(tx: Transaction, planned: Plan, meeting_id: str, day: str | None) -> None:
+    """Record each mention on its action and make the changes the applied ones call for;
+    a mention this meeting's minutes no longer make goes, with the status it set."""
+    actions = tx.data["actions"]
+    for f in planned.follow_ups:
+        doc = actions[f.action]
+        earlier = doc.get("mentions") or []
+        previous = next((m for m in earlier if m.get("meeting") == meeting_id), None)
+        mentions = [m for m in earlier if m.get("meeting") != meeting_id] + [f.mention(meeting_id, day)]
+        mentions.sort(key=lambda m: m.get("date") or "")
+        tx.set("action", f.action, doc, "mentions", mentions)
+        if f.outcome != "applied":
+            continue
+        evidence = f.evidence(meeting_id, day)
+        said_before = previous is not None and previous.get("outcome") == "applied" \
+            and previous.get("status") == f.status  # and followed then: a member's word since stands
+        if doc["status"] != f.status and not said_before \
+                and (doc["status"] == "open" or _closed_by(previous, doc)):
+            tx.set("action", f.action, doc, "status", f.status, evidence=evidence)
+        if f.due and doc["status"] == "open" and not said_before:
+            evidence = f.evidence(meeting_id, day, due=True)
+            tx.set("action", f.action, doc, "due", f.due, evidence=evidence)
+            tx.set("action", f.action, doc, "due_text", f.due_text, evidence=evidence)
+    for action_id in planned.forget:
+        doc = actions[action_id]
+        previous = next(m for m in doc["mentions"] if m.get("meeting") == meeting_id)
+        tx.set("action", action_id, doc, "mentions",
+               [m for m in doc["mentions"] if m.get("meeting") != meeting_id])
+        if _closed_by(previous, doc):
+            tx.set("action", action_id, doc, "status", "open")
+
+
+def _closed_by(mention: dict | None, doc: dict) -> bool:
+    """Whether ``mention`` (applied) is what closed the action, as it still is."""
+    return (mention is not None and mention.get("outcome") == "applied"
+            and mention.get("status") != "open" and mention.get("status") == doc["status"])
 
 
 def meeting_key(doc: dict) -> str:

@@ -22,7 +22,8 @@ from tracker.errors import NothingToUndo, StoreError
 from tracker.ids import IdSpace
 from tracker.people import People, register
 
-__all__ = ["Operation", "Transaction", "add_note", "assign", "set_due", "set_status", "undo"]
+__all__ = ["Operation", "Transaction", "accept_mention", "add_note", "assign", "set_due", "set_status",
+           "undo"]
 
 
 class Transaction:
@@ -56,7 +57,7 @@ class Transaction:
         return self._ids
 
     def record(self, kind: str, subject: str, field: str, old: Any = None, new: Any = None,
-               undoes: int | None = None) -> None:
+               undoes: int | None = None, evidence: dict | None = None) -> None:
         entry = {"change": self.change, "at": self.at, "by": self.by, "via": self.via,
                  kind: subject, "field": field}
         if old is not None:
@@ -65,6 +66,8 @@ class Transaction:
             entry["new"] = new
         if undoes is not None:
             entry["undoes"] = undoes
+        if evidence is not None:
+            entry["evidence"] = evidence
         self.data["history"][str(self._next_key)] = entry
         self._next_key += 1
         self.entries += 1
@@ -74,15 +77,17 @@ class Transaction:
         entries = reversed(self.data["history"].values())
         return [next(entries) for _ in range(count)][::-1]
 
-    def set(self, kind: str, subject: str, doc: dict, field: str, value: Any) -> bool:
-        """Set ``doc[field]`` and record the change; False when it already had the value."""
+    def set(self, kind: str, subject: str, doc: dict, field: str, value: Any,
+            evidence: dict | None = None) -> bool:
+        """Set ``doc[field]`` and record the change (with the ``evidence`` for it, if any);
+        False when it already had the value."""
         old = doc.get(field)
         if old == value:
             return False
         doc[field] = value
         if "updated" in doc:
             doc["updated"] = self.at
-        self.record(kind, subject, field, old, value)
+        self.record(kind, subject, field, old, value, evidence=evidence)
         return True
 
     def create(self, kind: str, subject: str, doc: dict) -> None:
@@ -140,6 +145,28 @@ def add_note(text: str) -> Operation:
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         note = {"at": tx.at, "by": tx.by, "text": text}
         tx.set("action", action_id, action, "notes", [*action.get("notes", ()), note])
+
+    return apply
+
+
+def accept_mention(meeting_id: str | None = None) -> Operation:
+    """Follow the action's proposed mention from this meeting (None: the latest proposed):
+    record it as applied and take its status, with its sentence as the evidence."""
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        mentions = [dict(m) for m in action.get("mentions") or ()]
+        proposed = [m for m in mentions if m.get("outcome") == "proposed"
+                    and meeting_id in (None, m.get("meeting"))]
+        if not proposed:
+            raise StoreError(f"action {action_id} has no proposed mention to accept")
+        chosen = proposed[-1]
+        chosen["outcome"] = "applied"
+        tx.set("action", action_id, action, "mentions", mentions)
+        if chosen["status"] != action["status"]:
+            where = {k: chosen.get(k) for k in ("line", "paragraph") if chosen.get(k) is not None}
+            evidence = {"meeting": chosen["meeting"], "date": chosen.get("date"),
+                        "word": chosen.get("word"), "sentence": chosen.get("sentence"), **where}
+            tx.set("action", action_id, action, "status", chosen["status"], evidence=evidence)
 
     return apply
 

@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tracker import codec, operations, queries
-from tracker.codec import Action, Change, Meeting, Person
+from tracker.codec import Action, Change, Meeting, Mention, Person
+from tracker.errors import AmbiguousId, UnknownId
 from tracker.ids import IdSpace, find
 from tracker.people import People
 from tracker.people import alias as make_alias
@@ -19,11 +20,13 @@ from tracker.storage import AtomicStorage
 if TYPE_CHECKING:
     from minutes.model import Minutes
 
+    from tracker.agenda import Agenda
     from tracker.importer import ImportResult
     from tracker.operations import Operation, Transaction
     from tracker.queries import Query
+    from tracker.series import Series
 
-__all__ = ["ActionStore", "default_path", "default_user"]
+__all__ = ["ActionStore", "Stale", "default_path", "default_user"]
 
 
 def default_path() -> Path:
@@ -38,6 +41,19 @@ def default_path() -> Path:
 def default_user() -> str:
     """Who the history says made a change: ``$USER`` (``$USERNAME`` on Windows)."""
     return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+class Stale(NamedTuple):
+    """An open action that has waited too long: carried over to ``carried_over`` later
+    meetings of its series, ``days_overdue`` past its due date (0 when not overdue)."""
+
+    action: Action
+    carried_over: int
+    days_overdue: int
+
+    def to_json(self) -> dict:
+        return {**self.action.to_json(), "carried_over": self.carried_over,
+                "days_overdue": self.days_overdue}
 
 
 class ActionStore:
@@ -170,6 +186,82 @@ class ActionStore:
         """The canonical name ``name`` means (a name, an alias or a unique first name)."""
         return People(self._data()["people"]).resolve(name)
 
+    # -- follow-through across meetings ----------------------------------------------------
+
+    def series(self) -> list[Series]:
+        """The meetings grouped by body (``tracker.series``), the most recently met first."""
+        from tracker.series import group, keys
+
+        table = self._data()["meetings"]
+        named = keys(table)
+        return group(Meeting.from_doc(mid, {**doc, "series": named[mid]}) for mid, doc in table.items())
+
+    def find_series(self, wanted: str) -> Series:
+        """The series whose name starts with ``wanted`` (any case), or that holds the
+        meeting with this id or unique id prefix."""
+        everything = self.series()
+        word = " ".join(wanted.casefold().split())
+        if not word:
+            raise UnknownId("an empty series name")
+        exact = [s for s in everything if s.name == word]
+        found = exact or [s for s in everything if s.name.startswith(word)]
+        try:
+            _, key = find(wanted, {"meeting": self._data()["meetings"]})
+            found += [s for s in everything if key in {m.id for m in s.meetings} and s not in found]
+        except (UnknownId, AmbiguousId):
+            pass
+        if not found:
+            raise UnknownId(f"no series or meeting matches {wanted!r}")
+        if len(found) > 1:
+            names = "; ".join(repr(s.name) for s in found[:4])
+            raise AmbiguousId(f"{wanted!r} could be {len(found)} series ({names}); type more of the name")
+        return found[0]
+
+    def carried_over(self) -> dict[str, int]:
+        """For every action, by id: how many later meetings of its series met while it was
+        still open (``tracker.series.carried_over``)."""
+        from tracker.series import carried_over
+
+        data = self._data()
+        return carried_over(data["actions"], data["meetings"], data["history"])
+
+    def stale(self, *, today: date | None = None, carried: int | None = None,
+              overdue_days: int | None = None) -> list[Stale]:
+        """The open actions carried over ``carried`` (3) or more times or ``overdue_days``
+        (30) or more past their due date, the longest waiting first."""
+        from tracker.series import STALE_CARRIED, STALE_DAYS
+
+        today = today or date.today()
+        carried = STALE_CARRIED if carried is None else carried
+        overdue_days = STALE_DAYS if overdue_days is None else overdue_days
+        counts = self.carried_over()
+        found = []
+        for a in self.actions(status="open"):
+            late = (today - a.due).days if a.due and a.due < today else 0
+            if counts.get(a.id, 0) >= carried or (a.due and late >= overdue_days):
+                found.append(Stale(a, counts.get(a.id, 0), late))
+        found.sort(key=lambda s: (-s.carried_over, -s.days_overdue, s.action.id))
+        return found
+
+    def timeline(self, action_id: str) -> list[Mention]:
+        """An action's life across meetings: the sentence that created it (``reason``
+        ``created``), then what each later meeting's minutes said of it, oldest first."""
+        a = self.action(action_id)
+        created = Mention(a.meeting.id, a.meeting.date, "open", None, a.source.get("snippet") or a.text,
+                          a.source.get("line"), a.source.get("paragraph"), 100, "applied", "created")
+        return [created, *sorted(a.mentions, key=lambda m: m.date or date.min)]
+
+    def agenda(self, series: str, *, today: date | None = None) -> Agenda:
+        """The draft agenda of the next meeting of a series (a name prefix or a meeting id):
+        its standing items and its open actions by owner (``tracker.agenda``)."""
+        from tracker.agenda import draft
+
+        found = self.find_series(series)
+        ids = {m.id for m in found.meetings}
+        open_actions = [a for a in self.actions(status="open", today=today)
+                        if a.meeting.id in ids and not a.vanished]
+        return draft(found, open_actions, self.carried_over())
+
     def _context(self, data: dict, today: date | None) -> queries.Context:
         return queries.Context(today or date.today(), People(data["people"]), data["meetings"])
 
@@ -258,6 +350,12 @@ class ActionStore:
 
     def note(self, action_id: str, text: str) -> list[Change]:
         return self.update([action_id], operations.add_note(text), via="note")
+
+    def accept(self, action_id: str, meeting_id: str | None = None) -> list[Change]:
+        """Follow a proposed mention of an action (the latest, or the one of the meeting
+        with this id prefix): it becomes applied and the action takes its status."""
+        meeting_key = find(meeting_id, {"meeting": self._data()["meetings"]})[1] if meeting_id else None
+        return self.update([action_id], operations.accept_mention(meeting_key), via="follow-up")
 
     def alias(self, alias: str, name: str) -> str:
         """Make ``alias`` another name of ``name``; return the canonical name."""

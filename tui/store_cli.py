@@ -1,5 +1,6 @@
 """The store's verbs of the ``minutes`` command line: import, list, show, update, undo,
-the people registry, exports and the digest. Each is one call into ``tracker``.
+the people registry, exports, the digest and the next meeting's agenda. Each is one call
+into ``tracker``.
 
 Every error ends with exit status 2 and one line on stderr, the store as it was. Nothing
 here imports spaCy, dateparser or Textual; the parser is imported by ``import`` only, and
@@ -78,6 +79,7 @@ def import_(ctx, files: tuple[Path, ...], dry_run: bool, lang: str | None, as_js
             parsed.append(parse(file, lang=lang))
         except (UnreadableMinutes, OSError) as error:
             fail(f"{file}: {getattr(error, 'strerror', None) or error}")
+    parsed.sort(key=lambda m: m.date or date.max)  # a series' meetings in the order they met
     with open_store(ctx, by) as store:
         results = [store.import_minutes(minutes, dry_run=dry_run) for minutes in parsed]
     if as_json:
@@ -96,14 +98,26 @@ def import_(ctx, files: tuple[Path, ...], dry_run: bool, lang: str | None, as_js
 @click.option("--due-within", type=int, metavar="DAYS", help="Due in the next DAYS days.")
 @click.option("--meeting", metavar="ID", help="From this meeting.")
 @click.option("--text", metavar="WORDS", help="With these words.")
+@click.option("--stale", is_flag=True,
+              help="Open and carried over 3+ meetings or overdue by 30+ days.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-def actions(ctx, owner, status, overdue, due_within, meeting, text, as_json) -> None:
-    """List actions, by due date."""
-    today = date.today()
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
+def actions(ctx, owner, status, overdue, due_within, meeting, text, stale, as_json, today) -> None:
+    """List actions, by due date (--stale: the longest waiting first)."""
+    today = today.date() if today else date.today()
     with open_store(ctx) as store:
         found = store.actions(owner=owner, status=_status(status), overdue=overdue,
                               due_within=due_within, meeting=meeting, text=text, today=today)
-    if as_json:
+        waiting = store.stale(today=today) if stale else None
+    if waiting is not None:
+        wanted = {a.id for a in found}
+        waiting = [s for s in waiting if s.action.id in wanted]
+        if as_json:
+            echo_json([s.to_json() for s in waiting])
+        elif waiting:
+            click.echo(action_table([s.action for s in waiting], today,
+                                    {s.action.id: s.carried_over for s in waiting}))
+    elif as_json:
         echo_json([a.to_json() for a in found])
     elif found:
         click.echo(action_table(found, today))
@@ -115,16 +129,19 @@ def _status(status: str) -> str | None:
     return None if status == "all" else status
 
 
-def action_table(found: list[Action], today: date) -> str:
-    """One line an action: id, due date, status, owners, text and where it came from."""
+def action_table(found: list[Action], today: date, carried: dict[str, int] | None = None) -> str:
+    """One line an action: id, due date, status, owners, text and where it came from (and
+    with ``carried``, how many meetings it has been carried over)."""
     owners = [", ".join(a.owners) or "-" for a in found]
     width = min(max(len(o) for o in owners), 32)
-    lines = [f"{'ID':<7} {'DUE':<10} {'STATUS':<9} {'OWNERS':<{width}}  ACTION"]
+    extra = f"{'CARRIED':<8}" if carried is not None else ""
+    lines = [f"{'ID':<7} {'DUE':<10} {'STATUS':<9} {extra}{'OWNERS':<{width}}  ACTION"]
     for a, who in zip(found, owners):
         state = "overdue" if a.is_overdue(today) else a.status
         where = f"{a.meeting.date or 'undated'}" + (item_ref(a.agenda_item) if a.agenda_item else "")
         gone = " (no longer in the minutes)" if a.vanished else ""
-        lines.append(f"{a.id:<7} {str(a.due or '-'):<10} {state:<9} {who:<{width}}  "
+        times = f"{carried.get(a.id, 0):<8}" if carried is not None else ""
+        lines.append(f"{a.id:<7} {str(a.due or '-'):<10} {state:<9} {times}{who:<{width}}  "
                      f"{a.text}{gone}  [{where}]")
     return "\n".join(lines)
 
@@ -135,14 +152,31 @@ def item_ref(item: str) -> str:
 
 
 @verb("meetings")
+@click.option("--series", "by_series", is_flag=True,
+              help="Group the meetings by body (the same title), each series oldest first.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-def meetings(ctx, as_json: bool) -> None:
+def meetings(ctx, by_series: bool, as_json: bool) -> None:
     """List the imported meetings, latest first."""
     with open_store(ctx) as store:
         found = store.meetings()
+        series = store.series() if by_series else []
         counts: dict[tuple[str, str], int] = {}
         for a in store.actions():
             counts[a.meeting.id, a.status] = counts.get((a.meeting.id, a.status), 0) + 1
+    if by_series:
+        listed = {}
+        for s in series:
+            listed[s.name] = [{**m.ref(), "actions": sum(n for (mid, _), n in counts.items() if mid == m.id),
+                               "open": counts.get((m.id, "open"), 0)} for m in s.meetings]
+        if as_json:
+            echo_json([{**s.to_json(), "meetings": listed[s.name]} for s in series])
+            return
+        for s in series:
+            click.echo(f"{s.name or '(untitled)'}  [{len(s.meetings)} meeting(s); {s.language or '?'}]")
+            for m, info in zip(s.meetings, listed[s.name]):
+                click.echo(f"  {m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
+                           f"[{info['actions']} actions, {info['open']} open]")
+        return
     if as_json:
         echo_json([m.to_json() for m in found])
         return
@@ -190,6 +224,12 @@ def action_text(a: Action, history) -> str:
     if a.notes:
         lines.append("notes:")
         lines += [f"  {n.at[:10]} {n.by}: {n.text}" for n in a.notes]
+    if a.mentions:
+        lines.append("later meetings:")
+        for m in a.mentions:
+            said = f"{m.status} ({m.word})" if m.word else f"{m.status} ({m.reason})"
+            how = "" if m.applied else f", proposed, score {m.score}"
+            lines.append(f"  {m.date or 'undated'} {m.meeting}: {said}{how}: {m.sentence}")
     lines.append("history:")
     lines += [f"  {change_text(c)}" for c in history]
     return "\n".join(lines)
@@ -203,15 +243,25 @@ def change_text(c) -> str:
         before = len(c.old or ())
         added = (c.new or [])[before:]
         what = "note: " + "; ".join(n["text"] for n in added) if added else "notes: one removed"
+    elif c.field == "mentions":
+        added = [m for m in c.new or () if m not in (c.old or ())]
+        what = ("mentioned: " + "; ".join(
+            f"{m.get('date') or m['meeting']} {m['status']} ({m.get('word') or m.get('reason')}, "
+            f"{m.get('outcome')}): {m.get('sentence')!r}" for m in added)
+            if added else "mentions: one removed")
     else:
         what = f"{c.field}: {_value(c.old)} -> {_value(c.new)}"
     undo = f" (undoing change {c.undoes})" if c.undoes else ""
-    return f"{c.at}  {c.by} ({c.via}{undo})  {c.kind} {c.subject}  {what}"
+    because = f"  <- {c.evidence['sentence']!r} ({c.evidence.get('date') or c.evidence['meeting']})" \
+        if c.evidence else ""
+    return f"{c.at}  {c.by} ({c.via}{undo})  {c.kind} {c.subject}  {what}{because}"
 
 
 def _value(value) -> str:
     if value is None:
         return "none"
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "sentence" in value[0]:
+        return f"{len(value)} mention(s)"  # an action's mentions by later minutes
     if isinstance(value, list):
         return ", ".join(map(str, value)) or "none"
     if isinstance(value, dict) and "snippet" in value:  # an action's source
@@ -330,6 +380,17 @@ def undo(ctx, by: str | None) -> None:
                    if c.field not in ("created", "deleted") else f"  {c.kind} {c.subject}  {c.field}")
 
 
+@verb("accept", updates=True)
+@click.argument("action_id", metavar="ID")
+@click.argument("meeting_id", metavar="MEETING", required=False)
+def accept(ctx, action_id: str, meeting_id: str | None, by: str | None) -> None:
+    """Follow what later minutes were only proposed to say of an action (the latest such
+    mention, or MEETING's)."""
+    with open_store(ctx, by) as store:
+        changes = store.accept(action_id, meeting_id)
+        report(store, [action_id], [c for c in changes if c.field == "status"], "keeps its status")
+
+
 # -- people -----------------------------------------------------------------------------------
 
 
@@ -395,3 +456,27 @@ def write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8", newline="")
+
+
+# -- the next meeting -------------------------------------------------------------------------
+
+
+@verb("agenda")
+@click.option("--next", "series", required=True, metavar="SERIES",
+              help="The series: the start of its name (see meetings --series) or a meeting id.")
+@click.option("--format", "format_", type=click.Choice(["md", "docx"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: standard output; a DOCX needs a file).")
+def agenda(ctx, series: str, format_: str, output: Path | None) -> None:
+    """Draft the agenda of a series' next meeting: its standing items and open actions."""
+    from tracker import agenda as render
+
+    if format_ == "docx" and output is None:
+        raise StoreError("a DOCX agenda needs a file: add -o FILE")
+    with open_store(ctx) as store:
+        draft = store.agenda(series)
+    if format_ == "docx":
+        output.write_bytes(render.docx(draft))
+    else:
+        write(render.markdown(draft), output)

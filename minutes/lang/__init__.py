@@ -30,7 +30,9 @@ class Profile:
     1-7); a stem matches any inflected form that starts with it.
     ``actions`` holds the words of action items (markers, owner and due labels, table
     columns, commitment and report verbs, tentative words); ``groups`` maps a group's
-    canonical name (``kunnat``, ``all``) to the forms it is written in.
+    canonical name (``kunnat``, ``all``) to the forms it is written in; ``follow_up`` the
+    words of a later meeting about earlier actions (status words, matters-arising headings,
+    standing agenda items).
     """
 
     code: str
@@ -41,6 +43,7 @@ class Profile:
     weekdays: dict[str, int]
     date_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    follow_up: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     dateparser_language: str = "en"
 

@@ -71,10 +71,14 @@ def store_path(ctx: click.Context) -> Path | None:
 @store_option
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Turn written meeting minutes into tracked actions."""
+    """Turn written meeting minutes into tracked actions. Without a command: the terminal UI
+    (in a terminal; elsewhere this help)."""
     ctx.ensure_object(dict)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            run_app(store_path(ctx))
+        else:
+            click.echo(ctx.get_help())
 
 
 @main.command()
@@ -119,6 +123,73 @@ def eval_(directory: Path, as_json: bool, misses: bool) -> None:
         click.echo(orjson.dumps(scores.to_json(), option=orjson.OPT_INDENT_2).decode())
     else:
         click.echo(report(scores, misses=misses))
+
+
+# -- the terminal UI ------------------------------------------------------------------------
+
+
+def run_app(store: Path | None, me: str | None = None) -> None:
+    """Open the Textual app on the store (Textual is imported here, not before)."""
+    from tracker import ActionStore
+    from tui.app import MinutesApp
+    from tui.config import configured_me
+
+    with ActionStore(store) as opened:
+        MinutesApp(store=opened, me=me or configured_me()).run()
+
+
+@main.command()
+@click.option("--me", metavar="NAME", help="Whose actions come first (default: $MINUTES_ME, "
+              "else `me` in config.toml in the user config directory).")
+@store_option
+@click.pass_context
+def tui(ctx: click.Context, me: str | None) -> None:
+    """Open the terminal UI on the store."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("the terminal UI needs a terminal; `minutes actions` lists the actions")
+    run_app(store_path(ctx), me)
+
+
+def sample_files() -> list[Path]:
+    """The bundled samples: minutes files with a ``.gold.json`` beside them."""
+    folder = Path(__file__).resolve().parents[1] / "samples"
+    return [p for p in sorted(folder.glob("*"))
+            if p.suffix.lower() in (".txt", ".md", ".docx")
+            and p.with_name(p.name[: -len(p.suffix)] + ".gold.json").exists()]
+
+
+@main.command()
+@click.option("--me", metavar="NAME", help="Whose actions come first.")
+@store_option
+def demo(me: str | None) -> None:
+    """Import the bundled samples into a fresh store in a temporary folder and open the
+    terminal UI on it (without a terminal: print the actions table)."""
+    import tempfile
+    from datetime import date
+
+    from minutes import parse
+    from tracker import ActionStore
+
+    files = sample_files()
+    if not files:
+        fail("no bundled samples found next to the package")
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    with tempfile.TemporaryDirectory(prefix="minutes-demo-") as folder:
+        path = Path(folder) / "actions.json"
+        if interactive:
+            click.echo(f"minutes demo: importing {len(files)} sample minutes into {path}…", err=True)
+        with ActionStore(path, user="demo") as store:
+            for file in files:
+                store.import_minutes(parse(file))
+            if interactive:
+                from tui.app import MinutesApp
+                from tui.config import configured_me
+
+                MinutesApp(store=store, me=me or configured_me(), import_folder=files[0].parent).run()
+            else:
+                from tui.store_cli import action_table
+
+                click.echo(action_table(store.actions(), date.today()))
 
 
 from tui import store_cli  # noqa: E402,F401  (the store verbs)

@@ -1,0 +1,78 @@
+"""What the app's tests share: the samples they use, a fixed today, and running a Pilot
+scenario from a plain (synchronous) test."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from minutes import parse
+from tracker import ActionStore
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DIR = ROOT / "samples"
+# Finnish text with a doubt, English text, a DOCX (paragraph evidence)
+SAMPLES = ("fi-kulttuuriverkosto-2026-01-20.txt", "en-residency-committee-2026-03-03.txt",
+           "en-board-minutes-2026-03-26.docx")
+TODAY = date(2026, 3, 1)  # a Sunday: some actions are overdue, some due this week
+SIZE = (160, 48)
+
+
+@lru_cache(maxsize=None)
+def parsed(name: str):
+    return parse(SAMPLE_DIR / name)
+
+
+def make_app(store: ActionStore, **options):
+    from tui.app import MinutesApp
+
+    options.setdefault("today", TODAY)
+    options.setdefault("warm_up", False)
+    options.setdefault("poll_interval", 0.2)
+    return MinutesApp(store=store, **options)
+
+
+def run(app, scenario: Callable[..., Awaitable[None]]) -> None:
+    """Run ``scenario(pilot)`` on ``app`` in Textual's test driver, the store loaded."""
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.loaded)
+            await scenario(pilot)
+
+    asyncio.run(main())
+
+
+async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (or fail after ``timeout`` s)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {condition}")
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def table(app):
+    from tui.widgets.actions_table import ActionsTable
+
+    return app.screen.query_one(ActionsTable)
+
+
+def shown_ids(app) -> list[str]:
+    return [a.id for a in table(app).rows]
+
+
+def text_of(widget) -> str:
+    """What a Static shows, as plain text."""
+    rendered = widget.render()
+    return getattr(rendered, "plain", str(rendered))
+
+
+def reader(store: ActionStore) -> ActionStore:
+    """Another store object on the same file, as another process would have."""
+    return ActionStore(store.path, user="someone-else")

@@ -1,0 +1,89 @@
+"""The command palette (ctrl+p): meetings, people and the app's commands.
+
+Each ``Provider`` reads what the app last loaded (``MinutesApp.meetings``, ``.people``),
+so a search costs no store read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.index import owner_token
+
+__all__ = ["CommandsProvider", "MeetingsProvider", "PeopleProvider"]
+
+
+class MeetingsProvider(Provider):
+    """``meeting: 2025-11-14 Luovien alojen klusterin kokous`` opens the meeting."""
+
+    def _entries(self) -> list[tuple[str, Callable, str]]:
+        app = self.app
+        counts = app.index.meeting_counts()
+        return [(f"meeting: {m.date or 'undated'} {m.title or '(untitled)'}",
+                 partial(app.open_meeting, m.id),
+                 f"{m.id} · {counts.get(m.id, (0, 0))[0]} open actions")
+                for m in app.meetings]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help in self._entries():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+
+    async def discover(self) -> Hits:
+        for text, command, help in self._entries()[:5]:
+            yield DiscoveryHit(text, command, text=text, help=help)
+
+
+class PeopleProvider(Provider):
+    """``person: Inga Savukoski`` shows their open actions."""
+
+    def _entries(self) -> list[tuple[str, Callable, str]]:
+        app = self.app
+        return [(f"person: {p.name}", partial(app.show_actions, f"{owner_token(p.name)} is:open"),
+                 f"{p.open_actions} open" + (f" · also {', '.join(p.aliases)}" if p.aliases else ""))
+                for p in app.people]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help in self._entries():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+
+
+class CommandsProvider(Provider):
+    """The app's own commands."""
+
+    def _entries(self) -> list[tuple[str, Callable, str]]:
+        app = self.app
+        entries = [
+            ("Import minutes…", app.action_import_minutes,
+             "Pick a file, review what was found, write it (ctrl+o)"),
+            ("Meetings", app.action_meetings, "Every meeting, the latest first (m)"),
+            ("Actions: open", partial(app.show_actions, "is:open"), "The home table, open actions"),
+            ("Actions: overdue", partial(app.show_actions, "is:overdue"), "Open and past their due date"),
+            ("Actions: due within a week", partial(app.show_actions, "is:open due:7"), "Open, due in 7 days"),
+            ("Actions: all", partial(app.show_actions, "is:all"), "Every status"),
+            ("Sort by due date", partial(app.show_actions, None, "due"), "Undated last"),
+            ("Sort by owner", partial(app.show_actions, None, "owner"), "By the first owner's name"),
+            ("Sort by meeting", partial(app.show_actions, None, "meeting"), "The latest meeting first"),
+            ("Undo the latest change", app.undo, "Whoever made it (u)"),
+            ("Read the store again", app.load, str(app.store.path)),
+            ("Keys", app.action_help, "Every key and the filter syntax (?)"),
+        ]
+        if app.me:
+            entries.insert(2, ("Actions: mine", partial(app.show_actions, "@me is:open"), app.me))
+        return entries
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help in self._entries():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+
+    async def discover(self) -> Hits:
+        for text, command, help in self._entries():
+            yield DiscoveryHit(text, command, text=text, help=help)

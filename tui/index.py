@@ -1,0 +1,331 @@
+"""The actions the app shows, held in memory so that a filter keystroke or a new sort
+answers at once, even at 50,000 actions. Pure Python: no Textual here.
+
+    from tui.index import ActionFilter, ActionIndex
+
+    index = ActionIndex(store.actions(), me="Inga Savukoski", today=date.today())
+    wanted = ActionFilter.parse('@me is:open due:14 budjetti')
+    shown = index.select(wanted, sort="due", resolve=store.person)
+
+The filter syntax, one term per word, all terms must hold:
+
+``is:open`` ``is:done`` ``is:cancelled`` ``is:all`` (several ``is:`` add up)
+    status; without any, every status
+``is:overdue``
+    open and due before today
+``@inga`` ``@Inga_Savukoski`` ``@"Inga Savukoski"`` ``@me``
+    owner: a name or alias the people registry knows, else any owner with a name
+    starting so (``@in`` while typing); ``_`` stands for a space
+``due:7``
+    due today or in the next 7 days
+``meeting:7be0`` (or ``m:``)
+    from the meeting with this id prefix, or with this word in its title
+anything else
+    words that must all appear in the text, source sentence, owners or notes (as
+    ``minutes actions --text``) or the id
+
+The order of each sort is worked out once and kept until the actions change, so a
+keystroke costs one pass over the kept order. ``me``'s actions come first in every sort.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tracker import Action
+
+__all__ = ["SORTS", "STATUSES", "ActionFilter", "ActionIndex", "fold", "owner_token"]
+
+SORTS = ("due", "owner", "meeting")
+STATUSES = ("open", "done", "cancelled")
+_TERM = re.compile(r'(@|[^\s:"]+:)?"([^"]*)"?|\S+')  # a term, maybe quoted after its key
+
+
+def fold(text: str) -> str:
+    """The form in which names and words are compared (as ``tracker.people.fold``)."""
+    return " ".join(text.casefold().split())
+
+
+def owner_token(name: str) -> str:
+    """How the filter bar writes an owner: ``@Inga_Savukoski``."""
+    return "@" + "_".join(name.split())
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the filter bar asks for; ``problems`` are the terms it could not read."""
+
+    statuses: frozenset[str] = frozenset()  # empty: every status
+    overdue: bool = False
+    owner: str | None = None
+    due_within: int | None = None
+    meeting: str | None = None
+    words: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> ActionFilter:
+        statuses: set[str] = set()
+        overdue = False
+        owner = due_within = meeting = None
+        words: list[str] = []
+        problems: list[str] = []
+        for match in _TERM.finditer(text):
+            term, head, value = match.group(0), match.group(1), match.group(2)
+            if value is None:  # not quoted
+                if term.startswith("@"):
+                    head, value = "@", term[1:]
+                elif ":" in term:
+                    head, _, value = term.partition(":")
+                    head += ":"
+                else:
+                    head, value = "", term
+            head = (head or "").casefold()
+            if head == "@":
+                name = " ".join(value.replace("_", " ").split())
+                if name:
+                    owner = name
+            elif head in ("is:", "status:"):
+                value = value.casefold()
+                if value == "overdue":
+                    overdue = True
+                elif value == "all":
+                    statuses.update(STATUSES)
+                elif value in STATUSES:
+                    statuses.add(value)
+                elif value:
+                    problems.append(term)
+            elif head == "due:":
+                if value.isdigit():
+                    due_within = int(value)
+                elif value:
+                    problems.append(term)
+            elif head in ("meeting:", "m:"):
+                meeting = value.strip() or None
+            elif head == "":
+                if value.strip():
+                    words.append(value.strip())
+            else:  # a colon that is no term of ours (``klo 9:00``): a word
+                words.append(term)
+        if set(statuses) == set(STATUSES):
+            statuses = set()
+        return cls(frozenset(statuses), overdue, owner, due_within, meeting, tuple(words),
+                   tuple(problems))
+
+    def describe(self) -> str:
+        """A few words for the status line."""
+        parts = [" or ".join(s for s in STATUSES if s in self.statuses) or "any status"]
+        if self.overdue:
+            parts.append("overdue")
+        if self.owner:
+            parts.append(f"owner {self.owner}")
+        if self.due_within is not None:
+            parts.append(f"due within {self.due_within} days")
+        if self.meeting:
+            parts.append(f"meeting {self.meeting}")
+        if self.words:
+            parts.append("“" + " ".join(self.words) + "”")
+        return ", ".join(parts)
+
+
+@dataclass
+class ActionIndex:
+    """Every action of the store, with what filtering and sorting need worked out once
+    (held column by column: a filter pass touches only the columns it tests).
+
+    ``me`` is a canonical name (or None); ``today`` decides what is overdue.
+    """
+
+    actions: Iterable[Action] = ()
+    me: str | None = None
+    today: date = field(default_factory=date.today)
+
+    def __post_init__(self) -> None:
+        self._me = fold(self.me) if self.me else None
+        self._actions: list[Action] = list(self.actions)
+        self.actions = ()  # the columns hold them
+        self._status = [a.status for a in self._actions]
+        self._due = [a.due for a in self._actions]
+        self._meeting = [a.meeting.id for a in self._actions]
+        folded: dict[tuple[str, ...], frozenset[str]] = {}  # few distinct owner lists
+        self._owners = [folded.get(a.owners) or folded.setdefault(a.owners, _folded(a.owners))
+                        for a in self._actions]
+        self._haystack: list[str] | None = None  # worked out by prepare() or the first search
+        self._lock = threading.Lock()  # prepare() may run in a worker
+        me = self._me
+        self._mine = [me is not None and me in owners for owners in self._owners]
+        self._positions = {a.id: i for i, a in enumerate(self._actions)}
+        self._orders: dict[str, list[int]] = {}
+        self._given_order = True  # still in the store's order: by due date
+
+    def __len__(self) -> int:
+        return len(self._actions)
+
+    def __contains__(self, action_id: str) -> bool:
+        return action_id in self._positions
+
+    def get(self, action_id: str) -> Action | None:
+        position = self._positions.get(action_id)
+        return self._actions[position] if position is not None else None
+
+    def all(self) -> list[Action]:
+        return list(self._actions)
+
+    def owners(self) -> list[str]:
+        """Every owner name in use, by name."""
+        return sorted({name for a in self._actions for name in a.owners}, key=fold)
+
+    def meeting_counts(self) -> dict[str, tuple[int, int]]:
+        """``(open, all)`` actions by meeting id."""
+        counts: dict[str, tuple[int, int]] = {}
+        for status, meeting in zip(self._status, self._meeting):
+            open_, every = counts.get(meeting, (0, 0))
+            counts[meeting] = (open_ + (status == "open"), every + 1)
+        return counts
+
+    def of_meeting(self, meeting_id: str) -> list[Action]:
+        """A meeting's actions in the order of its minutes."""
+        found = [a for a, m in zip(self._actions, self._meeting) if m == meeting_id]
+        return sorted(found, key=_meeting_key)
+
+    def replace(self, action: Action) -> None:
+        """Take in a changed action (a new one is added)."""
+        with self._lock:
+            i = self._positions.get(action.id)
+            columns = [self._actions, self._status, self._due, self._meeting, self._owners, self._mine]
+            if self._haystack is not None:
+                columns.append(self._haystack)
+            if i is None:
+                i = self._positions[action.id] = len(self._actions)
+                for column in columns:
+                    column.append(None)
+            owners = _folded(action.owners)
+            self._actions[i], self._status[i], self._due[i] = action, action.status, action.due
+            self._meeting[i], self._owners[i] = action.meeting.id, owners
+            self._mine[i] = self._me is not None and self._me in owners
+            if self._haystack is not None:
+                self._haystack[i] = _haystack(action)
+            self._orders.clear()
+            self._given_order = False
+
+    def prepare(self) -> None:
+        """Work out now what free words are searched in (else the first search does it;
+        at 50,000 actions it takes 0.1 s, too long to spend before the first paint)."""
+        self._words()
+
+    def _words(self) -> list[str]:
+        haystack = self._haystack
+        if haystack is None:
+            with self._lock:
+                if self._haystack is None:
+                    self._haystack = [_haystack(a) for a in self._actions]
+                haystack = self._haystack
+        return haystack
+
+    # -- choosing and ordering ---------------------------------------------------------------
+
+    def select(self, wanted: ActionFilter, sort: str = "due",
+               resolve: Callable[[str], str | None] | None = None) -> list[Action]:
+        """The actions ``wanted`` asks for, in the order of ``sort``, ``me``'s first.
+
+        ``resolve`` turns a typed owner into a canonical name (``ActionStore.person``);
+        it may raise ``ValueError`` for a name that could be several people.
+        """
+        chosen = self._order(sort)
+        if wanted.statuses:
+            status, statuses = self._status, wanted.statuses
+            chosen = [i for i in chosen if status[i] in statuses]
+        if wanted.overdue:
+            status, due, today = self._status, self._due, self.today
+            chosen = [i for i in chosen if status[i] == "open" and due[i] is not None and due[i] < today]
+        if wanted.due_within is not None:
+            due = self._due
+            first, last = self.today, self.today + timedelta(days=wanted.due_within)
+            chosen = [i for i in chosen if due[i] is not None and first <= due[i] <= last]
+        if wanted.owner:
+            owners, names = self._owners, self._owner_names(wanted.owner, resolve)
+            chosen = [i for i in chosen if not names.isdisjoint(owners[i])]
+        if wanted.meeting:
+            meeting, meetings = self._meeting, self._meetings(wanted.meeting)
+            chosen = [i for i in chosen if meeting[i] in meetings]
+        haystack = self._words() if wanted.words else None
+        for word in {fold(w) for w in wanted.words}:
+            chosen = [i for i in chosen if word in haystack[i]]
+        actions = self._actions
+        return [actions[i] for i in chosen]
+
+    def _owner_names(self, typed: str, resolve: Callable[[str], str | None] | None) -> set[str]:
+        if fold(typed) == "me":
+            return {self._me} if self._me else set()
+        canonical = None
+        if resolve is not None:
+            try:
+                canonical = resolve(typed)
+            except ValueError:  # could be several people: show them all while typing
+                canonical = None
+        if canonical:
+            return {fold(canonical)}
+        start = fold(typed)
+        known = set().union(*set(self._owners)) if self._owners else set()
+        return {name for name in known
+                if name.startswith(start) or any(w.startswith(start) for w in name.split())}
+
+    def _meetings(self, typed: str) -> set[str]:
+        word = fold(typed)
+        found = set()
+        for a in {a.meeting.id: a for a in self._actions}.values():
+            if a.meeting.id.startswith(word) or word in fold(a.meeting.title or ""):
+                found.add(a.meeting.id)
+        return found
+
+    def _order(self, sort: str) -> list[int]:
+        if sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}: use {', '.join(SORTS)}")
+        order = self._orders.get(sort)
+        if order is None:
+            mine, everyone = self._mine, range(len(self._actions))
+            if sort == "due" and self._given_order:
+                # the store gives its actions by due date: put mine first, keep the rest
+                order = [i for i in everyone if mine[i]] + [i for i in everyone if not mine[i]]
+            else:
+                key, actions = _SORT_KEYS[sort], self._actions
+                order = sorted(everyone, key=lambda i: (not mine[i], key(actions[i])))
+            self._orders[sort] = order
+        return order
+
+
+def _haystack(action: Action) -> str:
+    """What free words are looked for in (as ``tracker.queries.text``, and the id)."""
+    snippet = action.source.get("snippet") or ""
+    text = f"{action.id} {action.text} {snippet} " + " ".join(action.owners)
+    if action.notes:
+        text += " " + " ".join(note.text for note in action.notes)
+    return text.casefold()
+
+
+def _folded(owners: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(name) for name in owners)
+
+
+def _due_key(a: Action) -> tuple:
+    return (a.due or date.max, a.meeting.date or date.min, a.id)
+
+
+def _owner_key(a: Action) -> tuple:
+    return (fold(a.owners[0]) if a.owners else "\uffff", *_due_key(a))
+
+
+def _meeting_key(a: Action) -> tuple:
+    # the latest meeting first, its actions in the order of the minutes
+    day = a.meeting.date.toordinal() if a.meeting.date else 0
+    where = a.source.get("line")
+    if where is None:
+        where = a.source.get("paragraph")
+    return (-day, a.meeting.id, where if where is not None else 1 << 30, a.id)
+
+
+_SORT_KEYS = {"due": _due_key, "owner": _owner_key, "meeting": _meeting_key}

@@ -1,0 +1,2 @@
+"""The app's screens: the actions (home), one action, the meetings, one meeting, the import
+and its review, the keys."""

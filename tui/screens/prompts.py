@@ -1,0 +1,140 @@
+"""Small modal questions: who owns an action, when it is due, a note. Each dismisses with
+the answer, or ``None`` when the person pressed escape."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+from tracker import StoreError
+
+__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt", "read_due"]
+
+
+def read_due(phrase: str, language: str | None, base: date) -> date | None:
+    """The date a typed phrase means (``ensi perjantaina``, ``next friday``, ``25.3.``,
+    ``2026-03-25``) from ``base``; ``None`` for ``none``. ``StoreError`` when unreadable."""
+    from tui.store_cli import due_date  # what ``minutes due`` reads, the same way
+
+    return due_date(phrase, language, today=base)
+
+
+def shown_date(day: date) -> str:
+    return f"{day:%A} {day.day}.{day.month}.{day.year}  ({day.isoformat()})"
+
+
+class NamesSuggester(Suggester):
+    """Completes the last of comma-separated names from a roster."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, comma, last = value.rpartition(",")
+        typed = last.lstrip().casefold()
+        if not typed:
+            return None
+        lead = value[: len(value) - len(last.lstrip())]
+        for name in self.names():
+            if name.casefold().startswith(typed) and name.casefold() != typed:
+                return lead + name
+        return None
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    return tuple(n for n in (" ".join(part.split()) for part in value.split(",")) if n)
+
+
+class Prompt(ModalScreen):
+    """A question in a box: a title, one input, a line of help; escape leaves it."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, title: str, value: str = "", *, help: str = "",
+                 suggester: Suggester | None = None) -> None:
+        super().__init__()
+        self.prompt_title = title
+        self.value = value
+        self.help = help
+        self.suggester = suggester
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt"):
+            yield Label(self.prompt_title, classes="prompt-title")
+            yield Input(self.value, suggester=self.suggester, id="prompt-input")
+            yield Static(self.help, id="prompt-help", classes="prompt-help")
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+    def say(self, text: str, *, problem: bool = False) -> None:
+        help_line = self.query_one("#prompt-help", Static)
+        help_line.update(text)
+        help_line.set_class(problem, "-problem")
+
+
+class AssignPrompt(Prompt):
+    """Who owns the action: names separated by commas, completed from the roster."""
+
+    def __init__(self, text: str, owners: tuple[str, ...], roster: list[str]) -> None:
+        super().__init__(f"Owners of “{_short(text)}”", ", ".join(owners),
+                         help="Names separated by commas (→ completes from the people "
+                              "registry); empty: nobody.",
+                         suggester=NamesSuggester(lambda: roster))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(split_names(event.value))
+
+
+class DuePrompt(Prompt):
+    """When the action is due: any date the parser reads, shown back before it is saved."""
+
+    def __init__(self, text: str, current: date | None, language: str | None, today: date) -> None:
+        super().__init__(f"Due date of “{_short(text)}”", current.isoformat() if current else "",
+                         help="2026-03-25, 25.3., ensi perjantaina, next friday… or none")
+        self.language = language
+        self.today = today
+        self.reading: tuple[str, date | None] | None = None  # (phrase, date) understood
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        phrase = event.value.strip()
+        self.reading = None
+        if not phrase:
+            self.say("2026-03-25, 25.3., ensi perjantaina, next friday… or none")
+            return
+        try:
+            day = read_due(phrase, self.language, self.today)
+        except StoreError:
+            self.say(f"“{phrase}”: not a date I can read", problem=True)
+            return
+        self.reading = (phrase, day)
+        self.say(f"→ {shown_date(day)}   enter saves" if day else "→ no due date   enter saves")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.reading is not None and self.reading[0] == event.value.strip():
+            self.dismiss(self.reading)
+        elif not event.value.strip():
+            self.say("Type a date, or none to clear it.", problem=True)
+
+
+class NotePrompt(Prompt):
+    """A note on the action."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(f"Note on “{_short(text)}”", help="enter adds the note")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.dismiss(event.value.strip())
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,78 @@
+"""``UpdatesScreen``: the update keys every screen that shows actions shares. Each key is
+one store change through the app (``MinutesApp.change``), undoable with ``u``."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tracker import Action
+from tui.screens.prompts import AssignPrompt, DuePrompt, NotePrompt
+
+__all__ = ["UpdatesScreen"]
+
+
+class UpdatesScreen(Screen):
+    """A screen with a current action that ``x c a d n u`` change."""
+
+    BINDINGS = [
+        Binding("x", "done", "Done", id="update.done"),
+        Binding("c", "cancel_action", "Cancel", show=False, id="update.cancel"),
+        Binding("a", "assign", "Assign", id="update.assign"),
+        Binding("d", "due", "Due", id="update.due"),
+        Binding("n", "note", "Note", id="update.note"),
+        Binding("u", "undo", "Undo", id="update.undo"),
+    ]
+
+    def current_action(self) -> Action | None:
+        """The action the keys act on."""
+        raise NotImplementedError
+
+    def action_done(self) -> None:
+        if (action := self.current_action()) is not None:
+            self.app.toggle_status(action.id, "done")
+
+    def action_cancel_action(self) -> None:
+        if (action := self.current_action()) is not None:
+            self.app.toggle_status(action.id, "cancelled")
+
+    def action_assign(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+
+        def assign(owners: tuple[str, ...] | None) -> None:
+            if owners is not None:
+                self.app.change(lambda s: s.assign(action.id, *owners),
+                                done=f"Owners: {', '.join(owners) or 'nobody'}")
+
+        self.app.push_screen(AssignPrompt(action.text, action.owners, self.app.roster(action.meeting)),
+                             assign)
+
+    def action_due(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+
+        def set_due(answer) -> None:
+            if answer is not None:
+                _, day = answer
+                self.app.change(lambda s: s.set_due(action.id, day),
+                                done=f"Due {day.isoformat() if day else 'date cleared'}")
+
+        self.app.push_screen(DuePrompt(action.text, action.due, action.meeting.language,
+                                       self.app.today), set_due)
+
+    def action_note(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+
+        def add(text: str | None) -> None:
+            if text:
+                self.app.change(lambda s: s.note(action.id, text), done="Note added")
+
+        self.app.push_screen(NotePrompt(action.text), add)
+
+    def action_undo(self) -> None:
+        self.app.undo()

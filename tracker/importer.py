@@ -21,6 +21,8 @@
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -149,6 +151,8 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
     """What importing ``minutes`` into ``data`` would change (``data`` is not touched;
     the ids of new meetings and actions are taken from ``ids``)."""
     parsed = minutes.to_json()
+    if parsed["source"].get("path"):  # the evidence view finds the file from anywhere
+        parsed["source"]["path"] = os.path.abspath(parsed["source"]["path"])
     meetings, actions = data["meetings"], data["actions"]
     sha256 = parsed["source"]["sha256"]
     source = parsed["source"].get("path")

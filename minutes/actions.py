@@ -454,7 +454,7 @@ class _Finder:
         if not match or match["verb"] in self.words.get("report_verbs", ()):
             return []
         present = match["verb"].endswith("r") if self.code == "sv" else match["verb"].endswith("s")
-        if not present or not self._has_deadline(sentence):
+        if not present or not self._has_deadline(sentence, strict=True) or self._reported(sentence):
             return []
         return self._resolve_all(match["who"])
 

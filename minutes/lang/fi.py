@@ -150,7 +150,7 @@ PROFILE = Profile(
                      r"\b\w+(?:ttiin|tiin|ttiin)\b"),
         "task_of": ("tehtäväksi", "tehtävänä", "vastuulle", "vastuulla", "hoidettavaksi",
                     "vastuuhenkilönä", "vastuuhenkilöksi"),
-        "coming": ("tulossa", "tulee", "tulevat"),
+        "coming": ("tulossa", "tulee", "tulevat", "saadaan", "saa"),
         "first_person": ("lupaan", "hoidan", "selvitän", "lähetän", "teen", "otan", "voin hoitaa",
                          "mä voin", "minä voin", "voin ottaa", "hoidan sen", "otan sen"),
         "done_words": ("päivitti", "lähetti", "teki", "hoiti", "selvitti", "valmisteli", "esitteli"),

@@ -775,8 +775,13 @@ def _has_word(low: str, word: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) is not None
 
 
+_ADDRESS = re.compile(r"[:\s]*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
+
+
 def _clean(text: str) -> str:
-    text = _BULLET.sub("", text)
+    """The task as a person reads it: no bullet, no web or e-mail address (the snippet
+    keeps them), no doubled spaces or dangling punctuation."""
+    text = _ADDRESS.sub(" ", _BULLET.sub("", text))
     text = re.sub(r"\s+", " ", text).strip(" .;,-–:")
     text = re.sub(r"\(\s*\)", "", text).strip()
     return text[:1].upper() + text[1:] if text else text

@@ -142,6 +142,14 @@ class PeopleIndex:
                 return found or None
         return None
 
+    def guessed(self, written: str) -> bool:
+        """True when ``written`` resolves only as a near miss (``Tommi`` for ``Tomi``):
+        worth a secretary's second look."""
+        low = written.strip().strip(".,;:()").strip().lower()
+        if not low or low in self.aliases or self._exact(low) is not None or self._inflection(low) is not None:
+            return False
+        return bool(self._near_miss(low))
+
     def is_ambiguous(self, written: str) -> bool:
         """True when ``written`` could mean more than one person."""
         low = written.strip().lower()

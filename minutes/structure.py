@@ -781,6 +781,8 @@ def speakers(state: ParseState) -> None:
         elif _MIDLINE_SPEAKER.search(line.text):
             raw.append((line, None, line.text))  # "Käytiin kierros. **Sanna:** …"
     counts = Counter(name for _, name, _ in raw)
+    for name in sorted({n for n in counts if n and state.people.guessed(n)}):
+        state.minutes.doubts.append(f"speaker {name!r} read as {state.people.resolve(name)}")
     for line, name, text in raw:
         person = state.people.resolve(name) if name else None
         if name and person is None and (state.people or counts[name] < 2):

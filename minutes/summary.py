@@ -45,7 +45,10 @@ def summary(minutes: Minutes) -> str:
     for a in m["actions"]:
         owners = ", ".join(a["owners"]) or "(no owner)"
         due = f" by {a['due']}" if a["due"] else ""
+        where = a["source"].get("line") or a["source"].get("paragraph")
+        kind = "line" if "line" in a["source"] else "paragraph"
         out.append(f"  [{a['agenda_item'] or '-'}] {owners}{due}: {a['text']}")
+        out.append(f"        {kind} {where}, {a['rule']}" + (f"; {', '.join(a['doubts'])}" if a["doubts"] else ""))
     nm = m["next_meeting"]
     if nm:
         out.append("")

@@ -121,6 +121,7 @@ def test_speakers_by_first_name_near_miss_and_midline():
         ("Minna", "Minna Koski", "Samaa mieltä."),
     ]
     assert all(t.agenda_item == "1" for t in m.speakers)
+    assert m.doubts == ["speaker 'Tommi' read as Tomi Aho"]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from datetime import date
 from textual.widgets import DataTable, OptionList
 
 from tracker import ActionStore
-from tui_helpers import SAMPLE_DIR, make_app, reader, run, table, text_of, until
+from tui_helpers import SAMPLE_DIR, make_app, reader, review_of, run, table, text_of, until
 
 
 def by_text(store: ActionStore, start: str):
@@ -126,20 +126,6 @@ def test_meetings_list_and_a_meeting_with_its_agenda_actions_and_decisions(store
         assert app.screen.action_id == highlighted
 
     run(app, scenario)
-
-
-def review_of(app, path):
-    """Open the import screen, choose ``path``, and wait for the review."""
-    from tui.screens.importing import ReviewScreen
-
-    async def go(pilot):
-        await pilot.press("ctrl+o")
-        app.screen.query_one("#import-path").value = str(path)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), timeout=20)
-        return app.screen
-
-    return go
 
 
 def test_import_review_keeps_edits_and_drops_then_writes(store, tmp_path):

@@ -57,6 +57,20 @@ async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> N
     await pilot.pause()
 
 
+def review_of(app, path):
+    """Open the import screen, choose ``path``, and wait for the review."""
+    from tui.screens.importing import ReviewScreen
+
+    async def go(pilot):
+        await pilot.press("ctrl+o")
+        app.screen.query_one("#import-path").value = str(path)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen), timeout=20)
+        return app.screen
+
+    return go
+
+
 def table(app):
     from tui.widgets.actions_table import ActionsTable
 

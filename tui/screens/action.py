@@ -1,6 +1,8 @@
 """One action in full: its text, owners, due date and the phrase it came from, its meeting
-and agenda item, notes, history, and the evidence: the sentence in the minutes with the
-lines around it."""
+and agenda item, notes, history, the evidence (the sentence in the minutes with the lines
+around it), and its life across meetings: where it was created, then what each later
+meeting's minutes said of it. ``p`` accepts what later minutes only proposed (undoable
+with ``u`` like every update)."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, Static
 
-from tracker import Action, StoreError
+from tracker import Action, Mention, StoreError
 from tui.evidence import Evidence, evidence
 from tui.messages import EvidenceRead, OpenMeeting
 from tui.screens.updates import UpdatesScreen
 from tui.widgets.actions_table import status_text
 
-__all__ = ["ActionScreen"]
+__all__ = ["MEANS", "ActionScreen"]
+
+MEANS = {"open": "still open", "done": "done", "cancelled": "cancelled"}  # what later minutes said
 
 
 class ActionScreen(UpdatesScreen):
@@ -26,12 +30,14 @@ class ActionScreen(UpdatesScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("g", "meeting", "Its meeting", id="detail.meeting"),
+        Binding("p", "accept", "Accept proposal", id="detail.accept"),
     ]
 
     def __init__(self, action_id: str) -> None:
         super().__init__()
         self.action_id = action_id
         self.evidence: Evidence | None = None
+        self.timeline: list[Mention] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -41,6 +47,8 @@ class ActionScreen(UpdatesScreen):
             yield Label("Evidence", classes="section")
             yield Static(id="evidence-where", classes="evidence-where")
             yield Vertical(id="evidence")
+            yield Label("Across meetings", classes="section")
+            yield Vertical(id="timeline")
             yield Label("Notes", classes="section")
             yield Static(id="detail-notes")
             yield Label("History", classes="section")
@@ -71,6 +79,8 @@ class ActionScreen(UpdatesScreen):
         self.query_one("#detail-notes", Static).update(
             Content("\n").join(notes) if notes else Content.from_markup("[dim]none[/dim]"))
         self.query_one("#detail-history", Static).update(self._history(action))
+        self._show_timeline(action)
+        self.refresh_bindings()
         if self.evidence is None:
             self.read_evidence(action)
 
@@ -82,6 +92,40 @@ class ActionScreen(UpdatesScreen):
         except StoreError as error:
             return Content(str(error))
         return Content("\n".join(change_text(c) for c in changes) or "none")
+
+    def _show_timeline(self, action: Action) -> None:
+        try:
+            timeline = self.app.store.timeline(action.id)
+        except StoreError:
+            timeline = []
+        if timeline == self.timeline:
+            return
+        self.timeline = timeline
+        proposal = _proposal(timeline)
+        titles = {m.id: m.title for m in self.app.meetings} | {action.meeting.id: action.meeting.title}
+        box = self.query_one("#timeline", Vertical)
+        box.remove_children()
+        entries = [Static(_mention_text(m, titles.get(m.meeting), m is proposal),
+                          classes=f"timeline-entry -{'created' if m.reason == 'created' else m.outcome}")
+                   for m in timeline]
+        if len(timeline) == 1:
+            entries.append(Static(Content("no later minutes have mentioned it"), classes="nothing"))
+        box.mount_all(entries)
+
+    def proposal(self) -> Mention | None:
+        """The later mention ``p`` accepts: the latest one shown that is only proposed."""
+        return _proposal(self.timeline)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept":  # in the footer only while there is a proposal
+            return self.proposal() is not None
+        return True
+
+    def action_accept(self) -> None:
+        action, mention = self.current_action(), self.proposal()
+        if action is not None and mention is not None:
+            self.app.change(lambda s: s.accept(action.id, mention.meeting),
+                            done=f"Accepted: {MEANS[mention.status]} — {action.text}")
 
     @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
     def read_evidence(self, action: Action) -> None:
@@ -107,6 +151,26 @@ class ActionScreen(UpdatesScreen):
         action = self.current_action()
         if action is not None:
             self.post_message(OpenMeeting(action.meeting.id))
+
+
+def _proposal(mentions) -> Mention | None:
+    return next((m for m in reversed(mentions) if m.outcome == "proposed"), None)
+
+
+def _mention_text(m: Mention, title: str | None, acceptable: bool) -> Content:
+    """One entry of the timeline: the meeting, what its minutes said, and the sentence."""
+    if m.reason == "created":
+        said = "created"
+    elif m.applied:
+        said = f"{m.word or m.reason} → {MEANS[m.status]}"
+    else:
+        said = f"{m.word or m.reason} → proposed: {MEANS[m.status]} (score {m.score})"
+    return Content.from_markup(
+        "[b]$day[/b]  $title  [dim]$id[/dim]   [b]$said[/b][$text-warning]$hint[/]\n"
+        "      “$sentence”  [dim]$where[/dim]",
+        day=m.date.isoformat() if m.date else "undated", title=title or "(untitled)",
+        id=f"[{m.meeting}]", said=said, hint="   p accepts" if acceptable else "",
+        sentence=m.sentence, where=m.where or "")
 
 
 def _facts(a: Action, today) -> Content:

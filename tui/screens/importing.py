@@ -1,10 +1,12 @@
 """Importing minutes: pick a file (a directory tree, or a path typed with completion), parse
 it in a worker, then review what was found before anything is written.
 
-The review shows the meeting's facts, attendees, agenda and the parse's doubts, and every
-action with its owners, due date and doubts; the secretary keeps, edits or drops each one.
-``ctrl+s`` hands the reviewed minutes to the app, whose worker writes them; escape writes
-nothing.
+The review shows the meeting's facts, attendees, agenda and the parse's doubts, what the
+minutes say of the open actions of the series' earlier meetings (the import's dry run, made
+in the same worker), and every action with its owners, due date and doubts; the secretary
+keeps, edits or drops each one. ``ctrl+s`` hands the reviewed minutes to the app, whose
+worker writes them, earlier actions' changes with them (the applied ones; the proposed ones
+stay proposed); escape writes nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from tracker import ActionStore, StoreError
 from tui.messages import MinutesParsed
+from tui.screens.action import MEANS
 from tui.screens.prompts import NamesSuggester, read_due, shown_date, split_names
 
 __all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen"]
@@ -194,6 +197,15 @@ class ReviewScreen(Screen):
                 yield Label("Doubts", classes="section")
                 yield Static(Content("\n".join(f"⚠ {d}" for d in self.minutes.doubts)),
                              id="review-doubts", classes="doubts")
+            if self.preview is not None and self.preview.changed:
+                yield Label("Earlier actions — applied ones change when written, proposed ones "
+                            "wait for a person (p in the action's detail)", classes="section")
+                with Vertical(id="review-follow-up"):
+                    for item in self.preview.follow_up:
+                        yield Static(_follow_up(item), classes=f"follow-up -{item['outcome']}")
+                    if not self.preview.follow_up:
+                        yield Static(Content("these minutes mention no open action of an earlier meeting"),
+                                     classes="nothing")
             yield Label("Actions — space keeps or drops, e edits, ctrl+s writes", classes="section")
             yield OptionList(*self._options(), id="review-actions")
         yield Footer()
@@ -353,6 +365,23 @@ def _preview(minutes, preview) -> Content:
         "[b]File[/b]      $file\n[$accent]$status[/]",
         title=minutes.title or "(no title found)", when=when, where=minutes.location or "–",
         lang=minutes.language, file=minutes.source.path or "–", status=status)
+
+
+def _follow_up(item: dict) -> Content:
+    """What the minutes say of one earlier action: the change, the action, the sentence."""
+    said = f"“{item['word']}”" if item["word"] else item["reason"]
+    if item["outcome"] != "applied":
+        said += f", score {item['score']}"
+    meeting = item["meeting"]
+    where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
+    facts = [", ".join(item["owners"]) or "nobody named",
+             f"of {meeting.get('date') or 'undated'} {meeting.get('title') or '(untitled)'}", where]
+    if item.get("due"):
+        facts.append(f"due {item['due']}")
+    return Content.from_markup(
+        "[b]$outcome[/b]  $was → $status ($said)  [b]$text[/b]\n      $facts\n      “$sentence”",
+        outcome=item["outcome"], was=item["was"], status=MEANS[item["status"]], said=said,
+        text=item["text"], facts=" · ".join(facts), sentence=item["sentence"])
 
 
 def _people(minutes) -> Content:

@@ -150,11 +150,6 @@ class PeopleIndex:
             return False
         return bool(self._near_miss(low))
 
-    def is_ambiguous(self, written: str) -> bool:
-        """True when ``written`` could mean more than one person."""
-        low = written.strip().lower()
-        return len(self._keys.get(low, ())) > 1
-
     # Each lookup returns a name, "" for "ambiguous: stop looking", or None for "no idea".
 
     def _exact(self, low: str) -> str | None:

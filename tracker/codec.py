@@ -271,10 +271,6 @@ class Action(NamedTuple):
             mentions=tuple(Mention.from_doc(m) for m in doc.get("mentions") or ()),
         )
 
-    @property
-    def is_open(self) -> bool:
-        return self.status == "open"
-
     def is_overdue(self, today: date) -> bool:
         """Open and due before ``today``."""
         return self.status == "open" and self.due is not None and self.due < today

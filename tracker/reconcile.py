@@ -546,7 +546,7 @@ def follow_up(data: dict, minutes: Minutes, *, meeting_id: str, series: str,
             score, aid = max(scored)
             if aid not in repeats or score > repeats[aid][0]:
                 repeats[aid] = (score, index_)
-    for aid, (score, index_) in repeats.items():
+    for aid, (_score, index_) in repeats.items():
         found.repeats[index_] = aid
 
     for c in pool.candidates:

@@ -47,10 +47,6 @@ class Profile:
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     dateparser_language: str = "en"
 
-    def label_pattern(self, name: str) -> str:
-        """A regex alternation of the labels for ``name`` (longest first)."""
-        words = sorted(self.labels.get(name, ()), key=len, reverse=True)
-        return "|".join(re.escape(w) for w in words)
 
 
 def profile(code: str) -> Profile:

@@ -81,14 +81,6 @@ class ActionsTable(ScrollView, can_focus=True):
         self.move_cursor(self.cursor if position is None else position, force=True)
         self.refresh()
 
-    def replace_row(self, action: Action) -> None:
-        """Redraw one action that changed, where it is."""
-        for i, row in enumerate(self.rows):
-            if row.id == action.id:
-                self.rows[i] = action
-                self.refresh_line_of(i)
-                return
-
     @property
     def current(self) -> Action | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None

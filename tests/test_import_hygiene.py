@@ -83,3 +83,19 @@ def test_a_due_date_in_words_loads_no_dateparser(store_file):
     with ActionStore(path) as store:
         due = store.action(ids[3]).due
     assert (due.month, due.day) == (3, 25)
+
+
+def test_the_follow_up_listings_load_nothing_slow(tmp_path):
+    from minutes import parse
+
+    path = tmp_path / "actions.json"
+    with ActionStore(path) as store:
+        for minutes in sorted((ROOT / "samples" / "series").glob("fi-kylatalo-*.txt")):
+            store.import_minutes(parse(minutes))
+    s = ["--store", str(path)]
+    loaded = loaded_after([
+        ["meetings", "--series", *s], ["meetings", "--series", "--json", *s],
+        ["actions", "--stale", *s], ["actions", "--stale", "--json", *s],
+        ["agenda", "--next", "haap", *s],
+    ])
+    assert not loaded & {*SLOW, "rapidfuzz", "docx"}  # the agenda reads a language profile

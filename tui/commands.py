@@ -16,8 +16,30 @@ from tui.index import owner_token
 __all__ = ["CommandsProvider", "MeetingsProvider", "PeopleProvider"]
 
 
-class MeetingsProvider(Provider):
+class _EntriesProvider(Provider):
+    """A provider over a list of ``(text, command, help)`` entries: the palette's search
+    matches the text; with nothing typed, the first ``discovered`` entries are offered."""
+
+    discovered: int | None = None
+
+    def _entries(self) -> list[tuple[str, Callable, str]]:
+        raise NotImplementedError
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command, help in self._entries():
+            if (score := matcher.match(text)) > 0:
+                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+
+    async def discover(self) -> Hits:
+        for text, command, help in self._entries()[: self.discovered]:
+            yield DiscoveryHit(text, command, text=text, help=help)
+
+
+class MeetingsProvider(_EntriesProvider):
     """``meeting: 2025-11-14 Luovien alojen klusterin kokous`` opens the meeting."""
+
+    discovered = 5
 
     def _entries(self) -> list[tuple[str, Callable, str]]:
         app = self.app
@@ -27,19 +49,11 @@ class MeetingsProvider(Provider):
                  f"{m.id} · {counts.get(m.id, (0, 0))[0]} open actions")
                 for m in app.meetings]
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, help in self._entries():
-            if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
 
-    async def discover(self) -> Hits:
-        for text, command, help in self._entries()[:5]:
-            yield DiscoveryHit(text, command, text=text, help=help)
-
-
-class PeopleProvider(Provider):
+class PeopleProvider(_EntriesProvider):
     """``person: Inga Savukoski`` shows their open actions."""
+
+    discovered = 0  # people come when a name is typed
 
     def _entries(self) -> list[tuple[str, Callable, str]]:
         app = self.app
@@ -47,14 +61,9 @@ class PeopleProvider(Provider):
                  f"{p.open_actions} open" + (f" · also {', '.join(p.aliases)}" if p.aliases else ""))
                 for p in app.people]
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, help in self._entries():
-            if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
 
 
-class CommandsProvider(Provider):
+class CommandsProvider(_EntriesProvider):
     """The app's own commands."""
 
     def _entries(self) -> list[tuple[str, Callable, str]]:
@@ -78,12 +87,4 @@ class CommandsProvider(Provider):
             entries.insert(2, ("Actions: mine", partial(app.show_actions, "@me is:open"), app.me))
         return entries
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command, help in self._entries():
-            if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
 
-    async def discover(self) -> Hits:
-        for text, command, help in self._entries():
-            yield DiscoveryHit(text, command, text=text, help=help)

@@ -493,30 +493,6 @@ def test_show_gives_an_actions_later_meetings(fi_store):
     assert "status: open -> done  <- 'Lämpöpumpun huoltosopimus (Ville): tehty.' (2026-02-10)" in shown
 
 
-def test_the_follow_up_listings_load_nothing_slow(fi_store):
-    code = """
-import json, sys
-from tui.cli import main
-for args in json.loads(sys.argv[1]):
-    try:
-        main(args)
-    except SystemExit as end:
-        if end.code:
-            raise SystemExit(f"{args} ended with {end.code}")
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
-"""
-    s = ["--store", str(fi_store)]
-    verbs = [["meetings", "--series", *s], ["meetings", "--series", "--json", *s],
-             ["actions", "--stale", *s], ["actions", "--stale", "--json", *s],
-             ["agenda", "--next", "haap", *s]]
-    done = subprocess.run([sys.executable, "-c", code, json.dumps(verbs)], cwd=ROOT,
-                          capture_output=True, text=True, check=False,
-                          env={**os.environ, "USER": "hygiene"})
-    assert done.returncode == 0, done.stderr
-    loaded = set(json.loads(done.stdout.splitlines()[-1]))
-    assert not loaded & {"spacy", "dateparser", "textual", "rapidfuzz", "docx"}
-
-
 def test_an_edited_version_of_the_minutes_replaces_what_they_said(store, tmp_path):
     imported(store, FI[:1])
     edited = tmp_path / "fi-kylatalo-2.txt"

@@ -120,6 +120,7 @@ class _Finder:
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         self.sections = self._section_lines()
         self.analyses: dict[str, object] = {}
+        self.units: list[tuple[Line, str]] = []
         # people named by IRC nicks: a lower-case name is a person here
         self.nicks = any(a.name.islower() for a in state.minutes.attendees)
         self.tentative = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('tentative', ()))})(?!\w)")

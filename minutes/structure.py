@@ -870,8 +870,9 @@ def next_meeting(state: ParseState) -> None:
                         place = state.minutes.location
                         break
                     continue
-                if piece[:1].isupper() and len(piece) > 2:
-                    place = _base_form(state, piece)
+                based = _base_form(state, piece)
+                if len(piece) > 2 and (piece[:1].isupper() or based != piece):
+                    place = based  # "… seuratalolla" where the header says "Seuratalo"
                     break
             if place:
                 break
@@ -933,13 +934,15 @@ def _base_form(state: ParseState, place: str) -> str:
     """``Vesikkalan kirjastossa`` -> ``Vesikkalan kirjasto`` and ``Teamsissa`` -> ``Teams``
     when the document also writes the word in its base form; else the place as written."""
     words = place.split()
+    if not words:
+        return place
     last = words[-1]
     known = {w.strip(".,:;()") for l in state.lines for w in l.text.split()}
     for ending in _CASE_ENDINGS:
         if last.endswith(ending) and len(last) > len(ending) + 2:
             stem = last[: -len(ending)]
             for candidate in (stem, stem[:-1] if stem.endswith("i") else None):
-                if candidate and candidate != last and (candidate in known or candidate.lower() in
-                                                        {k.lower() for k in known}):
-                    return " ".join([*words[:-1], candidate])
+                written = next((k for k in known if candidate and k.lower() == candidate.lower()), None)
+                if candidate and candidate != last and written:
+                    return " ".join([*words[:-1], written])
     return place

@@ -160,6 +160,12 @@ def test_next_meeting(lines, day, start, end, location):
     assert (nm.date, nm.start, nm.end, nm.location) == (day, start, end, location)
 
 
+def test_next_meeting_place_in_lower_case_found_in_the_header():
+    m = minutes_of("Kokous", "Paikka: Seuratalo", "1. Avaus", "2. Seuraava kokous",
+                   "Seuraava kokous 9.6.2026 klo 17.30 seuratalolla.", lang="fi")
+    assert m.next_meeting.location == "Seuratalo"
+
+
 def test_next_meeting_place_in_base_form_when_the_document_has_it():
     m = minutes_of("Kokous", "Paikka: Teams", "1. Avaus", "2. Seuraava kokous",
                    "Seuraava kokous torstaina 19.3.2026 klo 10 Teamsissa.", lang="fi")

@@ -226,7 +226,7 @@ class _Finder:
         if tagged and not hint:
             return self._tag_previous(line, tagged)  # "… paragraph. ACTION: CD/TA"
         owners, rest = self._owners_of_task(rest, hint)
-        return _Found(rest, owners, line, "explicit", text, rest)
+        return _Found(rest, owners, line, "explicit", text, text)
 
     def _tag_previous(self, line: Line, owners: list[str]) -> _Found | None:
         """An owner tag on its own line takes the last sentence above it as its task."""

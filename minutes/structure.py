@@ -938,6 +938,9 @@ def _base_form(state: ParseState, place: str) -> str:
         return place
     last = words[-1]
     known = {w.strip(".,:;()") for l in state.lines for w in l.text.split()}
+    spelled = next((k for k in known if k.lower() == last.lower() and k != last and k[:1].isupper()), None)
+    if spelled:  # "på biblioteket" where the header says "Biblioteket"
+        return " ".join([*words[:-1], spelled])
     for ending in _CASE_ENDINGS:
         if last.endswith(ending) and len(last) > len(ending) + 2:
             stem = last[: -len(ending)]

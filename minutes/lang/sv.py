@@ -35,7 +35,7 @@ PROFILE = Profile(
     },
     roles={
         "chair": ("ordförande", "mötesordförande", "ordf.", "ordf"),
-        "secretary": ("sekreterare", "protokollförare", "mötessekreterare"),
+        "secretary": ("sekreterare", "protokollförare", "mötessekreterare", "sekr", "sekr."),
         "attendance_notes": ("på distans", "digitalt", "via länk", "delvis", "protokoll"),
         "role_words": ("ordförande", "sekreterare", "ledamot", "chef", "ansvarig",
                        "samordnare", "kassör", "suppleant", "justerare", "adjungerad",

@@ -48,6 +48,7 @@ D = date
         ("en", "TODO(jo): book the room", [(["Jo Lee"], None)]),
         ("fi", "Toimenpide: Pekka varaa salin 20.2. mennessä.", [(["Pekka Nieminen"], D(2026, 2, 20))]),
         ("sv", "Åtgärd: Olof bokar lokalen senast 14/3.", [(["Olof Lind"], D(2026, 3, 14))]),
+        ("sv", "Åtgärd: Inbjudan skickas ut. Ansvarig: Emil, senast 30/4", [(["Emil Nyström"], D(2026, 4, 30))]),
         # owner labels on the task's line or below it
         ("fi", "Kevään ohjelma kootaan verkkosivuille. Vastuu: Liisa", [(["Liisa Laine"], None)]),
         ("fi", "Budjetti päivitetään (vastuu: Jukka ja Antti).", [(["Jukka Salo", "Antti Korkka"], None)]),

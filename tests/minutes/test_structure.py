@@ -78,6 +78,12 @@ def test_absent_and_chair_and_secretary():
     assert m.secretary == "Tom Reed"
 
 
+def test_roles_abbreviated_in_swedish():
+    m = minutes_of("Kulturrådet", "Datum: 2026-04-08", "Närvarande: Lena Holm (ordf.), Jonas Berg (sekr.), Per Ek",
+                   "1. Öppnande", "2. Övrigt", lang="sv")
+    assert (m.chair, m.secretary) == ("Lena Holm", "Jonas Berg")
+
+
 def test_vice_chair_is_not_the_chair():
     m = minutes_of("Kokous", "Läsnä:", "Anna Virtanen, varapuheenjohtaja", "Pekka Nieminen, puheenjohtaja",
                    "1. Avaus", "2. Muut")

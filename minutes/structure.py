@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import dates
@@ -133,6 +134,16 @@ def _label_index(lang: str) -> dict[str, set[str]]:
     return index
 
 
+@lru_cache(maxsize=None)
+def _every_language(field: str, *keys: str) -> frozenset[str]:
+    """The words of ``profile.<field>[key]`` for each key, in every language, lower case
+    and without a final dot (``pj.`` -> ``pj``): who reads minutes meets all of them."""
+    return frozenset(
+        w.lower().rstrip(".") for code in LANGUAGES for key in keys
+        for w in getattr(profile(code), field).get(key, ())
+    )
+
+
 def run(state: ParseState) -> ParseState:
     """Every structure stage, in order."""
     for stage in (header, attendees, agenda, speakers, decisions, next_meeting):
@@ -230,8 +241,8 @@ def _looks_like_title(text: str) -> bool:
 def _title(state: ParseState) -> str | None:
     """The line that names the meeting: among the first few candidates, one that says
     meeting (``kokous``, ``call``, ``möte``) beats a letterhead above it."""
-    generic = {w.lower() for code in LANGUAGES for w in profile(code).labels.get("title", ())}
-    meeting_words = tuple(w for code in LANGUAGES for w in profile(code).labels.get("meeting", ()))
+    generic = _every_language("labels", "title")
+    meeting_words = _every_language("labels", "meeting")
     candidates = []
     for line in state.lines[:12]:
         if line.is_table or state.label_of(line.text):
@@ -518,7 +529,7 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
         return None
     for handle in handles:
         state.handles[handle.lower()] = name
-    notes = _attendance_notes(state)
+    notes = _every_language("roles", "attendance_notes")
     kept = [p for p in inner if p.lower().rstrip(".") not in notes]
     if any(p.lower().rstrip(".") in notes & _SECRETARY_NOTES for p in inner):
         state.minutes.secretary = state.minutes.secretary or name
@@ -526,10 +537,6 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
 
 
 _SECRETARY_NOTES = {"minutes", "notes", "scribe", "protokoll"}
-
-
-def _attendance_notes(state: ParseState) -> set[str]:
-    return {w.lower() for code in LANGUAGES for w in profile(code).roles.get("attendance_notes", ())}
 
 
 def _organisation_and_role(state: ParseState, parts: list[str]) -> tuple[str | None, str | None]:
@@ -552,18 +559,9 @@ def _is_label_word(state: ParseState, text: str) -> bool:
     return _norm_label(text) in state.labels
 
 
-def _role_words(state: ParseState) -> set[str]:
-    words: set[str] = set()
-    for code in LANGUAGES:
-        roles = profile(code).roles
-        for key in ("role_words", "chair", "secretary"):
-            words |= {w.lower().rstrip(".") for w in roles.get(key, ())}
-    return words
-
-
 def _is_role(state: ParseState, part: str) -> bool:
     """A role (``klusterin puheenjohtaja``, ``Treasurer``), not an organisation."""
-    words = _role_words(state)
+    words = _every_language("roles", "role_words", "chair", "secretary")
     tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
     if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
         return len(tokens) <= 4
@@ -613,8 +611,7 @@ def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
     for i, heading in enumerate(header):
         low = heading.strip().strip("*:").lower()
         for key, label in keys.items():
-            words = {w for code in LANGUAGES for w in profile(code).labels.get(label, ())}
-            if low in words and key not in found:
+            if low in _every_language("labels", label) and key not in found:
                 found[key] = i
     return found
 
@@ -625,7 +622,7 @@ def _roles(state: ParseState) -> None:
     for role in ("chair", "secretary"):
         if getattr(m, role):
             continue
-        words = {w.lower().rstrip(".") for code in LANGUAGES for w in profile(code).roles[role]}
+        words = _every_language("roles", role)
         for person in m.attendees:
             tokens = [t.lower().rstrip(".") for t in re.split(r"[\s,/]+", person.role or "")]
             if any(t in words for t in tokens) and not {"vice", "vara", "varapj"} & set(tokens):

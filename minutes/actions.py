@@ -123,7 +123,7 @@ class _Finder:
         self.units: list[tuple[Line, str]] = []
         # people named by IRC nicks: a lower-case name is a person here
         self.nicks = any(a.name.islower() for a in state.minutes.attendees)
-        self.tentative = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('tentative', ()))})(?!\w)")
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
 
     # --- the pass --------------------------------------------------------------------
 
@@ -388,7 +388,15 @@ class _Finder:
         return bool(label) and label.group(1).strip().lower() in self.words.get("not_tasks", ())
 
     def _tentative(self, low: str) -> bool:
-        return self.tentative.search(low) is not None
+        return self._says(low, "tentative")
+
+    def _says(self, low: str, *keys: str) -> bool:
+        """Whether ``low`` holds, as a whole word, a word of the profile's ``keys`` lists."""
+        pattern = self._patterns.get(keys)
+        if pattern is None:
+            words = [w for key in keys for w in self.words.get(key, ())]
+            pattern = self._patterns[keys] = re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)")
+        return pattern.search(low) is not None
 
     def _agreed(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]
@@ -463,18 +471,18 @@ class _Finder:
         """The Finnish ways of giving a task to someone; a sentence that reports what
         happened gives none (checked last: with a model it is the costly part)."""
         owners = self._owners_fi_candidates(sentence, low)
-        if owners and self._reported(sentence) and not any(_has_word(low, w) for w in self.words.get("task_of", ())):
+        if owners and self._reported(sentence) and not self._says(low, "task_of"):
             return []
         return owners
 
     def _owners_fi_candidates(self, sentence: str, low: str) -> list[str]:
         # "Marjutille annettiin tehtäväksi …", "Jarmon tehtäväksi …", "vastuuhenkilönä X"
-        if any(_has_word(low, w) for w in self.words.get("task_of", ())):
+        if self._says(low, "task_of"):
             owners = self._people_in(sentence)
             if owners:
                 return owners
         # "Sannalta tulee …", "… tulossa Marjaanalta"
-        if any(_has_word(low, w) for w in self.words.get("coming", ())):
+        if self._says(low, "coming"):
             owners = [o for word in re.findall(_NAME_SEQ, sentence)
                       if word.split()[-1].lower().endswith(("lta", "ltä")) for o in self._resolve_all(word)]
             if owners:
@@ -507,9 +515,7 @@ class _Finder:
         if due is None or not strict:
             return due is not None
         phrase = due.text.lower()
-        return due.kind == "deadline" or any(
-            _has_word(phrase, w) for w in (*self.words.get("by", ()), *self.words.get("due_phrases", ()))
-        )
+        return due.kind == "deadline" or self._says(phrase, "by", "due_phrases")
 
     def _speaker_commitment(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
         """A speaker's own commitment: ``I'll send it``, ``Hoidan``, ``Lupautuu avuksi``;
@@ -556,10 +562,8 @@ class _Finder:
             return None
         phrase = due.text.lower()
         before = " ".join(low[: due.start].split()[-3:])  # "haun dl on 31.3.2025"
-        explicit = due.kind == "deadline" or any(
-            _has_word(phrase, w) or _has_word(before, w) for w in self.words.get("by", ())
-        )
-        if not explicit and not any(_has_word(phrase, w) for w in self.words.get("due_phrases", ())):
+        explicit = due.kind == "deadline" or self._says(phrase, "by") or self._says(before, "by")
+        if not explicit and not self._says(phrase, "due_phrases"):
             return None
         task = _BULLET.sub("", sentence.replace(due.text, " ")).strip(" ,.;:-–•")
         if len(task.split()) < 2:
@@ -770,10 +774,6 @@ def _alternation(words) -> str:
 def _present_verb(word: str) -> bool:
     """A Finnish 3rd person present form: a long final vowel (``kokoaa``) or ``-vat``."""
     return len(word) > 3 and (word[-1] == word[-2] and word[-1] in "aeiouyäö" or word.endswith(("vat", "vät")))
-
-
-def _has_word(low: str, word: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", low) is not None
 
 
 _ADDRESS = re.compile(r"[:\s]*(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")

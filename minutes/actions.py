@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from . import dates
 from .model import Action
 from .people import NAME_TOKEN, looks_like_name
-from .structure import Line, ParseState, cell
+from .structure import Line, ParseState, cell, columns
 
 __all__ = ["run"]
 
@@ -328,14 +328,8 @@ class _Finder:
         rows = line.block.rows
         if len(rows) < 2:
             return []
-        columns: dict[str, int] = {}
-        for i, heading in enumerate(rows[0]):
-            low = heading.strip().strip("*:").lower()
-            for key in ("action", "owner", "due"):
-                if key not in columns and low in self.words.get(f"column_{key}", ()):
-                    columns[key] = i
-                    break
-        if "action" not in columns or not ({"owner", "due"} & columns.keys()):
+        named = columns(rows[0], {key: self.words.get(f"column_{key}", ()) for key in ("action", "owner", "due")})
+        if "action" not in named or not ({"owner", "due"} & named.keys()):
             return []
         found = []
         section = None
@@ -344,12 +338,12 @@ class _Finder:
             if len(filled) == 1 and len(row) > 1:
                 section = self._agenda_item_named(filled[0])  # a section row spanning the table
                 continue
-            task = cell(row, columns, "action")
+            task = cell(row, named, "action")
             if not task or task.strip("-–— ") == "" or self._done_row(row):
                 continue
-            owner = cell(row, columns, "owner")
+            owner = cell(row, named, "owner")
             owners = self._resolve_all(owner, keep_unknown=True) if owner else []
-            found.append(_Found(task, owners, line, "table", " | ".join(row), cell(row, columns, "due"), section))
+            found.append(_Found(task, owners, line, "table", " | ".join(row), cell(row, named, "due"), section))
         return found
 
     def _done_row(self, row: tuple[str, ...]) -> bool:

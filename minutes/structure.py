@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from .model import (
 )
 from .people import NAME_TOKEN, PeopleIndex, looks_like_name
 
-__all__ = ["Line", "ParseState", "cell", "run"]
+__all__ = ["Line", "ParseState", "cell", "columns", "run"]
 
 
 @dataclass(frozen=True)
@@ -516,12 +517,12 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
     inner = [p.strip() for group in re.findall(r"\(([^)]*)\)", text) for p in group.split(",")]
     text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,")
     if "\t" in text:
-        columns = [c.strip() for c in text.split("\t") if c.strip()]
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
         if first_last is None:
-            first_last = len(columns[0].split()) == 1
-        if first_last and len(columns) >= 2 and looks_like_name(columns[1], 1):
-            columns = [f"{columns[0]} {columns[1]}", *columns[2:]]
-        pieces = [columns[0], *(p for column in columns[1:] for p in column.split(","))]
+            first_last = len(cells[0].split()) == 1
+        if first_last and len(cells) >= 2 and looks_like_name(cells[1], 1):
+            cells = [f"{cells[0]} {cells[1]}", *cells[2:]]
+        pieces = [cells[0], *(p for column in cells[1:] for p in column.split(","))]
     else:
         pieces = re.split(r"\s*,\s*|\s+[–—-]\s+", text)
     name = pieces[0].strip().rstrip(".,")
@@ -569,14 +570,18 @@ def _is_role(state: ParseState, part: str) -> bool:
     return part[:1].islower() and len(tokens) <= 3 and state.profile.code == "fi"
 
 
+def _people_columns(header: tuple[str, ...]) -> dict[str, int]:
+    return columns(header, {key: _every_language("labels", f"column_{key}") for key in _PEOPLE_COLUMNS})
+
+
 def _people_table(state: ParseState, line: Line, target: str = "present") -> bool:
     """Attendees from a table whose header names a name column; a row that only says
     ``Poissa`` / ``Absent`` turns the rows below it into the absent."""
     rows = line.block.rows
     if len(rows) < 2:
         return False
-    columns = _columns(state, rows[0])
-    if "name" not in columns and not {"first", "last"} <= columns.keys():
+    named = _people_columns(rows[0])
+    if "name" not in named and not {"first", "last"} <= named.keys():
         return False
     found = False
     for row in rows[1:]:
@@ -585,35 +590,37 @@ def _people_table(state: ParseState, line: Line, target: str = "present") -> boo
         if label and label[0] & {"present", "absent"}:
             target = "present" if "present" in label[0] else "absent"
             continue
-        name = cell(row, columns, "name") or f"{cell(row, columns, 'first')} {cell(row, columns, 'last')}".strip()
+        name = cell(row, named, "name") or f"{cell(row, named, 'first')} {cell(row, named, 'last')}".strip()
         if not looks_like_name(name):
             continue
-        if "role" in columns:
-            organisation, role = cell(row, columns, "organisation") or None, cell(row, columns, "role") or None
+        if "role" in named:
+            organisation, role = cell(row, named, "organisation") or None, cell(row, named, "role") or None
         else:
-            organisation, role = _organisation_and_role(state, cell(row, columns, "organisation").split(","))
+            organisation, role = _organisation_and_role(state, cell(row, named, "organisation").split(","))
         _add(state, Attendee(name, organisation, role), target)
         found = True
     return found
 
 
-def cell(row: tuple[str, ...], columns: dict[str, int], key: str) -> str:
-    """The text of the ``key`` column (as a table's header named it) in ``row``."""
-    i = columns.get(key)
+def cell(row: tuple[str, ...], named: dict[str, int], key: str) -> str:
+    """The text of the ``key`` column (as ``columns`` found it in the header) in ``row``."""
+    i = named.get(key)
     return row[i].strip() if i is not None and i < len(row) else ""
 
 
-def _columns(state: ParseState, header: tuple[str, ...]) -> dict[str, int]:
-    """Which column of a table header is which: name, first, last, organisation, role."""
+def columns(header: tuple[str, ...], vocabulary: dict[str, Collection[str]]) -> dict[str, int]:
+    """Which column of a table is which: ``vocabulary`` maps a key (``name``, ``owner``…) to
+    the header words that name it; each column counts for the first key it names."""
     found: dict[str, int] = {}
-    keys = {"name": "column_name", "first": "column_first", "last": "column_last",
-            "organisation": "column_organisation", "role": "column_role"}
     for i, heading in enumerate(header):
         low = heading.strip().strip("*:").lower()
-        for key, label in keys.items():
-            if low in _every_language("labels", label) and key not in found:
-                found[key] = i
+        key = next((k for k, words in vocabulary.items() if k not in found and low in words), None)
+        if key:
+            found[key] = i
     return found
+
+
+_PEOPLE_COLUMNS = ("name", "first", "last", "organisation", "role")
 
 
 def _roles(state: ParseState) -> None:

@@ -1,128 +1,186 @@
 """The ``minutes`` command line: thin verbs over ``minutes`` (the parser) and ``tracker``
 (the store).
 
-Slow imports (spaCy, dateparser, Textual, python-docx) happen inside the commands that need
-them, never at module level, so ``minutes actions`` starts quickly.
+The command line is argparse's, and only the verb being run has its arguments built, so
+``minutes done ID`` starts in the time it takes to read the store. Slow imports (spaCy,
+dateparser, Textual, python-docx) happen inside the verbs that need them, never at module
+level.
+
+A verb is a function of the parsed arguments, registered with ``command``::
+
+    @command("parse", arg("file", type=Path), arg("--json", dest="as_json", action="store_true"))
+    def parse(args): ...
+
+Every error ends the same way: exit status 2 and one line on stderr (``fail``).
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-import click
+__all__ = ["arg", "command", "fail", "main"]
 
-__all__ = ["main"]
+PROG = "minutes"
+LANGUAGES = ("fi", "en", "sv")
+STORE_HELP = "The action store file (default: $MINUTES_STORE, else the user data directory)."
+
+# name -> (the function, its arguments as add_argument takes them)
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], None], tuple]] = {}
 
 
-class _OneLineErrors(click.Group):
-    """Every error ends the same way: exit status 2 and one line on stderr, no traceback."""
+def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """One argument of a verb, as ``argparse.ArgumentParser.add_argument`` takes it."""
+    return flags, options
 
-    def main(self, *args, **kwargs):
-        kwargs["standalone_mode"] = False
-        try:
-            result = super().main(*args, **kwargs)
-        except click.exceptions.Exit as done:
-            sys.exit(done.exit_code)
-        except click.Abort:
-            click.echo("minutes: aborted", err=True)
-            sys.exit(1)
-        except click.ClickException as error:
-            fail(error.format_message().replace("\n", " "))
-        except KeyboardInterrupt:
-            sys.exit(130)
-        sys.exit(result if isinstance(result, int) else 0)
+
+def command(name: str, *arguments: tuple[tuple[str, ...], dict]):
+    """Register the decorated function as the verb ``name``; its docstring is its help."""
+
+    def register(func: Callable[[argparse.Namespace], None]):
+        COMMANDS[name] = (func, arguments)
+        return func
+
+    return register
 
 
 def fail(message: str) -> None:
     """End the command with exit status 2 and one line on stderr."""
-    click.echo(f"minutes: {message}", err=True)
+    print(f"{PROG}: {message}", file=sys.stderr)
     sys.exit(2)
 
 
-def store_option(func):
-    """``--store PATH``, accepted by ``minutes`` itself and by every subcommand."""
-
-    def remember(ctx: click.Context, _param, value):
-        if value is not None:
-            ctx.ensure_object(dict)["store"] = value
-        return value
-
-    return click.option(
-        "--store",
-        type=click.Path(dir_okay=False, path_type=Path),
-        callback=remember,
-        expose_value=False,
-        is_eager=True,
-        help="The action store file (default: $MINUTES_STORE, else the user data directory).",
-    )(func)
+def _help_formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help layout, told the terminal's width: left to itself it imports shutil
+    to ask, on every ``add_argument``, which would cost more than the rest of the parsing."""
+    try:
+        width = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            width = 80
+    return argparse.HelpFormatter(prog, width=max(width, 40) - 2)
 
 
-def store_path(ctx: click.Context) -> Path | None:
-    """The ``--store`` given anywhere on the command line, or None for the default."""
-    while ctx is not None:
-        if ctx.obj and ctx.obj.get("store"):
-            return ctx.obj["store"]
-        ctx = ctx.parent
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **options) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="Print the version and exit.")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"{PROG} {version(PROG)}")
+        except PackageNotFoundError:
+            print(f"{PROG} (not installed: run from a source folder)")
+        parser.exit()
+
+
+class _Parser(argparse.ArgumentParser):
+    help_of = ""  # whose --help an error points to, when not this parser's
+
+    def error(self, message: str) -> None:  # argparse's usage block would be several lines
+        fail(f"{message} (see `{self.help_of or self.prog} --help`)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``minutes`` with these arguments (default: the process's); the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_verb_named(argv)).parse_args(argv)
+    try:
+        if args.verb is None:
+            if sys.stdin.isatty() and sys.stdout.isatty():
+                run_app(args.store)
+            else:
+                _parser(None).print_help()
+        else:
+            COMMANDS[args.verb][0](args)
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _verb_named(argv: list[str]) -> str | None:
+    """The verb on the command line, if it is one (``--store PATH`` may come before it)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word == "--store":
+            skip = True
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
     return None
 
 
-@click.group(cls=_OneLineErrors, invoke_without_command=True)
-@store_option
-@click.pass_context
-def main(ctx: click.Context) -> None:
-    """Turn written meeting minutes into tracked actions. Without a command: the terminal UI
-    (in a terminal; elsewhere this help)."""
-    ctx.ensure_object(dict)
-    if ctx.invoked_subcommand is None:
-        if sys.stdin.isatty() and sys.stdout.isatty():
-            run_app(store_path(ctx))
-        else:
-            click.echo(ctx.get_help())
+def _parser(verb: str | None) -> _Parser:
+    """The parser of ``minutes`` with the subparser of ``verb`` only, or of every verb."""
+    parser = _Parser(prog=PROG, allow_abbrev=False, formatter_class=_help_formatter,
+                     description="Turn written meeting minutes into tracked actions. Without a "
+                                 "verb: the terminal UI (in a terminal; elsewhere this help).")
+    parser.add_argument("--store", type=Path, metavar="PATH", help=STORE_HELP)
+    parser.add_argument("--version", action=_Version)
+    if verb:
+        parser.help_of = f"{PROG} {verb}"  # an unknown option after the verb ends up here
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    for name in [verb] if verb else COMMANDS:
+        func, arguments = COMMANDS[name]
+        doc = (func.__doc__ or "").strip()
+        sub = verbs.add_parser(name, help=doc.split("\n\n")[0].replace("\n", " "),
+                               description=doc, allow_abbrev=False,
+                               formatter_class=_help_formatter)
+        for flags, options in arguments:
+            sub.add_argument(*flags, **options)
+        sub.add_argument("--store", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+                         help=STORE_HELP)
+    return parser
 
 
-@main.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the JSON of the parse.")
-@click.option("--lang", type=click.Choice(["fi", "en", "sv"]), help="The minutes' language.")
-@store_option
-def parse(file: Path, as_json: bool, lang: str | None) -> None:
+@command("parse", arg("file", type=Path),
+         arg("--json", dest="as_json", action="store_true", help="Print the JSON of the parse."),
+         arg("--lang", choices=LANGUAGES, help="The minutes' language."))
+def parse(args: argparse.Namespace) -> None:
     """Parse FILE and print what was found; stores nothing."""
     from minutes import UnreadableMinutes, parse as parse_minutes
     from minutes.summary import summary
 
     try:
-        result = parse_minutes(file, lang=lang)
+        result = parse_minutes(args.file, lang=args.lang)
     except UnreadableMinutes as error:
-        fail(f"{file}: {error}")
-    if as_json:
+        fail(f"{args.file}: {error}")
+    if args.as_json:
         import orjson
 
-        click.echo(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2).decode())
+        print(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2).decode())
     else:
-        click.echo(summary(result))
+        print(summary(result))
 
 
-@main.command("eval")
-@click.argument("directory", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--misses", is_flag=True, help="Also list what was missed or extra, file by file.")
-@store_option
-def eval_(directory: Path, as_json: bool, misses: bool) -> None:
+@command("eval", arg("directory", type=Path),
+         arg("--json", dest="as_json", action="store_true", help="Print the scores as JSON."),
+         arg("--misses", action="store_true",
+             help="Also list what was missed or extra, file by file."))
+def eval_(args: argparse.Namespace) -> None:
     """Score the parser against the gold JSON files in DIRECTORY."""
     from minutes.evaluate import evaluate_dir, report
 
-    if not directory.is_dir():
-        fail(f"{directory}: not a directory")
-    scores = evaluate_dir(directory)
+    if not args.directory.is_dir():
+        fail(f"{args.directory}: not a directory")
+    scores = evaluate_dir(args.directory)
     if not scores.files:
-        fail(f"{directory}: no minutes with a .gold.json beside them")
-    if as_json:
+        fail(f"{args.directory}: no minutes with a .gold.json beside them")
+    if args.as_json:
         import orjson
 
-        click.echo(orjson.dumps(scores.to_json(), option=orjson.OPT_INDENT_2).decode())
+        print(orjson.dumps(scores.to_json(), option=orjson.OPT_INDENT_2).decode())
     else:
-        click.echo(report(scores, misses=misses))
+        print(report(scores, misses=args.misses))
 
 
 # -- the terminal UI ------------------------------------------------------------------------
@@ -138,16 +196,16 @@ def run_app(store: Path | None, me: str | None = None) -> None:
         MinutesApp(store=opened, me=me or configured_me()).run()
 
 
-@main.command()
-@click.option("--me", metavar="NAME", help="Whose actions come first (default: $MINUTES_ME, "
-              "else `me` in config.toml in the user config directory).")
-@store_option
-@click.pass_context
-def tui(ctx: click.Context, me: str | None) -> None:
+ME = arg("--me", metavar="NAME", help="Whose actions come first (default: $MINUTES_ME, else "
+         "`me` in config.toml in the user config directory).")
+
+
+@command("tui", ME)
+def tui(args: argparse.Namespace) -> None:
     """Open the terminal UI on the store."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("the terminal UI needs a terminal; `minutes actions` lists the actions")
-    run_app(store_path(ctx), me)
+    run_app(args.store, args.me)
 
 
 def sample_files() -> list[Path]:
@@ -158,10 +216,8 @@ def sample_files() -> list[Path]:
             and p.with_name(p.name[: -len(p.suffix)] + ".gold.json").exists()]
 
 
-@main.command()
-@click.option("--me", metavar="NAME", help="Whose actions come first.")
-@store_option
-def demo(me: str | None) -> None:
+@command("demo", ME)
+def demo(args: argparse.Namespace) -> None:
     """Import the bundled samples into a fresh store in a temporary folder and open the
     terminal UI on it (without a terminal: print the actions table)."""
     import tempfile
@@ -177,7 +233,7 @@ def demo(me: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="minutes-demo-") as folder:
         path = Path(folder) / "actions.json"
         if interactive:
-            click.echo(f"minutes demo: importing {len(files)} sample minutes into {path}…", err=True)
+            print(f"minutes demo: importing {len(files)} sample minutes into {path}…", file=sys.stderr)
         with ActionStore(path, user="demo") as store:
             for file in files:
                 store.import_minutes(parse(file))
@@ -185,11 +241,12 @@ def demo(me: str | None) -> None:
                 from tui.app import MinutesApp
                 from tui.config import configured_me
 
-                MinutesApp(store=store, me=me or configured_me(), import_folder=files[0].parent).run()
+                MinutesApp(store=store, me=args.me or configured_me(),
+                           import_folder=files[0].parent).run()
             else:
                 from tui.store_cli import action_table
 
-                click.echo(action_table(store.actions(), date.today()))
+                print(action_table(store.actions(), date.today()))
 
 
 from tui import store_cli  # noqa: E402,F401  (the store verbs)
@@ -198,4 +255,4 @@ if __name__ == "__main__":
     # run as ``python -m tui.cli``: the verbs registered themselves on the imported module
     from tui.cli import main as imported_main
 
-    imported_main()
+    sys.exit(imported_main())

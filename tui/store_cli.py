@@ -12,120 +12,120 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from argparse import SUPPRESS, Namespace
 from datetime import date
 from pathlib import Path
 
-import click
-
 from tracker import Action, ActionStore, Meeting, StoreError, default_path
-from tui.cli import fail, main, store_option, store_path
+from tui.cli import LANGUAGES, arg, command, fail
 
 STATUS_CHOICES = ("open", "done", "cancelled", "all")
+BY = arg("--as", dest="by", metavar="NAME", help="Who makes the change (default: $USER).")
+JSON = arg("--json", dest="as_json", action="store_true", help="Print JSON.")
 
 
-def verb(name: str, *, updates: bool = False):
-    """Register a store verb on ``minutes``: ``--store`` (and ``--as`` when it changes the
-    store), the context as first argument, store errors turned into one line."""
+def verb(name: str, *arguments, updates: bool = False):
+    """Register a store verb on ``minutes`` (with ``--as`` when it changes the store), its
+    store errors turned into one line."""
 
     def decorate(func):
         @functools.wraps(func)
-        def run(ctx, *args, **kwargs):
+        def run(args: Namespace) -> None:
             try:
-                return func(ctx, *args, **kwargs)
+                func(args)
             except StoreError as error:
                 fail(str(error))
             except BrokenPipeError:  # the reader went away (``| head``): nothing to add
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 sys.exit(1)
             except OSError as error:
-                where = error.filename or store_path(ctx) or default_path()
+                where = error.filename or args.store or default_path()
                 fail(f"{where}: {error.strerror or error}")
 
-        command = click.pass_context(run)
-        if updates:
-            command = click.option("--as", "by", metavar="NAME",
-                                   help="Who makes the change (default: $USER).")(command)
-        return main.command(name)(store_option(command))
+        return command(name, *arguments, *([BY] if updates else []))(run)
 
     return decorate
 
 
-def open_store(ctx: click.Context, by: str | None = None) -> ActionStore:
-    return ActionStore(store_path(ctx), user=by)
+def open_store(args: Namespace) -> ActionStore:
+    return ActionStore(args.store, user=getattr(args, "by", None))
 
 
 def echo_json(value) -> None:
     import orjson
 
-    click.echo(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
+    print(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
+
+
+def output(help_more: str = "") -> tuple:
+    return arg("-o", "--output", type=Path, help=f"Write to this file (default: standard output{help_more}).")
 
 
 # -- importing --------------------------------------------------------------------------------
 
 
-@verb("import", updates=True)
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Print what would change; change nothing.")
-@click.option("--lang", type=click.Choice(["fi", "en", "sv"]), help="The minutes' language.")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def import_(ctx, files: tuple[Path, ...], dry_run: bool, lang: str | None, as_json: bool,
-            by: str | None) -> None:
+@verb("import", arg("files", nargs="+", type=Path, metavar="FILE"),
+      arg("--dry-run", action="store_true", help="Print what would change; change nothing."),
+      arg("--lang", choices=LANGUAGES, help="The minutes' language."), JSON, updates=True)
+def import_(args: Namespace) -> None:
     """Parse FILEs and store their meetings and actions (again: no change)."""
     from minutes import UnreadableMinutes, parse
 
     parsed = []
-    for file in files:  # every file is read before anything is stored
+    for file in args.files:  # every file is read before anything is stored
         try:
-            parsed.append(parse(file, lang=lang))
+            parsed.append(parse(file, lang=args.lang))
         except (UnreadableMinutes, OSError) as error:
             fail(f"{file}: {getattr(error, 'strerror', None) or error}")
     parsed.sort(key=lambda m: m.date or date.max)  # a series' meetings in the order they met
-    with open_store(ctx, by) as store:
-        results = [store.import_minutes(minutes, dry_run=dry_run) for minutes in parsed]
-    if as_json:
+    with open_store(args) as store:
+        results = [store.import_minutes(minutes, dry_run=args.dry_run) for minutes in parsed]
+    if args.as_json:
         echo_json([result.to_json() for result in results])
     else:
-        click.echo("\n".join(result.summary() for result in results))
+        print("\n".join(result.summary() for result in results))
 
 
 # -- listing ----------------------------------------------------------------------------------
 
 
-@verb("actions")
-@click.option("--owner", metavar="NAME", help="Owned by NAME (or one of their aliases).")
-@click.option("--status", default="open", show_default=True, metavar="|".join(STATUS_CHOICES))
-@click.option("--overdue", is_flag=True, help="Open and past their due date.")
-@click.option("--due-within", type=int, metavar="DAYS", help="Due in the next DAYS days.")
-@click.option("--meeting", metavar="ID", help="From this meeting.")
-@click.option("--text", metavar="WORDS", help="With these words.")
-@click.option("--stale", is_flag=True,
-              help="Open and carried over 3+ meetings or overdue by 30+ days.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), hidden=True)
-def actions(ctx, owner, status, overdue, due_within, meeting, text, stale, as_json, today) -> None:
+def status_option(default: str) -> tuple:
+    return arg("--status", default=default, choices=STATUS_CHOICES,
+               help=f"Which actions (default: {default}).")
+
+
+@verb("actions", arg("--owner", metavar="NAME", help="Owned by NAME (or one of their aliases)."),
+      status_option("open"),
+      arg("--overdue", action="store_true", help="Open and past their due date."),
+      arg("--due-within", type=int, metavar="DAYS", help="Due in the next DAYS days."),
+      arg("--meeting", metavar="ID", help="From this meeting."),
+      arg("--text", metavar="WORDS", help="With these words."),
+      arg("--stale", action="store_true",
+          help="Open and carried over 3+ meetings or overdue by 30+ days."),
+      JSON, arg("--today", type=date.fromisoformat, help=SUPPRESS))
+def actions(args: Namespace) -> None:
     """List actions, by due date (--stale: the longest waiting first)."""
-    today = today.date() if today else date.today()
-    with open_store(ctx) as store:
-        found = store.actions(owner=owner, status=_status(status), overdue=overdue,
-                              due_within=due_within, meeting=meeting, text=text, today=today)
-        waiting = store.stale(today=today) if stale else None
+    today = args.today or date.today()
+    with open_store(args) as store:
+        found = store.actions(owner=args.owner, status=_status(args.status), overdue=args.overdue,
+                              due_within=args.due_within, meeting=args.meeting, text=args.text,
+                              today=today)
+        waiting = store.stale(today=today) if args.stale else None
     if waiting is not None:
         wanted = {a.id for a in found}
         waiting = [s for s in waiting if s.action.id in wanted]
-        if as_json:
+        if args.as_json:
             echo_json([s.to_json() for s in waiting])
         elif waiting:
-            click.echo(action_table([s.action for s in waiting], today,
-                                    {s.action.id: s.carried_over for s in waiting}))
-    elif as_json:
+            print(action_table([s.action for s in waiting], today,
+                               {s.action.id: s.carried_over for s in waiting}))
+    elif args.as_json:
         echo_json([a.to_json() for a in found])
     elif found:
-        click.echo(action_table(found, today))
+        print(action_table(found, today))
 
 
 def _status(status: str) -> str | None:
-    if status not in STATUS_CHOICES:
-        raise StoreError(f"unknown status {status!r}: use {', '.join(STATUS_CHOICES)}")
     return None if status == "all" else status
 
 
@@ -151,13 +151,13 @@ def item_ref(item: str) -> str:
     return f" §{item}" if item[:1].isdigit() else f", {item}"
 
 
-@verb("meetings")
-@click.option("--series", "by_series", is_flag=True,
-              help="Group the meetings by body (the same title), each series oldest first.")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-def meetings(ctx, by_series: bool, as_json: bool) -> None:
+@verb("meetings", arg("--series", dest="by_series", action="store_true",
+                      help="Group the meetings by body (the same title), each series oldest first."),
+      JSON)
+def meetings(args: Namespace) -> None:
     """List the imported meetings, latest first."""
-    with open_store(ctx) as store:
+    by_series, as_json = args.by_series, args.as_json
+    with open_store(args) as store:
         found = store.meetings()
         series = store.series() if by_series else []
         counts: dict[tuple[str, str], int] = {}
@@ -172,39 +172,37 @@ def meetings(ctx, by_series: bool, as_json: bool) -> None:
             echo_json([{**s.to_json(), "meetings": listed[s.name]} for s in series])
             return
         for s in series:
-            click.echo(f"{s.name or '(untitled)'}  [{len(s.meetings)} meeting(s); {s.language or '?'}]")
+            print(f"{s.name or '(untitled)'}  [{len(s.meetings)} meeting(s); {s.language or '?'}]")
             for m, info in zip(s.meetings, listed[s.name]):
-                click.echo(f"  {m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
-                           f"[{info['actions']} actions, {info['open']} open]")
+                print(f"  {m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
+                      f"[{info['actions']} actions, {info['open']} open]")
         return
     if as_json:
         echo_json([m.to_json() for m in found])
         return
     for m in found:
         total = sum(n for (mid, _), n in counts.items() if mid == m.id)
-        click.echo(f"{m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
-                   f"[{total} actions, {counts.get((m.id, 'open'), 0)} open]")
+        print(f"{m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
+              f"[{total} actions, {counts.get((m.id, 'open'), 0)} open]")
 
 
-@verb("show")
-@click.argument("some_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def show(ctx, some_id: str, as_json: bool) -> None:
+@verb("show", arg("some_id", metavar="ID"), JSON)
+def show(args: Namespace) -> None:
     """Show one action (with its history) or one meeting (with its actions)."""
-    with open_store(ctx) as store:
-        found = store.find(some_id)
+    with open_store(args) as store:
+        found = store.find(args.some_id)
         history = store.history(found.id)
         listed = store.actions(meeting=found.id) if isinstance(found, Meeting) else []
-    if as_json:
+    if args.as_json:
         value = found.to_json()
         if isinstance(found, Meeting):
             value["actions"] = [a.to_json() for a in listed]
         value["history"] = [c.to_json() for c in history]
         echo_json(value)
     elif isinstance(found, Meeting):
-        click.echo(meeting_text(found, listed))
+        print(meeting_text(found, listed))
     else:
-        click.echo(action_text(found, history))
+        print(action_text(found, history))
 
 
 def action_text(a: Action, history) -> str:
@@ -237,24 +235,26 @@ def action_text(a: Action, history) -> str:
 
 def change_text(c) -> str:
     """One history entry as a line."""
-    if c.field in ("created", "deleted"):
-        what = c.field
-    elif c.field == "notes":
-        before = len(c.old or ())
-        added = (c.new or [])[before:]
-        what = "note: " + "; ".join(n["text"] for n in added) if added else "notes: one removed"
-    elif c.field == "mentions":
-        added = [m for m in c.new or () if m not in (c.old or ())]
-        what = ("mentioned: " + "; ".join(
-            f"{m.get('date') or m['meeting']} {m['status']} ({m.get('word') or m.get('reason')}, "
-            f"{m.get('outcome')}): {m.get('sentence')!r}" for m in added)
-            if added else "mentions: one removed")
-    else:
-        what = f"{c.field}: {_value(c.old)} -> {_value(c.new)}"
     undo = f" (undoing change {c.undoes})" if c.undoes else ""
     because = f"  <- {c.evidence['sentence']!r} ({c.evidence.get('date') or c.evidence['meeting']})" \
         if c.evidence else ""
-    return f"{c.at}  {c.by} ({c.via}{undo})  {c.kind} {c.subject}  {what}{because}"
+    return f"{c.at}  {c.by} ({c.via}{undo})  {c.kind} {c.subject}  {what_changed(c)}{because}"
+
+
+def what_changed(c) -> str:
+    """What one history entry did to its field, in words."""
+    if c.field in ("created", "deleted"):
+        return c.field
+    if c.field == "notes":
+        added = (c.new or [])[len(c.old or ()):]
+        return "note: " + "; ".join(n["text"] for n in added) if added else "notes: one removed"
+    if c.field == "mentions":
+        added = [m for m in c.new or () if m not in (c.old or ())]
+        return ("mentioned: " + "; ".join(
+            f"{m.get('date') or m['meeting']} {m['status']} ({m.get('word') or m.get('reason')}, "
+            f"{m.get('outcome')}): {m.get('sentence')!r}" for m in added)
+            if added else "mentions: one removed")
+    return f"{c.field}: {_value(c.old)} -> {_value(c.new)}"
 
 
 def _value(value) -> str:
@@ -294,21 +294,19 @@ def report(store: ActionStore, ids, changes, nothing: str) -> None:
     for some_id in ids:
         a = store.action(some_id)
         if a.id in changed:
-            click.echo(f"{a.id}  {a.status}  {', '.join(a.owners) or '-'}  due {a.due or '-'}  {a.text}")
+            print(f"{a.id}  {a.status}  {', '.join(a.owners) or '-'}  due {a.due or '-'}  {a.text}")
         else:
-            click.echo(f"{a.id}  {nothing}  {a.text}")
+            print(f"{a.id}  {nothing}  {a.text}")
 
 
 def _status_verb(name: str, method: str, nothing: str, doc: str):
-    @verb(name, updates=True)
-    @click.argument("ids", nargs=-1, required=True, metavar="ID...")
-    def command(ctx, ids: tuple[str, ...], by: str | None) -> None:
-        with open_store(ctx, by) as store:
-            changes = getattr(store, method)(*ids)
-            report(store, ids, changes, nothing)
+    def change(args: Namespace) -> None:
+        with open_store(args) as store:
+            changes = getattr(store, method)(*args.ids)
+            report(store, args.ids, changes, nothing)
 
-    command.help = doc
-    return command
+    change.__doc__ = doc
+    return verb(name, arg("ids", nargs="+", metavar="ID"), updates=True)(change)
 
 
 done = _status_verb("done", "complete", "was done already", "Mark actions done.")
@@ -316,24 +314,23 @@ reopen = _status_verb("reopen", "reopen", "was open already", "Open actions agai
 cancel = _status_verb("cancel", "cancel", "was cancelled already", "Cancel actions.")
 
 
-@verb("assign", updates=True)
-@click.argument("action_id", metavar="ID")
-@click.argument("names", nargs=-1, required=True, metavar="NAME...")
-def assign(ctx, action_id: str, names: tuple[str, ...], by: str | None) -> None:
+ACTION_ID = arg("action_id", metavar="ID")
+
+
+@verb("assign", ACTION_ID, arg("names", nargs="+", metavar="NAME"), updates=True)
+def assign(args: Namespace) -> None:
     """Make NAMEs the owners of an action."""
-    with open_store(ctx, by) as store:
-        changes = store.assign(action_id, *names)
-        report(store, [action_id], changes, "had these owners already")
+    with open_store(args) as store:
+        changes = store.assign(args.action_id, *args.names)
+        report(store, [args.action_id], changes, "had these owners already")
 
 
-@verb("due", updates=True)
-@click.argument("action_id", metavar="ID")
-@click.argument("when", nargs=-1, required=True, metavar="DATE")
-def due(ctx, action_id: str, when: tuple[str, ...], by: str | None) -> None:
+@verb("due", ACTION_ID, arg("when", nargs="+", metavar="DATE"), updates=True)
+def due(args: Namespace) -> None:
     """Set an action's due date: 2026-03-25, 25.3., next friday, ensi perjantaina, none."""
-    with open_store(ctx, by) as store:
-        action = store.action(action_id)
-        changes = store.set_due(action.id, due_date(" ".join(when), action.meeting.language))
+    with open_store(args) as store:
+        action = store.action(args.action_id)
+        changes = store.set_due(action.id, due_date(" ".join(args.when), action.meeting.language))
         report(store, [action.id], changes, "had this due date already")
 
 
@@ -358,102 +355,90 @@ def due_date(phrase: str, language: str | None, today: date | None = None) -> da
     raise StoreError(f"cannot read the date {phrase!r}: try YYYY-MM-DD, 25.3. or next friday")
 
 
-@verb("note", updates=True)
-@click.argument("action_id", metavar="ID")
-@click.argument("words", nargs=-1, required=True, metavar="TEXT")
-def note(ctx, action_id: str, words: tuple[str, ...], by: str | None) -> None:
+@verb("note", ACTION_ID, arg("words", nargs="+", metavar="TEXT"), updates=True)
+def note(args: Namespace) -> None:
     """Add a note to an action."""
-    with open_store(ctx, by) as store:
-        changes = store.note(action_id, " ".join(words))
-        report(store, [action_id], changes, "unchanged")
+    with open_store(args) as store:
+        changes = store.note(args.action_id, " ".join(args.words))
+        report(store, [args.action_id], changes, "unchanged")
 
 
 @verb("undo", updates=True)
-def undo(ctx, by: str | None) -> None:
+def undo(args: Namespace) -> None:
     """Revert the latest change (whoever made it)."""
-    with open_store(ctx, by) as store:
+    with open_store(args) as store:
         reverted = store.undo()
     change = reverted[0]
-    click.echo(f"undid change {change.change} ({change.via} by {change.by} at {change.at}):")
+    print(f"undid change {change.change} ({change.via} by {change.by} at {change.at}):")
     for c in reversed(reverted):
-        click.echo(f"  {c.kind} {c.subject}  {c.field}: {_value(c.old)} -> {_value(c.new)}"
-                   if c.field not in ("created", "deleted") else f"  {c.kind} {c.subject}  {c.field}")
+        print(f"  {c.kind} {c.subject}  {what_changed(c)}")
 
 
-@verb("accept", updates=True)
-@click.argument("action_id", metavar="ID")
-@click.argument("meeting_id", metavar="MEETING", required=False)
-def accept(ctx, action_id: str, meeting_id: str | None, by: str | None) -> None:
+@verb("accept", ACTION_ID, arg("meeting_id", metavar="MEETING", nargs="?"), updates=True)
+def accept(args: Namespace) -> None:
     """Follow what later minutes were only proposed to say of an action (the latest such
     mention, or MEETING's)."""
-    with open_store(ctx, by) as store:
-        changes = store.accept(action_id, meeting_id)
-        report(store, [action_id], [c for c in changes if c.field == "status"], "keeps its status")
+    with open_store(args) as store:
+        changes = store.accept(args.action_id, args.meeting_id)
+        report(store, [args.action_id], [c for c in changes if c.field == "status"], "keeps its status")
 
 
 # -- people -----------------------------------------------------------------------------------
 
 
-@verb("people")
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
-def people(ctx, as_json: bool) -> None:
+@verb("people", JSON)
+def people(args: Namespace) -> None:
     """List the people registry: names, aliases, open actions."""
-    with open_store(ctx) as store:
+    with open_store(args) as store:
         found = store.people()
-    if as_json:
+    if args.as_json:
         echo_json([p.to_json() for p in found])
         return
     for p in found:
         aliases = f"  (also {', '.join(p.aliases)})" if p.aliases else ""
-        click.echo(f"{p.name}{aliases}  [{p.open_actions} open]")
+        print(f"{p.name}{aliases}  [{p.open_actions} open]")
 
 
-@verb("alias", updates=True)
-@click.argument("other", metavar="ALIAS")
-@click.argument("name", metavar="NAME")
-def alias(ctx, other: str, name: str, by: str | None) -> None:
+@verb("alias", arg("other", metavar="ALIAS"), arg("name", metavar="NAME"), updates=True)
+def alias(args: Namespace) -> None:
     """Make ALIAS another name of the person NAME (merging a person called ALIAS)."""
-    with open_store(ctx, by) as store:
-        canonical = store.alias(other, name)
-    click.echo(f"{other} is {canonical}")
+    with open_store(args) as store:
+        canonical = store.alias(args.other, args.name)
+    print(f"{args.other} is {canonical}")
 
 
 # -- exports ----------------------------------------------------------------------------------
 
 
-@verb("export")
-@click.option("--format", "format_", type=click.Choice(["csv", "json", "md", "ics"]),
-              default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (default: standard output).")
-@click.option("--owner", metavar="NAME", help="Only NAME's actions.")
-@click.option("--status", default="all", show_default=True, metavar="|".join(STATUS_CHOICES))
-@click.option("--meeting", metavar="ID", help="Only this meeting's actions.")
-def export(ctx, format_: str, output: Path | None, owner, status, meeting) -> None:
+def format_option(*formats: str) -> tuple:
+    return arg("--format", dest="format_", choices=formats, default=formats[0],
+               help=f"The format (default: {formats[0]}).")
+
+
+@verb("export", format_option("json", "csv", "md", "ics"), output(),
+      arg("--owner", metavar="NAME", help="Only NAME's actions."), status_option("all"),
+      arg("--meeting", metavar="ID", help="Only this meeting's actions."))
+def export(args: Namespace) -> None:
     """Export actions as CSV, JSON, Markdown or iCalendar (open actions with a due date)."""
     from tracker.export import export as render
 
-    with open_store(ctx) as store:
-        text = render(store.actions(owner=owner, status=_status(status), meeting=meeting), format_)
-    write(text, output)
+    with open_store(args) as store:
+        found = store.actions(owner=args.owner, status=_status(args.status), meeting=args.meeting)
+    write(render(found, args.format_), args.output)
 
 
-@verb("digest")
-@click.option("--owner", required=True, metavar="NAME", help="Whose open actions.")
-@click.option("--format", "format_", type=click.Choice(["md", "text"]), default="md",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (default: standard output).")
-def digest(ctx, owner: str, format_: str, output: Path | None) -> None:
+@verb("digest", arg("--owner", required=True, metavar="NAME", help="Whose open actions."),
+      format_option("md", "text"), output())
+def digest(args: Namespace) -> None:
     """One person's open actions, overdue first, ready for an email."""
-    with open_store(ctx) as store:
-        text = store.digest(owner, format=format_)
-    write(text, output)
+    with open_store(args) as store:
+        text = store.digest(args.owner, format=args.format_)
+    write(text, args.output)
 
 
 def write(text: str, output: Path | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8", newline="")
 
@@ -461,22 +446,18 @@ def write(text: str, output: Path | None) -> None:
 # -- the next meeting -------------------------------------------------------------------------
 
 
-@verb("agenda")
-@click.option("--next", "series", required=True, metavar="SERIES",
-              help="The series: the start of its name (see meetings --series) or a meeting id.")
-@click.option("--format", "format_", type=click.Choice(["md", "docx"]), default="md",
-              show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file (default: standard output; a DOCX needs a file).")
-def agenda(ctx, series: str, format_: str, output: Path | None) -> None:
+@verb("agenda", arg("--next", dest="series", required=True, metavar="SERIES",
+                    help="The series: the start of its name (see meetings --series) or a meeting id."),
+      format_option("md", "docx"), output("; a DOCX needs a file"))
+def agenda(args: Namespace) -> None:
     """Draft the agenda of a series' next meeting: its standing items and open actions."""
     from tracker import agenda as render
 
-    if format_ == "docx" and output is None:
+    if args.format_ == "docx" and args.output is None:
         raise StoreError("a DOCX agenda needs a file: add -o FILE")
-    with open_store(ctx) as store:
-        draft = store.agenda(series)
-    if format_ == "docx":
-        output.write_bytes(render.docx(draft))
+    with open_store(args) as store:
+        draft = store.agenda(args.series)
+    if args.format_ == "docx":
+        args.output.write_bytes(render.docx(draft))
     else:
-        write(render.markdown(draft), output)
+        write(render.markdown(draft), args.output)

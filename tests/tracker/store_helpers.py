@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import os
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import date
+from typing import NamedTuple
 
 from minutes.model import Action, AgendaItem, Attendee, Minutes, Origin, SourceFile
 from tracker import ActionStore
+from tui.cli import main
 
 TODAY = date(2026, 3, 1)
 
@@ -48,3 +53,27 @@ def board() -> Minutes:
 def by_text(store: ActionStore, text: str):
     (found,) = [a for a in store.actions() if a.text == text]
     return found
+
+
+class Ran(NamedTuple):
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict | None = None) -> Ran:
+    """``minutes ARGS`` in this process, as ``$USER=tester`` (and ``env``): its exit status
+    and what it printed."""
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    os.environ.update({"USER": "tester", **(env or {})})
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as end:
+                code = end.code if isinstance(end.code, int) else int(end.code is not None)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return Ran(code, out.getvalue(), err.getvalue())

@@ -1,4 +1,4 @@
-"""The store's verbs of ``minutes`` as a person types them (click's CliRunner).
+"""The store's verbs of ``minutes`` as a person types them.
 
 Every bad input ends with exit status 2, one line on stderr and the store file unchanged.
 """
@@ -11,12 +11,11 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
 
 import minutes
 from store_helpers import BOARD_ACTIONS, action, board, by_text
+from store_helpers import run_cli as run
 from tracker import ActionStore
-from tui.cli import main
 
 TODAY = date.today()
 
@@ -32,10 +31,6 @@ def path(tmp_path):
         store.set_due(by_text(store, "Lähettää kutsun jäsenille").id, TODAY + timedelta(days=3))
         store.set_due(by_text(store, "Päivittää verkkosivut").id, TODAY + timedelta(days=60))
     return store_file
-
-
-def run(*args: str, env: dict | None = None):
-    return CliRunner().invoke(main, list(args), env={"USER": "tester", **(env or {})})
 
 
 def ids_of(path) -> dict[str, str]:
@@ -151,11 +146,11 @@ BAD = [
     (["show", "zzzzzz"], "no action or meeting has the id"),
     (["note", "zzzzzz", "x"], "no action has the id"),
     (["due", "{hall}", "not a date at all"], "cannot read the date 'not a date at all'"),
-    (["actions", "--status", "finished"], "unknown status 'finished'"),
-    (["actions", "--due-within", "soon"], "'soon' is not a valid integer"),
+    (["actions", "--status", "finished"], "invalid choice: 'finished'"),
+    (["actions", "--due-within", "soon"], "invalid int value: 'soon'"),
     (["actions", "--meeting", "zzzzzz"], "no meeting has the id 'zzzzzz'"),
-    (["digest"], "Missing option '--owner'"),
-    (["export", "--format", "pdf"], "'pdf' is not one of"),
+    (["digest"], "required: --owner"),
+    (["export", "--format", "pdf"], "invalid choice: 'pdf'"),
     (["import", "{missing}"], "missing.txt"),
 ]
 
@@ -196,3 +191,17 @@ def test_a_failing_disk_is_one_line_naming_the_store(path, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr == f"minutes: {path}: No space left on device\n"
     assert path.read_bytes() == before
+
+
+def test_help_version_and_usage_errors(path):
+    helped = run("done", "--help")
+    assert helped.exit_code == 0 and helped.stdout.startswith("usage: minutes done")
+    assert "--as NAME" in helped.stdout and "--store PATH" in helped.stdout
+    listed = run("--help")
+    assert listed.exit_code == 0 and all(verb in listed.stdout for verb in ("import", "actions", "digest"))
+    version = run("--version")
+    assert version.exit_code == 0 and version.stdout.startswith("minutes ")
+    wrong = run("actions", "--owners", "pekka", "--store", str(path))
+    assert wrong.exit_code == 2 and wrong.stdout == ""
+    assert wrong.stderr == ("minutes: unrecognized arguments: --owners pekka "
+                            "(see `minutes actions --help`)\n")

@@ -29,7 +29,7 @@ def test_demo_without_a_terminal_prints_the_actions_table(tmp_path):
 
 def test_minutes_alone_without_a_terminal_prints_its_help(tmp_path):
     done = minutes("--store", str(tmp_path / "s.json"), tmp_path=tmp_path)
-    assert done.returncode == 0 and "Usage:" in done.stdout and "tui" in done.stdout
+    assert done.returncode == 0 and "usage: minutes" in done.stdout and "tui" in done.stdout
 
 
 def test_tui_without_a_terminal_says_so_in_one_line(tmp_path):

@@ -426,7 +426,7 @@ class _Grammar:
 _NUMBER_GROUPS = ("one", "two", "three", "four")
 _START_GROUPS = (
     "week", "this", "next", "end", "month", "year", "quarter", "today", "tomorrow", "in", "day",
-    "month_end", "week_end", "filler", "during", "in_month", "middle", *_NUMBER_GROUPS,
+    "month_end", "week_end", "filler", "during", "in_month", "middle", "meeting", *_NUMBER_GROUPS,
 )
 _YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
 _ENDS = r"(?!\w|[.,]\d)"  # the number ends here: not 4.5, not Q3a
@@ -590,6 +590,12 @@ def _relative_rules(x: _Pieces) -> list[_Rule]:
         _rule(rf"(?<!\w)(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
               _read_weekday_after_by, "weekday_abbr"),
         _rule(rf"(?<!\w){x.w('next')}\s+{x.w('meeting')}(?!\w)", _read_next_meeting, "next"),
+        # maaliskuun kokoukseen, the March meeting, marsmötet
+        _rule(rf"(?<!\w)(?P<mname>{x.month})(?:\s+|-)?{x.w('meeting')}(?!\w)",
+              _read_month_meeting, "month_name"),
+        # the meeting in March, mötet i mars
+        _rule(rf"(?<!\w){x.w('meeting')}\s+{x.w('in_month')}\s+(?P<mname>{x.month})",
+              _read_month_meeting, "meeting"),
     ]
 
 
@@ -900,6 +906,16 @@ def _read_weekday_after_by(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _read_next_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
     return "next_meeting", ctx.next_meeting
+
+
+def _read_month_meeting(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """The meeting of a month by name: the next meeting when it is known to fall in that
+    month, else a phrase with no day (the month's end would be later than the meeting)."""
+    month = _lookup(ctx.grammar.profile.months, m.group("mname"))
+    if month is None:
+        return None
+    upcoming = ctx.next_meeting
+    return "next_meeting", upcoming if upcoming and upcoming.month == month else None
 
 
 _OFFSET_KINDS = ("date", "next_meeting")

@@ -370,6 +370,28 @@ def test_next_meeting_phrases(lang, text, phrase):
     assert find_dates(text, FEB, lang) == []
 
 
+@pytest.mark.parametrize(
+    "lang, sentence, phrase",
+    [
+        ("fi", "Ville selvittää vakuutukset maaliskuun kokoukseen.", "maaliskuun kokoukseen"),
+        ("fi", "Tarjoukset tuodaan maaliskuun kokoukseen mennessä.", "maaliskuun kokoukseen mennessä"),
+        ("fi", "Kirsi esittelee luonnoksen maaliskuun palaverissa.", "maaliskuun palaverissa"),
+        ("en", "Tom will bring two quotes to the March meeting.", "March meeting"),
+        ("en", "Priya to report back at the meeting in March.", "meeting in March"),
+        ("sv", "Karin tar fram offerter till marsmötet.", "till marsmötet"),
+        ("sv", "Olle redovisar kostnaderna på mötet i mars.", "mötet i mars"),
+    ],
+)
+def test_the_meeting_of_a_named_month_is_the_next_meeting_when_that_falls_in_it(lang, sentence, phrase):
+    found = find_deadline(sentence, FEB, lang, next_meeting=NEXT_MEETING)
+    assert (found.text, found.date, found.kind) == (phrase, NEXT_MEETING, "next_meeting")
+    # another month's meeting, or no known next meeting: no day can be told (not the
+    # month's end, which would fall after the meeting)
+    april = sentence.replace("maaliskuun", "huhtikuun").replace("March", "April").replace("mars", "april")
+    assert find_deadline(april, FEB, lang, next_meeting=NEXT_MEETING) is None
+    assert find_deadline(sentence, FEB, lang) is None
+
+
 # --- find_deadline ---------------------------------------------------------------------------
 
 DEADLINES = [

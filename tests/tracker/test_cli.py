@@ -205,3 +205,12 @@ def test_help_version_and_usage_errors(path):
     assert wrong.exit_code == 2 and wrong.stdout == ""
     assert wrong.stderr == ("minutes: unrecognized arguments: --owners pekka "
                             "(see `minutes actions --help`)\n")
+
+
+def test_a_verb_run_in_a_process_leaves_the_garbage_collector_as_it_found_it(path):
+    import gc
+
+    assert gc.isenabled()
+    assert run("actions", "--store", str(path)).exit_code == 0
+    assert run("done", "zzzzzz", "--store", str(path)).exit_code == 2
+    assert gc.isenabled()

@@ -53,7 +53,9 @@ class ImportResult:
     ``{"id", "text"}`` of actions; ``updated`` adds the ``fields`` that changed.
     ``follow_up`` holds what the minutes say of earlier meetings' open actions
     (``tracker.reconcile.FollowUp.to_json``: id, text, status, was, word, sentence, line or
-    paragraph, score, reason, outcome ``applied`` or ``proposed``).
+    paragraph, score, reason, outcome ``applied`` or ``proposed``); ``repeats`` the new
+    actions that only repeat one of those and are not added again (``{"index", "id",
+    "text"}``: their place among the minutes' actions, the open action they repeat).
     """
 
     meeting: str
@@ -68,6 +70,7 @@ class ImportResult:
     unchanged: int = 0
     dry_run: bool = False
     follow_up: list[dict] = field(default_factory=list)
+    repeats: list[dict] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -85,6 +88,7 @@ class ImportResult:
             "unchanged": self.unchanged,
             "dry_run": self.dry_run,
             "follow_up": self.follow_up,
+            "repeats": self.repeats,
         }
 
     def summary(self) -> str:
@@ -186,6 +190,8 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
                           dry_run=dry_run)
     planned = Plan(result, people=names)
     repeats = _follow_up(planned, data, minutes, meeting_id, series, incoming)
+    result.repeats = [{"index": i, "id": aid, "text": incoming[i]["text"]}
+                      for i, aid in sorted(repeats.items())]
 
     if status == "new":
         planned.meeting = {**meeting_doc, "imported": at, "updated": at}
@@ -252,9 +258,9 @@ def apply(tx: Transaction, planned: Plan) -> ImportResult:
 
 
 def _follow_up(planned: Plan, data: dict, minutes: Minutes, meeting_id: str, series: str,
-               incoming: list[dict]) -> set[int]:
-    """Plan what the minutes say of earlier meetings' open actions; return the indexes of
-    the new actions that only repeat one of them."""
+               incoming: list[dict]) -> dict[int, str]:
+    """Plan what the minutes say of earlier meetings' open actions; return the new actions
+    that only repeat one of them (by index: the id of the action they repeat)."""
     from tracker.reconcile import follow_up
 
     found = follow_up(data, minutes, meeting_id=meeting_id, series=series, incoming=incoming)
@@ -263,7 +269,7 @@ def _follow_up(planned: Plan, data: dict, minutes: Minutes, meeting_id: str, ser
     mentioned = {f.action for f in found.follow_ups}
     planned.forget = [aid for aid, doc in data["actions"].items() if aid not in mentioned
                       and any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ())]
-    return set(found.repeats)
+    return found.repeats
 
 
 def _apply_follow_ups(tx: Transaction, planned: Plan, meeting_id: str, day: str | None) -> None:

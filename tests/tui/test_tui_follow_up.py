@@ -136,6 +136,12 @@ def test_the_review_lists_what_the_minutes_say_of_earlier_actions_and_cancel_wri
         assert "kokous 1/2026" in talkoot and "line 29" in talkoot
         (prices,) = [t for t in texts if "vuokrahinnaston" in t]
         assert "open → still open (“kesken”)" in prices and "due 2026-04-30" in prices
+        # the new action that repeats the rent list one is shown as its carry-over, not kept
+        actions = review.query_one("#review-actions")
+        prompts = [str(actions.get_option_at_index(i).prompt) for i in range(actions.option_count)]
+        (repeat,) = [p for p in prompts if "vuokrahinnaston" in p]
+        assert repeat.startswith("↻ carry-over") and "not added again" in repeat
+        assert all(p.startswith("✓ keep") for p in prompts if p != repeat)
         assert series.path.read_bytes() == before  # the dry run wrote nothing
 
         await pilot.press("escape")

@@ -184,6 +184,8 @@ class ReviewScreen(Screen):
         self.preview = preview
         self.actions = list(minutes.actions)  # as edited
         self.kept = [True] * len(self.actions)
+        # the actions that repeat an open one of an earlier meeting: by index, that one's id
+        self.repeats = {r["index"]: r["id"] for r in preview.repeats} if preview is not None else {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -224,11 +226,18 @@ class ReviewScreen(Screen):
             due += f" (“{a.due_text}”)"
         item = f"§ {a.agenda_item}" if a.agenda_item else "no item"
         doubts = "".join(f"\n      ⚠ {d}" for d in a.doubts)
-        head = "[b $success]✓ keep[/]  $text" if kept else "[b $error]✗ drop[/]  [strike dim]$text[/]"
+        if not kept:
+            head = "[b $error]✗ drop[/]  [strike dim]$text[/]"
+        elif i in self.repeats:
+            head = "[b $accent]↻ carry-over[/]  $text\n      [$accent]$repeat[/]"
+        else:
+            head = "[b $success]✓ keep[/]  $text"
         return Content.from_markup(
             head + "\n      $owners · $due · $item · $rule[$warning]$doubts[/]",
             text=a.text, owners=", ".join(a.owners) or "nobody named", due=due, item=item,
-            rule=f"found by {a.rule}" if a.rule else "", doubts=doubts)
+            rule=f"found by {a.rule}" if a.rule else "", doubts=doubts,
+            repeat=f"repeats the open action {self.repeats.get(i)}: counted as carried over, "
+                   "not added again")
 
     def _redraw(self, i: int) -> None:
         self.query_one(OptionList).replace_option_prompt(str(i), self._prompt(i))

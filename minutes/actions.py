@@ -66,8 +66,13 @@ def run(state: ParseState) -> None:
     finder = _Finder(state)
     kept: list[_Found] = []
     for item in sorted(finder.find(), key=lambda f: _RULES.index(f.rule)):
-        if item.text.strip() and not any(_same_task(item, other) for other in kept):
+        if not item.text.strip():
+            continue
+        same = next((other for other in kept if _same_task(item, other)), None)
+        if same is None:
             kept.append(item)
+        else:
+            finder.complete(same, item)
     kept.sort(key=lambda f: f.line.index)
     state.minutes.actions.extend(finder.to_action(item) for item in kept)
 
@@ -190,9 +195,20 @@ class _Finder:
         bullet = first.block.kind == "list_item" and first.block.number is None
         return bullet and adjacent and not _BULLET.match(line.text) and not _starts_item(self.state, first)
 
+    def complete(self, item: _Found, other: _Found) -> None:
+        """What a second mention of the same task adds to the first: its owners or its due
+        date where the first names none (a sentence without a date, its table row with one)."""
+        if not item.owners and other.owners:
+            item.owners = other.owners
+        if not self._due(item) and self._due(other):
+            item.due_source = other.due_source
+
+    def _due(self, item: _Found):
+        return dates.find_deadline(item.due_source, self.base, self.code, next_meeting=self.next_date)
+
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)
-        due = dates.find_deadline(item.due_source, self.base, self.code, next_meeting=self.next_date)
+        due = self._due(item)
         text = _PAGE_NUMBER.sub("", item.text) if item.rule != "table" else item.text
         if due and due.text in text and len(text) > len(due.text) + 10:
             text = text.replace(due.text, " ")
@@ -339,17 +355,19 @@ class _Finder:
                 section = self._agenda_item_named(filled[0])  # a section row spanning the table
                 continue
             task = cell(row, named, "action")
-            if not task or task.strip("-–— ") == "" or self._done_row(row):
+            if not task or task.strip("-–— ") == "" or self._done_row(row, named):
                 continue
             owner = cell(row, named, "owner")
             owners = self._resolve_all(owner, keep_unknown=True) if owner else []
             found.append(_Found(task, owners, line, "table", " | ".join(row), cell(row, named, "due"), section))
         return found
 
-    def _done_row(self, row: tuple[str, ...]) -> bool:
-        """A row whose status or date cell says it is done already (``tehty 27.2.``)."""
+    def _done_row(self, row: tuple[str, ...], named: dict[str, int]) -> bool:
+        """A row whose status or date cell says it is done already (``tehty 27.2.``); the
+        task itself may well start with such a word (``Complete the training``)."""
         done = self.words.get("done_status", ())
-        return any(cell.strip().lower().split(" ")[0].strip(".,:") in done for cell in row[1:] if cell.strip())
+        told = [c for i, c in enumerate(row[1:], 1) if i not in (named.get("action"), named.get("owner"))]
+        return any(c.strip().lower().split(" ")[0].strip(".,:") in done for c in told if c.strip())
 
     def _agenda_item_named(self, text: str) -> str | None:
         words = _stems(text)

@@ -380,10 +380,11 @@ _NAME_WITH_PLACE = re.compile(rf"^(?:\w[\w-]*\s)?(?P<name>{NAME_TOKEN}\s{NAME_TO
 
 def _mentioned_people(state: ParseState) -> list[str]:
     """Full names that stand outside the attendee list as people: a line of names, a
-    ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Korkka."""
+    ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Korkka. A line
+    in capitals is a heading (``ACTION LOG``, the body's name), not people."""
     names: list[str] = []
     for line in state.lines:
-        if line.index in state.used or line.is_table or len(line.text) > 300:
+        if line.index in state.used or line.is_table or len(line.text) > 300 or line.text.isupper():
             continue
         text = _HANDLE.sub("", line.text).strip(" •-*")
         if _NAME_LIST.match(text):

@@ -144,6 +144,64 @@ def test_action_table_rows():
     assert all(a.rule == "table" for a in found)
 
 
+def test_a_task_whose_words_say_done_is_no_done_row():
+    found = parse(
+        "\n".join([
+            *FI_HEAD,
+            "| Nro | Tehtävä | Vastuu | Aikataulu |", "|---|---|---|---|",
+            "| 1 | Valmis esitys hallitukselle | Pekka | 27.2. |",
+            "| 2 | Tilaa roll-upit | Liisa | tehty |",
+            "| 3 | Tehty-kyltit näyttelyyn | Antti | maaliskuun loppuun |",
+        ]) + "\n",
+        lang="fi",
+    ).actions
+    assert [(a.owners, a.due) for a in found] == [
+        (["Pekka Nieminen"], D(2026, 2, 27)), (["Antti Korkka"], D(2026, 3, 31))]
+    found = parse(
+        "\n".join([
+            *EN_HEAD,
+            "| # | Action | Who | When |", "|---|---|---|---|",
+            "| 1 | Complete the safeguarding course | Priya | end of March |",
+            "| 2 | Closed captions for the film night | Jo | 20/03/2026 |",
+            "| 3 | Send the grant report | Tom | completed |",
+        ]) + "\n",
+        lang="en",
+    ).actions
+    assert [(a.text, a.owners, a.due) for a in found] == [
+        ("Complete the safeguarding course", ["Priya Shah"], D(2026, 3, 31)),
+        ("Closed captions for the film night", ["Jo Lee"], D(2026, 3, 20)),
+    ]
+
+
+@pytest.mark.parametrize("lang, sentence, row, expected", [
+    ("en", "ACTION: Priya and Jo to draft the volunteer advert.", "| Draft the volunteer advert | Priya / Jo | 12/03/2026 |",
+     (["Priya Shah", "Jo Lee"], D(2026, 3, 12))),
+    ("fi", "Toimenpide: Jukka kokoaa palautteet jäsenkyselystä.", "| Palautteiden kokoaminen jäsenkyselystä | Jukka | 6.3. |",
+     (["Jukka Salo"], D(2026, 3, 6))),
+    ("en", "ACTION: draft the volunteer advert by 12 March.", "| Draft the volunteer advert | Priya | |",
+     (["Priya Shah"], D(2026, 3, 12))),
+])
+def test_a_task_said_twice_takes_its_date_and_owners_from_either_mention(lang, sentence, row, expected):
+    header = {"en": "| Action | Owner | Due |", "fi": "| Tehtävä | Vastuu | Määräaika |"}[lang]
+    found = actions_of(lang, sentence, "", header, "|---|---|---|", row)
+    assert found == [expected]
+
+
+def test_a_heading_in_capitals_is_no_person_and_no_speaker():
+    text = "\n".join([
+        "HARBOUR ARTS SOCIETY", "Committee meeting", "Date: 10 February 2026",
+        "Present: Sam Okafor (Chair), Priya Shah, Tom Reed",
+        "1. Grants", "The fund closes in April. Priya to prepare the",
+        "application with Tom. ACTION: Priya",
+        "ACTION POINTS", "Tom: book the hall for the open day",
+    ]) + "\n"
+    m = parse(text, lang="en")
+    assert m.speakers == [] or all(t.speaker != "ACTION" for t in m.speakers)
+    assert [(a.text, a.owners) for a in m.actions] == [
+        ("Priya to prepare the application with Tom", ["Priya Shah"]),
+        ("Book the hall for the open day", ["Tom Reed"])]
+
+
 def test_an_owner_outside_the_roster_is_kept_as_written_and_none_is_flagged():
     found = parse("\n".join([*EN_HEAD, "ACTION: Morgan to order the chairs", "ACTION: order the banners"]) + "\n",
                   lang="en").actions

@@ -46,7 +46,7 @@ _TRAILING_DASH_OWNER = re.compile(rf"\s+[–—]\s+(?P<who>{_OWNERS_SEQ}|@?[a-z]
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
 _NICKS = r"[a-z][\w.-]*(?:\s+(?:and|&|ja|och)\s+[a-z][\w.-]*)*"
 _OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*")
-_RULES = ("explicit", "table", "section", "owner", "commit", "agreed", "deadline")
+_RULES = ("explicit", "table", "section", "owner", "commit", "agreed", "recipient", "deadline")
 
 
 @dataclass
@@ -387,7 +387,8 @@ class _Finder:
         low = sentence.lower()
         if not sentence or sentence.endswith("?") or self._tentative(low):
             return None
-        for rule in (self._agreed, self._commitment, self._speaker_commitment, self._deadline):
+        for rule in (self._agreed, self._commitment, self._speaker_commitment, self._recipient,
+                     self._deadline):
             item = rule(line, sentence, low, speaker, previous_turn)
             if item:
                 return item
@@ -588,6 +589,26 @@ class _Finder:
         if not explicit and not (bullet or owners or self._task_form(task)):
             return None
         return _Found(task, owners, line, "deadline", sentence, sentence)
+
+    def _recipient(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
+        """What people are to send to someone, who then acts on it: ``Halukkaiden viesti
+        Antille tai suoraan Yrjölle``, ``Comments on the draft to Priya by 20 February``,
+        ``Anmälan till Emil``. The thing sent opens the sentence (no verb says who does what)
+        and the recipients, people of the meeting, are the owners."""
+        if speaker or self._reported(sentence) or self._says(low, "report_verbs"):
+            return None
+        opening = " ".join(re.findall(r"[\w-]+", low)[:3])
+        if not self._says(opening, "sent_things"):
+            return None
+        if self.code == "fi":
+            named = [w for w in re.findall(r"[\w-]+", sentence) if w[:1].isupper() and w.endswith("lle")]
+        else:
+            before = _alternation(self.words.get("recipient_before", ()))
+            named = [m["who"] for m in re.finditer(rf"(?<!\w)(?:{before})\s+(?P<who>{_NAME_SEQ})", sentence)]
+        owners = list(dict.fromkeys(found for who in named if (found := self.state.people.resolve(who))))
+        if not owners:
+            return None
+        return _Found(sentence, owners, line, "recipient", sentence, sentence)
 
     def _reported(self, sentence: str) -> bool:
         """A sentence that reports what happened: the profile's patterns, and where a

@@ -123,6 +123,11 @@ PROFILE = Profile(
                       "wondered", "not sure"),
         "agreed": ("it was agreed that", "agreed that", "the meeting agreed that", "we agreed to",
                    "we agreed that"),
+        # what people send to someone who then acts on it: ``Comments to Priya by Friday``
+        "sent_things": ("comments", "messages", "message", "sign-ups", "signups", "registrations",
+                        "feedback", "suggestions", "proposals", "replies", "answers", "nominations",
+                        "expressions of interest", "ideas"),
+        "recipient_before": ("to", "directly to"),
         "first_person": ("i'll", "i will", "i can take", "i can do", "i'll take", "i will take",
                          "i can send", "i can look", "i'm going to", "i am going to", "i'll do",
                          "let me", "i volunteer"),

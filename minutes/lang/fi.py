@@ -135,6 +135,12 @@ PROFILE = Profile(
                       "saattaa", "jos ehditään", "tarvittaessa", "harkitaan", "pitäis", "vois", "voisin",
                       "voisimme", "jos ehdin", "katotaan", "katsotaan"),
         "agreed": ("sovittiin", "todettiin tarpeelliseksi"),
+        # what people send to someone who then acts on it: ``Kommentit Liisalle 20.2. mennessä``
+        # (the recipient, in the allative, is the owner)
+        "sent_things": ("viesti", "viestit", "kommentit", "kommentteja", "palaute", "palautteet",
+                        "ilmoittautumiset", "ilmoittautuminen", "ehdotukset", "ehdotuksia",
+                        "yhteydenotot", "tiedot", "toiveet", "toiveita", "vastaukset"),
+        "recipient_before": (),
         "passive_endings": ("taan", "tään", "daan", "dään", "llaan", "llään", "naan", "nään",
                             "raan", "rään"),
         "must_endings": ("ttava", "ttävä", "tava", "tävä", "ttavat", "ttävät"),

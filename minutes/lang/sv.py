@@ -102,6 +102,10 @@ PROFILE = Profile(
         "tentative": ("kanske", "skulle kunna", "borde", "eventuellt", "möjligen", "kunde",
                       "om det finns tid"),
         "agreed": ("vi kom överens om", "man kom överens om", "överenskoms att"),
+        # what people send to someone who then acts on it: ``Synpunkter till Olof senast 20/2``
+        "sent_things": ("synpunkter", "kommentarer", "anmälan", "anmälningar", "förslag", "svar",
+                        "meddelande", "intresseanmälningar", "idéer", "nomineringar"),
+        "recipient_before": ("till", "direkt till"),
         "first_person": ("jag tar", "jag ska", "jag skickar", "jag kan ta"),
         "passive_tasks": (),
         "due_phrases": ("senast", "före", "innan", "till", "deadline", "vecka", "v.", "slutet av",

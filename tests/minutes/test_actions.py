@@ -74,6 +74,14 @@ D = date
         ("en", "Tom: I'll send the minutes round tomorrow.", [(["Tom Reed"], D(2026, 2, 11))]),
         # deadlines on their own
         ("fi", "• Kaikkien kuntien vastaukset kyselyyn: dl 21.2", [(["kunnat"], D(2026, 2, 21))]),
+        # what people send to someone: the recipients own it
+        ("fi", "Halukkaiden viesti Pekalle tai suoraan Liisa Laineelle.", [(["Pekka Nieminen", "Liisa Laine"], None)]),
+        ("fi", "Kommentit luonnokseen Liisalle 20.2. mennessä.", [(["Liisa Laine"], D(2026, 2, 20))]),
+        ("fi", "• Ilmoittautumiset Jukalle perjantaihin mennessä", [(["Jukka Salo"], D(2026, 2, 13))]),
+        ("en", "Comments on the draft to Priya by 20 February.", [(["Priya Shah"], D(2026, 2, 20))]),
+        ("en", "Sign-ups to Tom or directly to Jo.", [(["Tom Reed", "Jo Lee"], None)]),
+        ("sv", "Synpunkter på utkastet till Olof senast 20/2.", [(["Olof Lind"], D(2026, 2, 20))]),
+        ("sv", "Anmälan till Emil.", [(["Emil Nyström"], None)]),
     ],
 )
 def test_finds_the_action(lang, line, expected):
@@ -104,6 +112,13 @@ def test_finds_the_action(lang, line, expected):
         ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
         ("sv", "Beslutades att föreningen ansöker om bidrag."),
         ("en", "Decision: the fee stays at €150."),
+        # thanks and reports of what was sent are no tasks of the recipient
+        ("fi", "Kiitokset Pekalle hyvästä työstä."),
+        ("fi", "Palaute Annalle oli myönteistä."),
+        ("fi", "Viesti Pekalle lähetettiin jo viime viikolla."),
+        ("en", "Thanks to Priya for the catering."),
+        ("en", "Comments to Priya were mostly positive."),
+        ("sv", "Svar till Olof skickades i januari."),
         # a speaker's facts
         ("en", "Tom: Just so you know, I'll be on leave from 6 to 17 March."),
         ("fi", "Pekka kertoi, että kysely on auki lauantaihin asti."),

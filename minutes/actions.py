@@ -68,7 +68,7 @@ def run(state: ParseState) -> None:
     for item in sorted(finder.find(), key=lambda f: _RULES.index(f.rule)):
         if not item.text.strip():
             continue
-        same = next((other for other in kept if _same_task(item, other)), None)
+        same = next((other for other in kept if finder.same_task(item, other)), None)
         if same is None:
             kept.append(item)
         else:
@@ -77,21 +77,10 @@ def run(state: ParseState) -> None:
     state.minutes.actions.extend(finder.to_action(item) for item in kept)
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
-
-
-def _same_task(a: _Found, b: _Found) -> bool:
-    """Two mentions of one task: a sentence and its row in the action table, an ``ACTION:``
-    line and its repeat in the summary, ``I'll send it`` and ``ACTION: X to send it``."""
-    sa, sb = _stems(a.text), _stems(b.text)
-    if not sa or not sb:
-        return False
-    overlap = len(sa & sb) / min(len(sa), len(sb))
-    if overlap >= 0.8:
-        return True
-    same_owners = bool(a.owners) and set(a.owners) == set(b.owners)
-    return same_owners and overlap >= 0.4
+def _stems(text: str, shortest: int = 4) -> set[str]:
+    """The first letters of the words that carry meaning: not numbers (dates), not the
+    short words every task shares (``the``, ``due``, ``och``, ``att``)."""
+    return {w[:5] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= shortest}
 
 
 class _Finder:
@@ -194,6 +183,26 @@ class _Finder:
         adjacent = _position(line) - _position(last) == 1
         bullet = first.block.kind == "list_item" and first.block.number is None
         return bullet and adjacent and not _BULLET.match(line.text) and not _starts_item(self.state, first)
+
+    def same_task(self, a: _Found, b: _Found) -> bool:
+        """Two mentions of one task: a sentence and its row in the action table, an
+        ``ACTION:`` line and its repeat in the summary, ``I'll send it`` and ``ACTION: X to
+        send it``. Their words are compared without their due dates."""
+        ta, tb = self._undated(a), self._undated(b)
+        sa, sb = _stems(ta), _stems(tb)
+        if min(len(sa), len(sb)) < 2:  # a short task (``I'll ask her``): its short words count too
+            sa, sb = _stems(ta, 3), _stems(tb, 3)
+        if not sa or not sb:
+            return False
+        overlap = len(sa & sb) / min(len(sa), len(sb))
+        if overlap >= 0.8:
+            return True
+        same_owners = bool(a.owners) and set(a.owners) == set(b.owners)
+        return same_owners and overlap >= 0.4
+
+    def _undated(self, item: _Found) -> str:
+        due = self._due(item)
+        return item.text.replace(due.text, " ") if due and due.text in item.text else item.text
 
     def complete(self, item: _Found, other: _Found) -> None:
         """What a second mention of the same task adds to the first: its owners or its due

@@ -139,6 +139,24 @@ def test_a_task_said_twice_is_one_action():
     assert found == [(["Tom Reed"], D(2026, 2, 13))]
 
 
+def test_two_tasks_of_one_owner_that_share_only_short_words_stay_two():
+    found = actions_of(
+        "en",
+        "- [ ] Tom: renew the insurance policy (due 2026-03-15)",
+        "- [ ] Tom: reminder email to the members who have not paid (due 2026-03-08)",
+        "Jo: I'll ask her this week.",
+        "ACTION: Jo to ask Ines to chair the spring fair",
+    )
+    # Jo's promise and the ACTION line are one task, dated by the promise ("this week": Friday)
+    assert found == [(["Tom Reed"], D(2026, 3, 15)), (["Tom Reed"], D(2026, 3, 8)), (["Jo Lee"], D(2026, 2, 13))]
+    found = actions_of(
+        "sv",
+        "Åtgärd: Olof förnyar försäkringen för föreningen senast 15/3.",
+        "Åtgärd: Olof skickar en påminnelse till medlemmar som inte har betalat senast 8/3.",
+    )
+    assert found == [(["Olof Lind"], D(2026, 3, 15)), (["Olof Lind"], D(2026, 3, 8))]
+
+
 def test_action_table_rows():
     found = parse(
         "\n".join([

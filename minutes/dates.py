@@ -892,9 +892,20 @@ def _read_in_amount(m: re.Match[str], ctx: _Context) -> _Reading | None:
 def _read_weekday(m: re.Match[str], ctx: _Context) -> _Reading | None:
     groups = m.groupdict()
     iso = _lookup(ctx.grammar.profile.weekdays, groups.get("wd") or groups["abbr"])
-    if iso is None:
+    if iso is None or _recurring(m, ctx.grammar.profile):
         return None
     return "weekday", _next_weekday(ctx.base, iso) if ctx.base else None
+
+
+def _recurring(m: re.Match[str], p: Profile) -> bool:
+    """A weekday that comes every week (``tiistaisin``, ``tiistai-iltaisin``, ``on Tuesday
+    evenings``, ``på tisdagar``): a habit, not a day."""
+    start = m.start("wd") if m.groupdict().get("wd") else m.start("abbr")
+    word = re.match(r"[\w-]*", m.string[start:]).group(0)
+    if word.lower().endswith(p.date_words.get("recurring_endings", ())):
+        return True
+    after = re.match(r"\s+(\w+)", m.string[start + len(word):])
+    return bool(after) and after.group(1).lower() in p.date_words.get("recurring_after", ())
 
 
 def _read_weekday_after_by(m: re.Match[str], ctx: _Context) -> _Reading | None:

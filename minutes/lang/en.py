@@ -152,6 +152,9 @@ PROFILE = Profile(
         "week": ("week", "wk", "w", "weeks"),
         "next": ("next",),
         "this": ("this",),
+        # a weekday that recurs is no date: on Tuesdays, on Tuesday evenings
+        "recurring_endings": ("days",),
+        "recurring_after": ("evenings", "mornings", "afternoons", "nights", "lunchtimes"),
         "end": ("end of", "end", "eo"),
         "month": ("month",),
         "quarter": ("quarter", "q"),

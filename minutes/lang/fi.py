@@ -177,6 +177,9 @@ PROFILE = Profile(
         "next": ("ensi", "seuraava", "seuraavalla", "seuraavan", "tulevalla", "tulevana",
                  "seuraavaa", "seuraavaan", "seuraavassa"),
         "this": ("tällä", "tämän", "kuluvalla", "kuluvan", "tänä", "kuluvana"),
+        # a weekday that recurs is no date: tiistaisin, tiistai-iltaisin
+        "recurring_endings": ("isin",),
+        "recurring_after": (),
         "end": ("loppuun", "lopussa", "loppuun mennessä", "lopulla", "loppu"),
         "month": ("kuun", "kuukauden", "kuu"),
         "quarter": ("kvartaali", "neljännes", "q", "kvartaalin", "kvartaaliin", "neljänneksen",

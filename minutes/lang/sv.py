@@ -123,6 +123,9 @@ PROFILE = Profile(
         "week": ("vecka", "v", "v.", "veckan", "veckor"),
         "next": ("nästa", "kommande"),
         "this": ("denna", "den här", "detta"),
+        # a weekday that recurs is no date: på tisdagar, tisdagskvällar
+        "recurring_endings": ("dagar", "kvällar", "morgnar", "förmiddagar", "eftermiddagar", "nätter"),
+        "recurring_after": (),
         "end": ("slutet av", "slutet", "utgången av", "utgång"),
         "month": ("månaden", "månad"),
         "quarter": ("kvartal", "q", "kvartalet", "kvartalets"),

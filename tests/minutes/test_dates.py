@@ -681,3 +681,23 @@ def test_a_20_kb_document_without_month_names_never_calls_dateparser(monkeypatch
     assert len(text) >= 20_000
     found = find_dates(text, NOV, "fi")
     assert len(found) == 7 * text.count("Julius")
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, expected",
+    [
+        ("fi", "Kuoro kokoontuu keskiviikkoisin.", None),
+        ("fi", "Salin vapaus tiistai-iltaisin syksyllä, kesäkuun loppuun mennessä.", "2025-06-30"),
+        ("fi", "Harjoitukset maanantaisin; tilat selvitetään perjantaihin mennessä.", "2025-02-21"),
+        ("en", "Tom checks the hall on Tuesday evenings.", None),
+        ("en", "Rehearsals on Tuesdays; Tom checks the hall by Friday.", "2025-02-21"),
+        ("sv", "Vi ses tisdagskvällar.", None),
+        ("sv", "Vi övar på tisdagar; Olof bokar lokalen senast fredag.", "2025-02-21"),
+        # one day of the week is still a date
+        ("fi", "Pekka selvittää asian tiistaihin mennessä.", "2025-02-25"),
+        ("en", "Tom checks the hall on Tuesday evening.", "2025-02-25"),
+    ],
+)
+def test_a_weekday_that_recurs_is_no_date(lang, sentence, expected):
+    found = find_deadline(sentence, FEB, lang)
+    assert (found.date.isoformat() if found else None) == expected

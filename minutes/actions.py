@@ -405,9 +405,13 @@ class _Finder:
 
     def _not_task(self, text: str) -> bool:
         """``INFO:``, ``AGREED:``, ``Yesterday:``, ``Tiedoksi:``: what such a label opens
-        reports, and is no task."""
+        reports, and is no task; nor is a line that opens with a notice word (``FYI retro
+        moved``, ``Huom kokous alkaa klo 9``), colon or not."""
         label = re.match(r"^\s*(?:[-*•]\s*)?\**([^:*]{2,25}?)\**\s*:", text)
-        return bool(label) and label.group(1).strip().lower() in self.words.get("not_tasks", ())
+        if label and label.group(1).strip().lower() in self.words.get("not_tasks", ()):
+            return True
+        first = re.match(r"^\s*(?:[-*•]\s*)?\**(\S+)", text)
+        return bool(first) and first.group(1).strip("*,:").lower() in self.words.get("notices", ())
 
     def _tentative(self, low: str) -> bool:
         return self._says(low, "tentative")

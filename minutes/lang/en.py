@@ -103,6 +103,8 @@ PROFILE = Profile(
         "not_tasks": ("yesterday", "done", "blockers", "blocker", "fyi", "info", "idea", "note",
                       "update", "status", "agreed", "resolved", "resolution", "decision", "link",
                       "today"),
+        # a line that opens with one of these tells, even without a colon: ``FYI retro moved``
+        "notices": ("fyi", "nb", "n.b.", "ps", "p.s."),
         "done_status": ("done", "completed", "complete", "closed"),
         "request": ("can you", "could you", "would you", "will you", "needs to", "need to",
                     "should", "has to", "have to"),

@@ -106,6 +106,8 @@ PROFILE = Profile(
         "quantifiers": ("kaikki",),
         "not_tasks": ("tiedoksi", "huom", "info", "tilanne", "eilen", "päätös", "päätökset", "idea",
                       "kiitos", "tiedotus"),
+        # a line that opens with one of these tells, even without a colon: ``Huom kokous siirtyy``
+        "notices": ("huom", "huom.", "tiedoksi", "fyi"),
         "done_status": ("tehty", "valmis", "hoidettu", "ok"),
         "request": ("voitko", "voisitko", "voisiko", "pystytkö", "ehditkö", "pitää", "pitäisi",
                     "täytyy", "tarvitaan"),

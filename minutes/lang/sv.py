@@ -88,6 +88,8 @@ PROFILE = Profile(
         "promise_lemmas": ("lova", "åta"),
         "quantifiers": ("alla",),
         "not_tasks": ("info", "för kännedom", "noterades", "beslut", "igår"),
+        # a line that opens with one of these tells, even without a colon: ``Obs mötet flyttas``
+        "notices": ("obs", "obs!", "fyi", "nb"),
         "done_status": ("klart", "klar", "gjort", "utfört"),
         "request": ("kan du", "kunde du", "skulle du", "behöver", "måste"),
         "section": ("åtgärder", "åtgärdslista", "uppgifter", "att göra"),

@@ -112,6 +112,10 @@ def test_finds_the_action(lang, line, expected):
         ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
         ("sv", "Beslutades att föreningen ansöker om bidrag."),
         ("en", "Decision: the fee stays at €150."),
+        # notices
+        ("en", "- FYI the retro moved to Friday 13.3. at 14:00"),
+        ("fi", "Huom kokous alkaa perjantaina jo klo 9."),
+        ("sv", "Obs mötet flyttas till fredag 13/3."),
         # thanks and reports of what was sent are no tasks of the recipient
         ("fi", "Kiitokset Pekalle hyvästä työstä."),
         ("fi", "Palaute Annalle oli myönteistä."),

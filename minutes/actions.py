@@ -425,21 +425,24 @@ class _Finder:
         return pattern.search(low) is not None
 
     def _agreed(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
+        whole, required = sentence, self._required(sentence)
+        if required:  # "Lautakunta edellytti, että …": what follows is agreed
+            sentence, low = required, required.lower()
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]
         passive = (
             self.code == "fi" and speaker is None and self._passive_start(sentence)
             and (line.block.kind == "paragraph" and not _BULLET.match(line.text) or self._has_deadline(sentence))
         )
-        if not agreed and not passive:
+        if not agreed and not passive and not required:
             return None
         task = self._strip_agreed(sentence) if agreed else sentence
         inner = self._commitment(line, task, task.lower(), speaker, previous_turn)
         if inner:
-            inner.rule, inner.snippet = "agreed", sentence
+            inner.rule, inner.snippet = "agreed", whole
             return inner
-        if agreed and not self._task_form(task):
+        if (agreed or required) and not self._task_form(task):
             return None  # a decision, not a task: "Sovittiin, että kokous on …"
-        return _Found(task, self._subject_owners(task), line, "agreed", sentence, sentence)
+        return _Found(task, self._subject_owners(task), line, "agreed", whole, sentence)
 
     def _task_form(self, text: str) -> bool:
         """A clause that sets a task: a Finnish passive (``tuodaan``), necessive
@@ -774,6 +777,13 @@ class _Finder:
         return holders[0] if len(holders) == 1 else None
 
     # --- helpers --------------------------------------------------------------------
+
+    def _required(self, sentence: str) -> str | None:
+        """What a body requires to be done (``Lautakunta edellytti, että syyt selvitetään``,
+        ``The board required that …``): the clause after the profile's words, else None."""
+        words = self.words.get("required", ())
+        found = re.search(rf"(?<!\w)(?:{_alternation(words)})\s+", sentence, re.I) if words else None
+        return sentence[found.end():] if found and found.end() < len(sentence) else None
 
     def _strip_agreed(self, text: str) -> str:
         low = text.lower()

@@ -125,6 +125,8 @@ PROFILE = Profile(
                       "wondered", "not sure"),
         "agreed": ("it was agreed that", "agreed that", "the meeting agreed that", "we agreed to",
                    "we agreed that"),
+        # a body that requires a task of someone: ``The board required that the causes be …``
+        "required": ("required that", "requested that", "asked that"),
         # what people send to someone who then acts on it: ``Comments to Priya by Friday``
         "sent_things": ("comments", "messages", "message", "sign-ups", "signups", "registrations",
                         "feedback", "suggestions", "proposals", "replies", "answers", "nominations",

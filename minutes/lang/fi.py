@@ -137,6 +137,8 @@ PROFILE = Profile(
                       "saattaa", "jos ehditään", "tarvittaessa", "harkitaan", "pitäis", "vois", "voisin",
                       "voisimme", "jos ehdin", "katotaan", "katsotaan"),
         "agreed": ("sovittiin", "todettiin tarpeelliseksi"),
+        # a body that requires a task of someone: ``Lautakunta edellytti, että … selvitetään``
+        "required": ("edellytti, että", "edellyttää, että", "edellytettiin, että"),
         # what people send to someone who then acts on it: ``Kommentit Liisalle 20.2. mennessä``
         # (the recipient, in the allative, is the owner)
         "sent_things": ("viesti", "viestit", "kommentit", "kommentteja", "palaute", "palautteet",

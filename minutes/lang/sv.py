@@ -104,6 +104,8 @@ PROFILE = Profile(
         "tentative": ("kanske", "skulle kunna", "borde", "eventuellt", "möjligen", "kunde",
                       "om det finns tid"),
         "agreed": ("vi kom överens om", "man kom överens om", "överenskoms att"),
+        # a body that requires a task of someone: ``Nämnden krävde att orsakerna utreds``
+        "required": ("krävde att", "begärde att"),
         # what people send to someone who then acts on it: ``Synpunkter till Olof senast 20/2``
         "sent_things": ("synpunkter", "kommentarer", "anmälan", "anmälningar", "förslag", "svar",
                         "meddelande", "intresseanmälningar", "idéer", "nomineringar"),

@@ -69,6 +69,11 @@ D = date
         # agreed, with no owner named
         ("fi", "Sovittiin, että tärkeimmät nostot viedään verkoston sivuille.", [([], None)]),
         ("fi", "Selvitetään, voisiko verkosto siirtyä yhteiseen kanavaan.", [([], None)]),
+        # what a body requires to be done
+        ("fi", "Hallitus edellytti, että tilan vuokrasopimus tarkistetaan 20.3. mennessä.", [([], D(2026, 3, 20))]),
+        ("fi", "Hallitus edellytti, että Pekka selvittää vakuutuksen hinnan.", [(["Pekka Nieminen"], None)]),
+        ("en", "The board required that the budget overrun be explained by 20 March.", [([], D(2026, 3, 20))]),
+        ("sv", "Styrelsen krävde att Olof redovisar kostnaderna senast 20/3.", [(["Olof Lind"], D(2026, 3, 20))]),
         # a speaker's own commitment
         ("fi", "Liisa: Lupautuu avuksi tilojen etsimiseen.", [(["Liisa Laine"], None)]),
         ("en", "Tom: I'll send the minutes round tomorrow.", [(["Tom Reed"], D(2026, 2, 11))]),
@@ -112,6 +117,8 @@ def test_finds_the_action(lang, line, expected):
         ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
         ("sv", "Beslutades att föreningen ansöker om bidrag."),
         ("en", "Decision: the fee stays at €150."),
+        # what a body requires to be so is no task
+        ("fi", "Hallitus edellytti, että toiminta on kannattavaa."),
         # notices
         ("en", "- FYI the retro moved to Friday 13.3. at 14:00"),
         ("fi", "Huom kokous alkaa perjantaina jo klo 9."),

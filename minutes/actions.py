@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import dates
 from .model import Action
@@ -77,10 +78,16 @@ def run(state: ParseState) -> None:
     state.minutes.actions.extend(finder.to_action(item) for item in kept)
 
 
-def _stems(text: str, shortest: int = 4) -> set[str]:
-    """The first letters of the words that carry meaning: not numbers (dates), not the
-    short words every task shares (``the``, ``due``, ``och``, ``att``)."""
-    return {w[:5] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= shortest}
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", text))
+
+
+@lru_cache(maxsize=4096)
+def _stems(text: str, shortest: int = 4) -> frozenset[str]:
+    """The first letters of the words that carry meaning; not numbers, not the short words
+    every task shares (``the``, ``due``, ``och``, ``att``)."""
+    return frozenset(w[:5] for w in re.findall(r"[^\W\d_]+", text.casefold()) if len(w) >= shortest)
 
 
 class _Finder:
@@ -118,6 +125,7 @@ class _Finder:
         # people named by IRC nicks: a lower-case name is a person here
         self.nicks = any(a.name.islower() for a in state.minutes.attendees)
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._dues: dict[str, dates.DateMention | None] = {}
 
     # --- the pass --------------------------------------------------------------------
 
@@ -189,6 +197,9 @@ class _Finder:
         ``ACTION:`` line and its repeat in the summary, ``I'll send it`` and ``ACTION: X to
         send it``. Their words are compared without their due dates."""
         ta, tb = self._undated(a), self._undated(b)
+        na, nb = _numbers(ta), _numbers(tb)
+        if na and nb and na != nb:  # "check invoice 12" is not "check invoice 13"
+            return False
         sa, sb = _stems(ta), _stems(tb)
         if min(len(sa), len(sb)) < 2:  # a short task (``I'll ask her``): its short words count too
             sa, sb = _stems(ta, 3), _stems(tb, 3)
@@ -213,7 +224,10 @@ class _Finder:
             item.due_source = other.due_source
 
     def _due(self, item: _Found):
-        return dates.find_deadline(item.due_source, self.base, self.code, next_meeting=self.next_date)
+        key = item.due_source
+        if key not in self._dues:  # asked once per pair of mentions when they are compared
+            self._dues[key] = dates.find_deadline(key, self.base, self.code, next_meeting=self.next_date)
+        return self._dues[key]
 
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)
@@ -611,10 +625,10 @@ class _Finder:
         Antille tai suoraan Yrjölle``, ``Comments on the draft to Priya by 20 February``,
         ``Anmälan till Emil``. The thing sent opens the sentence (no verb says who does what)
         and the recipients, people of the meeting, are the owners."""
-        if speaker or self._reported(sentence) or self._says(low, "report_verbs"):
-            return None
         opening = " ".join(re.findall(r"[\w-]+", low)[:3])
-        if not self._says(opening, "sent_things"):
+        if speaker or not self._says(opening, "sent_things") or self._says(low, "report_verbs"):
+            return None
+        if self._reported(sentence):
             return None
         if self.code == "fi":
             named = [w for w in re.findall(r"[\w-]+", sentence) if w[:1].isupper() and w.endswith("lle")]

@@ -168,6 +168,12 @@ def test_two_tasks_of_one_owner_that_share_only_short_words_stay_two():
     assert found == [(["Olof Lind"], D(2026, 3, 15)), (["Olof Lind"], D(2026, 3, 8))]
 
 
+def test_tasks_that_differ_by_their_numbers_are_two():
+    found = actions_of("en", "ACTION: Tom to check invoice 12 against the budget",
+                       "ACTION: Tom to check invoice 13 against the budget")
+    assert found == [(["Tom Reed"], None), (["Tom Reed"], None)]
+
+
 def test_action_table_rows():
     found = parse(
         "\n".join([

@@ -474,9 +474,28 @@ def _nick(text: str) -> Attendee | None:
 
 
 def _is_person_part(state: ParseState, part: str) -> bool:
-    """One item of a comma list of people: a name, maybe with a parenthesis."""
-    name = _HANDLE.sub("", part).split("(")[0].strip()
+    """One item of a comma list of people: a name, maybe with a role before it and a
+    parenthesis after it."""
+    _, name = _role_first(state, _HANDLE.sub("", part).split("(")[0].strip())
     return looks_like_name(name) and not _is_role(state, name)
+
+
+def _role_first(state: ParseState, text: str) -> tuple[str | None, str]:
+    """A title or a role written before a name (``Cllr Marcus Abernethy``, ``puheenjohtaja
+    Raili Nuutinen``, ``kuoronjohtaja Aili Heiskari``): the role (a title is dropped) and the
+    name; ``(None, text)`` when nothing stands before a name."""
+    words = text.split()
+    titles = _every_language("roles", "honorifics")
+    start = 0
+    while start < len(words) - 1 and words[start].lower().rstrip(".") in titles:
+        start += 1
+    end = start
+    while end < min(len(words) - 1, start + 3) and words[end][:1].islower():
+        end += 1
+    rest = " ".join(words[end:])
+    if end > start and looks_like_name(rest) and _is_role(state, " ".join(words[start:end])):
+        return " ".join(words[start:end]), rest
+    return (None, rest) if start and end == start and looks_like_name(rest) else (None, text)
 
 
 def _split_list(text: str) -> list[str]:
@@ -493,8 +512,9 @@ def _split_list(text: str) -> list[str]:
     parts.append("".join(current))
     parts = [p.strip() for p in parts if p.strip()]
     # "A, B and C" / "A ja B"
-    last = re.split(r"\s+(?:and|ja|och|&)\s+", parts[-1]) if parts else []
-    if len(last) > 1 and all(looks_like_name(_name_part(x)) for x in last):
+    last = re.split(r"\s+(?:and|ja|sekä|och|samt|&)\s+", parts[-1]) if parts else []
+    if len(last) > 1 and all(looks_like_name(re.sub(r"^(?:[a-zåäö][\w.-]*\s+){0,3}", "", _name_part(x)))
+                             for x in last):  # "… sekä kuoronjohtaja Aili Heiskari"
         parts[-1:] = last
     return parts
 
@@ -526,13 +546,16 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
         pieces = [cells[0], *(p for column in cells[1:] for p in column.split(","))]
     else:
         pieces = re.split(r"\s*,\s*|\s+[–—-]\s+", text)
-    name = pieces[0].strip().rstrip(".,")
+    role, name = _role_first(state, pieces[0].strip().rstrip(".,"))
     if not looks_like_name(name) or _is_label_word(state, name) or _is_role(state, name):
         return None
     for handle in handles:
         state.handles[handle.lower()] = name
     notes = _every_language("roles", "attendance_notes")
-    kept = [p for p in inner if p.lower().rstrip(".") not in notes]
+    kept = [p for p in inner if p.lower().rstrip(".") not in notes
+            and (p.split() or [""])[0].lower() not in notes]  # (kohdat 1–5), (from item 3)
+    if role:
+        kept.insert(0, role)
     if any(p.lower().rstrip(".") in notes & _SECRETARY_NOTES for p in inner):
         state.minutes.secretary = state.minutes.secretary or name
     return Attendee(name, *_organisation_and_role(state, [*pieces[1:], *kept]))

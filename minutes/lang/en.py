@@ -48,6 +48,9 @@ PROFILE = Profile(
                        "scribe", "observer", "guest", "president", "ceo", "cto", "cfo",
                        "representative", "advisor", "adviser", "consultant", "intern",
                        "vice", "editor", "convenor", "convener", "trustee"),
+        # written before a name and no part of it: Cllr Marcus Abernethy, Dr Ann Lee
+        "honorifics": ("cllr", "councillor", "dr", "mr", "mrs", "ms", "mx", "prof", "professor",
+                       "rev", "revd", "sir", "dame"),
     },
     months={
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,

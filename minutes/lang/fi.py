@@ -44,11 +44,14 @@ PROFILE = Profile(
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),
         "secretary": ("sihteeri", "siht.", "siht", "muistion kirjoittaja", "kirjaaja"),
         "attendance_notes": ("etänä", "etäyhteydellä", "etäyhteys", "teamsin kautta", "teams",
-                             "osittain", "poistui", "saapui", "paikalla", "kohdasta"),
+                             "osittain", "poistui", "saapui", "paikalla", "kohdasta", "kohdat",
+                             "kohdissa", "kohdan"),
         "role_words": ("johtaja", "päällikkö", "vastaava", "sihteeri", "asiantuntija",
                        "koordinaattori", "neuvoja", "jäsen", "edustaja", "rahastonhoitaja",
                        "kokoonkutsuja", "esittelijä", "suunnittelija", "pj", "siht",
                        "varajäsen", "tarkastaja", "vieras", "harjoittelija"),
+        # written before a name and no part of it: tri Anna Virtanen
+        "honorifics": ("tri", "prof", "professori", "dosentti"),
     },
     months={
         "tammik": 1, "helmik": 2, "maalisk": 3, "huhtik": 4, "toukok": 5, "kesäk": 6,

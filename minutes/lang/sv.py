@@ -40,6 +40,8 @@ PROFILE = Profile(
         "role_words": ("ordförande", "sekreterare", "ledamot", "chef", "ansvarig",
                        "samordnare", "kassör", "suppleant", "justerare", "adjungerad",
                        "protokollförare", "handläggare", "gäst", "vice"),
+        # written before a name and no part of it: dr Eva Berg
+        "honorifics": ("dr", "prof", "professor"),
     },
     months={
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "jun": 6, "jul": 7, "aug": 8,

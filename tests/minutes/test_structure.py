@@ -59,6 +59,15 @@ def test_header(lines, title, day, start, end, location):
         (["| Nimi | Organisaatio | Rooli |", "|---|---|---|", "| Anna Virtanen | Kuntaliitto | pj |",
           "| Pekka Nieminen | Lapin liitto, kulttuuri |  |"],
          [("Anna Virtanen", "Kuntaliitto", "pj"), ("Pekka Nieminen", "Lapin liitto, kulttuuri", None)]),
+        # a role or a title before the name; "sekä"/"samt"; when someone was there
+        (["Paikalla: Anna Virtanen (pj.), Pekka Nieminen, Liisa Laine sekä valmentaja Kari Koski (kohdat 1–3)"],
+         [("Anna Virtanen", None, "pj."), ("Pekka Nieminen", None, None), ("Liisa Laine", None, None),
+          ("Kari Koski", None, "valmentaja")]),
+        (["Present: Sam Okafor (Chair), Dr Priya Shah, Tom Reed", "In attendance: Cllr Jo Lee (Hill Parish Council)"],
+         [("Sam Okafor", None, "Chair"), ("Priya Shah", None, None), ("Tom Reed", None, None),
+          ("Jo Lee", "Hill Parish Council", None)]),
+        (["Närvarande: Karin Berg (ordf.), Olof Lind samt kassör Emil Nyström"],
+         [("Karin Berg", None, "ordf."), ("Olof Lind", None, None), ("Emil Nyström", None, "kassör")]),
     ],
 )
 def test_attendee_rows(rows, expected):

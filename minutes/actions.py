@@ -141,6 +141,8 @@ class _Finder:
             if _DONE.match(text) or self._is_heading_or_label(line, text) or self._not_task(text):
                 continue
             text = _TAG.sub("", text)
+            if self._status_report(_BULLET.sub("", text).strip().lower()) and len(self._sentences(text)) < 2:
+                continue  # "- Nuottiarkiston inventaario – tehty (Ilmari)."
             if self._attach(text, line, found):
                 continue
             item = self._explicit(line, text) or self._in_section(line, text) or self._owner_line(line, text)
@@ -408,7 +410,7 @@ class _Finder:
     def _sentence(self, line, sentence, speaker, previous_turn) -> _Found | None:
         sentence = _BULLET.sub("", sentence).strip()
         low = sentence.lower()
-        if not sentence or sentence.endswith("?") or self._tentative(low):
+        if not sentence or sentence.endswith("?") or self._tentative(low) or self._status_report(low):
             return None
         for rule in (self._agreed, self._commitment, self._speaker_commitment, self._recipient,
                      self._deadline):
@@ -416,6 +418,15 @@ class _Finder:
             if item:
                 return item
         return None
+
+    def _status_report(self, low: str) -> bool:
+        """``Nuottiarkiston inventaario – tehty``, ``Website texts – ongoing``: where an
+        earlier task stands (``tracker.reconcile`` reads it), not a new one."""
+        match = re.match(r"^.{3,120}?\s[–—-]\s+(?P<rest>.+)$", low)
+        if not match:
+            return False
+        words = [w for key in ("done", "open", "cancelled") for w in self.profile.follow_up.get(key, ())]
+        return re.match(rf"(?:{_alternation(words)})(?!\w)", match["rest"]) is not None
 
     def _not_task(self, text: str) -> bool:
         """``INFO:``, ``AGREED:``, ``Yesterday:``, ``Tiedoksi:``: what such a label opens

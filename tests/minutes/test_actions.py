@@ -119,6 +119,11 @@ def test_finds_the_action(lang, line, expected):
         ("en", "Decision: the fee stays at €150."),
         # what a body requires to be so is no task
         ("fi", "Hallitus edellytti, että toiminta on kannattavaa."),
+        # where an earlier task stands
+        ("fi", "- Jäsenrekisterin päivitys – tehty (Liisa)."),
+        ("fi", "- Esitteen uusiminen – ei tarpeen tänä vuonna."),
+        ("en", "- Website texts – done (Priya)"),
+        ("sv", "- Affischen – klar, trycktes i mars."),
         # notices
         ("en", "- FYI the retro moved to Friday 13.3. at 14:00"),
         ("fi", "Huom kokous alkaa perjantaina jo klo 9."),
@@ -137,6 +142,11 @@ def test_finds_the_action(lang, line, expected):
 )
 def test_finds_nothing(lang, line):
     assert actions_of(lang, line) == []
+
+
+def test_a_status_line_is_no_task_but_the_promise_after_it_is():
+    found = actions_of("fi", "- Salivuokran sopimus – kesken. Pekka jatkaa neuvotteluja ja kertoo tilanteen 20.3. mennessä.")
+    assert found == [(["Pekka Nieminen"], D(2026, 3, 20))]
 
 
 def test_a_task_said_twice_is_one_action():

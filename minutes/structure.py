@@ -339,7 +339,7 @@ def attendees(state: ParseState) -> None:
                 setattr(m, "chair" if "chair" in fields else "secretary", name)
                 state.used.add(line.index)
     if not m.attendees:
-        for person in _speaking_people(state):
+        for person in _present_in_prose(state) or _speaking_people(state):
             _add(state, person, "present")
     _roles(state)
     state.people = PeopleIndex(
@@ -355,6 +355,30 @@ _TIMESTAMP = r"(?:\[?\d{1,2}[.:]\d{2}(?::\d{2})?\]?\s+)?"
 _FULL_NAME_SPEAKER = re.compile(
     rf"^{_TIMESTAMP}(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{1,2}})(?:\s*\((?P<role>[^)]{{1,30}})\))?:\s"
 )
+
+
+def _present_in_prose(state: ParseState) -> list[Attendee]:
+    """With no attendee list, the people a sentence of prose names as present (minutes
+    written as a letter): ``Paikalla olivat puheenjohtaja Raili Niemi, Veikko Lahti ja
+    minä sihteerinä.`` The sentence may run over a few lines."""
+    words = [w for w in state.profile.labels.get("present_in_prose", ())]
+    if not words:
+        return []
+    opening = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s+", re.I)
+    for i, line in enumerate(state.lines):
+        match = None if line.is_table else opening.search(line.text)
+        if not match:
+            continue
+        told = line.text[match.end():]
+        for more in state.lines[i + 1 : i + 4]:
+            if re.search(r"[.!?](?:\s|$)", told) or more.is_table:
+                break
+            told = f"{told} {more.text}"
+        told = re.split(r"[.!?](?:\s|$)", told, maxsplit=1)[0]
+        people = [p for part in _split_list(told) if (p := _person(state, part))]
+        if len(people) >= 2:
+            return people
+    return []
 
 
 def _speaking_people(state: ParseState) -> list[Attendee]:
@@ -513,8 +537,10 @@ def _split_list(text: str) -> list[str]:
     parts = [p.strip() for p in parts if p.strip()]
     # "A, B and C" / "A ja B"
     last = re.split(r"\s+(?:and|ja|sekä|och|samt|&)\s+", parts[-1]) if parts else []
+    writer = _every_language("labels", "writer")
     if len(last) > 1 and all(looks_like_name(re.sub(r"^(?:[a-zåäö][\w.-]*\s+){0,3}", "", _name_part(x)))
-                             for x in last):  # "… sekä kuoronjohtaja Aili Heiskari"
+                             or x.split()[0].lower() in writer
+                             for x in last):  # "… sekä kuoronjohtaja Aili Heiskari", "… ja minä"
         parts[-1:] = last
     return parts
 

@@ -19,6 +19,10 @@ PROFILE = Profile(
                     "attendance", "members present", "people present", "present in person"),
         "absent": ("absent", "apologies", "regrets", "apologies received", "not present",
                    "unable to attend", "absent with apologies"),
+        # who was there, told in a sentence of prose: "Present were the chair, A and B."
+        "present_in_prose": ("present were", "those present were", "attending were",
+                             "in attendance were", "the meeting was attended by"),
+        "writer": ("me", "myself", "i"),  # "… and me, taking notes": no name
         "chair": ("chair", "chairperson", "chaired by", "chairing", "meeting started by", "chairman", "chairwoman", "facilitator"),
         "secretary": ("secretary", "minutes", "minute taker", "minutes by", "scribe",
                       "note taker", "notes by", "recorder", "minutes taken by", "notes taken by", "notes"),

@@ -22,6 +22,10 @@ PROFILE = Profile(
                     "saapuvilla olleet", "muut saapuvilla olleet", "läsnä olleet jäsenet",
                     "muut läsnä olleet"),
         "absent": ("poissa", "estyneet", "poissa olivat", "esteen ilmoittaneet"),
+        # who was there, told in a sentence of prose: "Paikalla olivat puheenjohtaja …, A ja B."
+        "present_in_prose": ("paikalla olivat", "paikalla oli", "läsnä olivat", "läsnä oli",
+                             "kokoukseen osallistuivat", "kokoukseen osallistui"),
+        "writer": ("minä", "itse", "allekirjoittanut"),  # "… ja minä sihteerinä": no name
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),
         "secretary": ("sihteeri", "siht.", "siht", "muistion kirjoittaja", "kirjaaja",
                       "pöytäkirjanpitäjä", "muistion laati", "muistion laatija", "muistion kirjasi",

@@ -18,6 +18,9 @@ PROFILE = Profile(
         "present": ("närvarande", "deltagare", "närvarande ledamöter", "övriga närvarande",
                     "deltog"),
         "absent": ("frånvarande", "förhinder", "anmält förhinder", "ej närvarande"),
+        # who was there, told in a sentence of prose: "Närvarande var ordförande …, A och B."
+        "present_in_prose": ("närvarande var", "på mötet deltog", "i mötet deltog"),
+        "writer": ("jag", "mig", "undertecknad"),  # "… och jag som sekreterare": no name
         "chair": ("ordförande", "mötesordförande", "ordf."),
         "secretary": ("sekreterare", "protokollförare", "mötessekreterare", "protokollet fördes av"),
         "topic": ("ämne",),

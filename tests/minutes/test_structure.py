@@ -194,3 +194,20 @@ def test_no_invented_attendees_in_a_slide_deck():
     )
     assert m.attendees == []
     assert m.date == date(2025, 2, 18)
+
+
+@pytest.mark.parametrize("lang, lines, names, chair", [
+    ("fi", ["Muistiinpanot kokouksesta", "Hei kaikki,", "kokous pidettiin tiistaina 3.3.2026 klo 18 seurantalolla.",
+            "Paikalla olivat puheenjohtaja Anna Virtanen, Pekka Nieminen, Liisa Laine,",
+            "Jukka Salo ja minä sihteerinä. Maija Mäki oli estynyt."],
+     ["Anna Virtanen", "Pekka Nieminen", "Liisa Laine", "Jukka Salo"], "Anna Virtanen"),
+    ("en", ["Notes from the garden club", "Date: 4 March 2026",
+            "Present were the chair Ann Lee, Bob Hart, Cara Fox and me."],
+     ["Ann Lee", "Bob Hart", "Cara Fox"], "Ann Lee"),
+    ("sv", ["Anteckningar", "Datum: 4 mars 2026",
+            "Närvarande var ordförande Karin Berg, Olof Lind, Emil Nyström och jag som sekreterare."],
+     ["Karin Berg", "Olof Lind", "Emil Nyström"], "Karin Berg"),
+])
+def test_attendees_told_in_a_sentence_of_prose(lang, lines, names, chair):
+    m = parse("\n".join(lines) + "\n", lang=lang)
+    assert [a.name for a in m.attendees] == names and m.chair == chair

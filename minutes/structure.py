@@ -705,9 +705,11 @@ def _agenda_candidate(line: Line) -> tuple[str, str] | None:
             title = _item_title(line.text)
             return (block.number, title) if title else None
     match = _NUMBERED.match(line.text)
+    if not match and block.kind == "heading":  # a heading numbered without a dot: "3 Talous"
+        match = re.match(r"^(?P<num>\d{1,2})\s+(?P<title>\S.*)$", line.text)
     if not match:
         return None
-    number = match["pnum"] or match["num"]
+    number = match.groupdict().get("pnum") or match["num"]
     if block.kind == "list_item" and block.level > 0:
         return None
     title = _item_title(match["title"])

@@ -107,6 +107,9 @@ def test_vice_chair_is_not_the_chair():
         (["§ 12 Kokouksen avaus", "Avattiin.", "§ 13 Talousarvio", "§ 14 Muut asiat"],
          [("12", "Kokouksen avaus"), ("13", "Talousarvio"), ("14", "Muut asiat")]),
         (["### 1. Avaus", "teksti", "### 2. Hankkeet:", "teksti"], [("1", "Avaus"), ("2", "Hankkeet")]),
+        # a heading numbered without a dot; a paragraph so written is no item
+        (["## 1 Avaus", "teksti", "## 2 Talous", "3 kpl tuoleja ostetaan.", "## 3 Muut asiat"],
+         [("1", "Avaus"), ("2", "Talous"), ("3", "Muut asiat")]),
         # a numbered list inside an item is not the agenda
         (["1. Avaus", "Avattiin.", "2. Hankkeet", "Vaihtoehdot:", "1. Ensimmäinen", "2. Toinen", "Keskusteltiin.",
           "3. Muut asiat"],

@@ -65,6 +65,8 @@ def _stems(name: str) -> set[str]:
             stems.add(low[: -1 - len(strong)] + weak + low[-1])
     if low.endswith("nen"):
         stems.update({low[:-3] + "se", low[:-3] + "s"})  # Nieminen -> Niemise-, Niemis-
+    elif low[-1] == "s" and low[-2] in "aeiouyäö":
+        stems.add(low[:-1] + "kse")  # Iiris -> Iirikse-, Tuomas -> Tuomakse-
     if low.endswith("i"):
         stems.add(low[:-1] + "e")  # Savukoski -> Savukoske-
         for stem in list(stems):

@@ -12,7 +12,7 @@ ROSTER = PeopleIndex(
     [Attendee(n) for n in (
         "Marjaana Lahdenranta", "Antti Korkka", "Tomi Aho", "Yrjö Sotamaa", "Jussi Olavi Jokinen",
         "Pekka Nieminen", "Jukka Virtanen", "Inga Savukoski", "Liisa Laine", "Anne-Mari Suopajärvi",
-        "Sam Okafor", "Sara Lind", "Kaisa Harju-Lehtonen",
+        "Sam Okafor", "Sara Lind", "Kaisa Harju-Lehtonen", "Iiris Kallio", "Tuomas Berg",
     )],
     aliases={"@sokafor": "Sam Okafor"},
 )
@@ -42,6 +42,8 @@ ROSTER = PeopleIndex(
         ("@sokafor", "Sam Okafor"),
         ("Kaisa", "Kaisa Harju-Lehtonen"),
         ("Harju-Lehtonen", "Kaisa Harju-Lehtonen"),
+        ("Iirikselle", "Iiris Kallio"),            # -s -> -kse-
+        ("Tuomaksen", "Tuomas Berg"),
     ],
 )
 def test_resolves(written, person):

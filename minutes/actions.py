@@ -489,7 +489,22 @@ class _Finder:
             owners = self._owners_modal(sentence) or self._subject_with_verb(sentence, low)
         if not owners:
             return None
-        return _Found(sentence, owners, line, "commit", sentence, sentence)
+        return _Found(sentence, [*owners, *self._together(sentence, owners)], line, "commit", sentence, sentence)
+
+    def _together(self, sentence: str, owners: list[str]) -> list[str]:
+        """People the task is to be done with, who share it: ``yhdessä Kertun kanssa``,
+        ``together with Jo``, ``tillsammans med Olof``."""
+        before = self.words.get("together_before", ())
+        if not before:
+            return []
+        after = self.words.get("together_after", ())
+        tail = rf"\s+(?i:{_alternation(after)})(?!\w)" if after else ""
+        found = []
+        for m in re.finditer(rf"(?<!\w)(?i:{_alternation(before)})\s+(?P<who>{_OWNERS_SEQ}){tail}", sentence):
+            for name in self._resolve_all(m["who"]):
+                if name not in owners and name not in found:
+                    found.append(name)
+        return found
 
     def _owners_modal(self, sentence: str) -> list[str]:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""

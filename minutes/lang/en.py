@@ -134,6 +134,9 @@ PROFILE = Profile(
                    "we agreed that"),
         # a body that requires a task of someone: ``The board required that the causes be …``
         "required": ("required that", "requested that", "asked that"),
+        # a second owner named beside the first: "… together with Jo"
+        "together_before": ("together with", "jointly with", "along with"),
+        "together_after": (),
         # what people send to someone who then acts on it: ``Comments to Priya by Friday``
         "sent_things": ("comments", "messages", "message", "sign-ups", "signups", "registrations",
                         "feedback", "suggestions", "proposals", "replies", "answers", "nominations",

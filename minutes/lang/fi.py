@@ -146,6 +146,9 @@ PROFILE = Profile(
         "agreed": ("sovittiin", "todettiin tarpeelliseksi"),
         # a body that requires a task of someone: ``Lautakunta edellytti, että … selvitetään``
         "required": ("edellytti, että", "edellyttää, että", "edellytettiin, että"),
+        # a second owner named beside the first: "… yhdessä Kertun kanssa"
+        "together_before": ("yhdessä",),
+        "together_after": ("kanssa",),
         # what people send to someone who then acts on it: ``Kommentit Liisalle 20.2. mennessä``
         # (the recipient, in the allative, is the owner)
         "sent_things": ("viesti", "viestit", "kommentit", "kommentteja", "palaute", "palautteet",

@@ -111,6 +111,9 @@ PROFILE = Profile(
         "agreed": ("vi kom överens om", "man kom överens om", "överenskoms att"),
         # a body that requires a task of someone: ``Nämnden krävde att orsakerna utreds``
         "required": ("krävde att", "begärde att"),
+        # a second owner named beside the first: "… tillsammans med Olof"
+        "together_before": ("tillsammans med", "ihop med"),
+        "together_after": (),
         # what people send to someone who then acts on it: ``Synpunkter till Olof senast 20/2``
         "sent_things": ("synpunkter", "kommentarer", "anmälan", "anmälningar", "förslag", "svar",
                         "meddelande", "intresseanmälningar", "idéer", "nomineringar"),

@@ -69,6 +69,11 @@ D = date
         # agreed, with no owner named
         ("fi", "Sovittiin, että tärkeimmät nostot viedään verkoston sivuille.", [([], None)]),
         ("fi", "Selvitetään, voisiko verkosto siirtyä yhteiseen kanavaan.", [([], None)]),
+        # a second owner beside the first
+        ("fi", "Pekka lupautui järjestämään kahvituksen yhdessä Liisan kanssa.", [(["Pekka Nieminen", "Liisa Laine"], None)]),
+        ("en", "Tom will draft the letter together with Jo by Friday.", [(["Tom Reed", "Jo Lee"], D(2026, 2, 13))]),
+        ("sv", "Olof tar fram ett förslag tillsammans med Emil senast 14/3.", [(["Olof Lind", "Emil Nyström"], D(2026, 3, 14))]),
+        ("en", "Tom will talk with Jo about the budget.", [(["Tom Reed"], None)]),
         # what a body requires to be done
         ("fi", "Hallitus edellytti, että tilan vuokrasopimus tarkistetaan 20.3. mennessä.", [([], D(2026, 3, 20))]),
         ("fi", "Hallitus edellytti, että Pekka selvittää vakuutuksen hinnan.", [(["Pekka Nieminen"], None)]),

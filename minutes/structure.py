@@ -334,9 +334,11 @@ def attendees(state: ParseState) -> None:
             _people_list(state, line, value, "present" if "present" in fields else "absent")
             state.used.add(line.index)
         elif fields & {"chair", "secretary"} and value:
+            role = "chair" if "chair" in fields else "secretary"
             name = _leading_name(value)
-            if name and not _is_role(state, name) and not _is_label_word(state, name):
-                setattr(m, "chair" if "chair" in fields else "secretary", name)
+            if name and not _is_role(state, name) and not _is_label_word(state, name) \
+                    and not _says_other_role(value[len(name):], role):
+                setattr(m, role, name)
                 state.used.add(line.index)
     if not m.attendees:
         for person in _present_in_prose(state) or _speaking_people(state):
@@ -355,6 +357,13 @@ _TIMESTAMP = r"(?:\[?\d{1,2}[.:]\d{2}(?::\d{2})?\]?\s+)?"
 _FULL_NAME_SPEAKER = re.compile(
     rf"^{_TIMESTAMP}(?P<name>{NAME_TOKEN}(?:\s{NAME_TOKEN}){{1,2}})(?:\s*\((?P<role>[^)]{{1,30}})\))?:\s"
 )
+
+
+def _says_other_role(rest: str, role: str) -> bool:
+    """``ordförande<TAB>Cecilia Blomqvist, sekreterare`` in a signature block: the name
+    after a chair's label is the secretary's, signing beside the chair."""
+    other = _every_language("roles", "secretary" if role == "chair" else "chair")
+    return any(t.lower().rstrip(".") in other for t in re.split(r"[\s,()]+", rest) if t)
 
 
 def _present_in_prose(state: ParseState) -> list[Attendee]:
@@ -616,8 +625,9 @@ def _is_role(state: ParseState, part: str) -> bool:
     tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
     if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
         return len(tokens) <= 4
-    # Finnish job titles are written in lower case, organisations capitalised
-    return part[:1].islower() and len(tokens) <= 3 and state.profile.code == "fi"
+    # Finnish and Swedish job titles are written in lower case (kuoronjohtaja, hamnkapten),
+    # organisations capitalised; in English a lower-case word may be a nick (mkoivu)
+    return part[:1].islower() and len(tokens) <= 3 and state.profile.code in ("fi", "sv")
 
 
 def _people_columns(header: tuple[str, ...]) -> dict[str, int]:

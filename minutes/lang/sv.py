@@ -16,7 +16,7 @@ PROFILE = Profile(
         "time": ("tid", "klockan", "kl"),
         "place": ("plats", "lokal", "mötesplats"),
         "present": ("närvarande", "deltagare", "närvarande ledamöter", "övriga närvarande",
-                    "deltog"),
+                    "deltog", "adjungerad", "adjungerade"),
         "absent": ("frånvarande", "förhinder", "anmält förhinder", "ej närvarande"),
         # who was there, told in a sentence of prose: "Närvarande var ordförande …, A och B."
         "present_in_prose": ("närvarande var", "på mötet deltog", "i mötet deltog"),

@@ -68,6 +68,8 @@ def test_header(lines, title, day, start, end, location):
           ("Jo Lee", "Hill Parish Council", None)]),
         (["Närvarande: Karin Berg (ordf.), Olof Lind samt kassör Emil Nyström"],
          [("Karin Berg", None, "ordf."), ("Olof Lind", None, None), ("Emil Nyström", None, "kassör")]),
+        (["Närvarande:\tKarin Berg\tordförande", "\t\tOlof Lind\tledamot", "Adjungerad:\tEmil Nyström\tvaktmästare"],
+         [("Karin Berg", None, "ordförande"), ("Olof Lind", None, "ledamot"), ("Emil Nyström", None, "vaktmästare")]),
     ],
 )
 def test_attendee_rows(rows, expected):
@@ -214,3 +216,10 @@ def test_no_invented_attendees_in_a_slide_deck():
 def test_attendees_told_in_a_sentence_of_prose(lang, lines, names, chair):
     m = parse("\n".join(lines) + "\n", lang=lang)
     assert [a.name for a in m.attendees] == names and m.chair == chair
+
+
+def test_a_signature_block_does_not_make_the_secretary_chair():
+    m = minutes_of("Protokoll", "Datum: 19.3.2026", "Närvarande:\tKarin Berg\tordförande",
+                   "\t\tOlof Lind\tsekreterare", "§ 1\tMötets öppnande", "Mötet öppnades.",
+                   "Karin Berg\t\t\tVid protokollet:", "ordförande\t\t\tOlof Lind, sekreterare", lang="sv")
+    assert (m.chair, m.secretary) == ("Karin Berg", "Olof Lind")

@@ -658,14 +658,20 @@ def _people_table(state: ParseState, line: Line, target: str = "present") -> boo
         else:
             organisation, role = _organisation_and_role(state, cell(row, named, "organisation").split(","))
         _add(state, Attendee(name, organisation, role), target)
+        handle = cell(row, named, "handle").strip("`")
+        if handle:  # "@omarchetti" and "omarchetti" are this person
+            state.handles["@" + handle.lstrip("@").lower()] = name
+            state.handles[handle.lstrip("@").lower()] = name
         found = True
     return found
 
 
 def cell(row: tuple[str, ...], named: dict[str, int], key: str) -> str:
-    """The text of the ``key`` column (as ``columns`` found it in the header) in ``row``."""
+    """The text of the ``key`` column (as ``columns`` found it in the header) in ``row``;
+    a dash that only fills the cell (``—``) is no text."""
     i = named.get(key)
-    return row[i].strip() if i is not None and i < len(row) else ""
+    text = row[i].strip() if i is not None and i < len(row) else ""
+    return "" if not text.strip("-–—") else text
 
 
 def columns(header: tuple[str, ...], vocabulary: dict[str, Collection[str]]) -> dict[str, int]:
@@ -680,7 +686,7 @@ def columns(header: tuple[str, ...], vocabulary: dict[str, Collection[str]]) -> 
     return found
 
 
-_PEOPLE_COLUMNS = ("name", "first", "last", "organisation", "role")
+_PEOPLE_COLUMNS = ("name", "first", "last", "organisation", "role", "handle")
 
 
 def _roles(state: ParseState) -> None:

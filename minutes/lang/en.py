@@ -40,6 +40,7 @@ PROFILE = Profile(
         "column_last": ('last name', 'surname', 'family name'),
         "column_organisation": ('organisation', 'organization', 'org', 'affiliation', 'company', 'representing'),
         "column_role": ('role', 'title', 'position'),
+        "column_handle": ('github', 'gitlab', 'handle', 'nick', 'username', 'irc', 'matrix', 'slack'),
     },
     roles={
         "chair": ("chair", "chairperson", "chairman", "chairwoman", "facilitator", "chairing"),

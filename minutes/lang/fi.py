@@ -43,6 +43,7 @@ PROFILE = Profile(
         "column_last": ('sukunimi',),
         "column_organisation": ('organisaatio', 'taho', 'edustaa', 'yritys', 'yhteisö', 'edustus', 'organisation'),
         "column_role": ('rooli', 'tehtävä', 'asema', 'titteli', 'nimike'),
+        "column_handle": ('käyttäjätunnus', 'tunnus', 'nimimerkki', 'github'),
     },
     roles={
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),

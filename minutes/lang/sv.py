@@ -35,6 +35,7 @@ PROFILE = Profile(
         "column_last": ('efternamn',),
         "column_organisation": ('organisation', 'företag', 'representerar', 'myndighet'),
         "column_role": ('roll', 'befattning', 'titel', 'uppdrag'),
+        "column_handle": ('användarnamn', 'signatur', 'github'),
     },
     roles={
         "chair": ("ordförande", "mötesordförande", "ordf.", "ordf"),

@@ -223,3 +223,13 @@ def test_a_signature_block_does_not_make_the_secretary_chair():
                    "\t\tOlof Lind\tsekreterare", "§ 1\tMötets öppnande", "Mötet öppnades.",
                    "Karin Berg\t\t\tVid protokollet:", "ordförande\t\t\tOlof Lind, sekreterare", lang="sv")
     assert (m.chair, m.secretary) == ("Karin Berg", "Olof Lind")
+
+
+def test_a_handle_column_makes_handles_the_attendees():
+    m = parse("\n".join([
+        "# Community call", "Date: 2026-02-24", "## Attendees", "| Name | GitHub | Affiliation |", "|---|---|---|",
+        "| Sam Okafor | @sokafor | Acme |", "| Jo Lee | jlee | — |", "## Notes",
+        "- [ ] @sokafor cut the release candidate by Friday", "- TODO(jlee): update the docs",
+    ]) + "\n", lang="en")
+    assert [(a.name, a.organisation) for a in m.attendees] == [("Sam Okafor", "Acme"), ("Jo Lee", None)]
+    assert [a.owners for a in m.actions] == [["Sam Okafor"], ["Jo Lee"]]

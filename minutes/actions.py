@@ -372,6 +372,9 @@ class _Finder:
         named = columns(rows[0], {key: self.words.get(f"column_{key}", ()) for key in ("action", "owner", "due")})
         if "action" not in named or not ({"owner", "due"} & named.keys()):
             return []
+        heading = rows[0][named["action"]].strip().strip("*:").lower()
+        if "owner" not in named and heading in self.words.get("column_neutral", ()):
+            return []  # | Milloin | Mitä |: a timeline of what happens, no one's tasks
         found = []
         section = None
         for row in rows[1:]:

@@ -121,6 +121,8 @@ PROFILE = Profile(
                     "action items, by person", "next steps", "follow-ups", "follow ups", "tasks",
                     "new action items", "action log"),
         "column_action": ("action", "task", "what", "action item", "item", "description", "actions"),
+        # a table whose action column is only one of these is a schedule unless it names owners
+        "column_neutral": ("what", "item", "description"),
         "column_owner": ("owner", "who", "responsible", "assigned to", "assignee", "lead", "owners"),
         "column_due": ("due", "when", "deadline", "due date", "by when", "date", "target date", "by"),
         "commit_verbs": ("will", "to", "agreed to", "volunteered to", "offered to", "is to",

@@ -123,6 +123,8 @@ PROFILE = Profile(
                     "sovitut asiat", "sovittua",
                     "tehtävälista", "avoimet tehtävät"),
         "column_action": ("tehtävä", "toimenpide", "asia", "mitä", "tehtävät", "toimenpiteet"),
+        # a table whose action column is only one of these is a schedule unless it names owners
+        "column_neutral": ("asia", "mitä"),
         "column_owner": ("vastuuhenkilö", "vastuu", "kuka", "vastuuhenkilöt", "vastaava", "vastuutaho",
                          "tekijä"),
         "column_due": ("aikataulu", "määräaika", "milloin", "dl", "deadline", "valmis", "mennessä",

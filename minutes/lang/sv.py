@@ -100,6 +100,8 @@ PROFILE = Profile(
         "request": ("kan du", "kunde du", "skulle du", "behöver", "måste"),
         "section": ("åtgärder", "åtgärdslista", "uppgifter", "att göra"),
         "column_action": ("åtgärd", "uppgift", "vad", "åtgärder"),
+        # a table whose action column is only one of these is a schedule unless it names owners
+        "column_neutral": ("vad",),
         "column_owner": ("ansvarig", "vem", "ansvariga"),
         "column_due": ("klart", "senast", "när", "deadline", "datum", "klart senast"),
         "commit_verbs": ("ansvarar för", "ska", "skall", "kommer att", "tar fram", "skickar",

@@ -183,6 +183,15 @@ def test_two_tasks_of_one_owner_that_share_only_short_words_stay_two():
     assert found == [(["Olof Lind"], D(2026, 3, 15)), (["Olof Lind"], D(2026, 3, 8))]
 
 
+def test_a_timeline_table_is_no_action_table_but_one_with_owners_is():
+    timeline = ["| Milloin | Mitä |", "|---|---|", "| maaliskuu | kysely kunnille |", "| 1.6. | palvelu avautuu |"]
+    assert actions_of("fi", *timeline) == []
+    tasks = ["| Mitä | Kuka | Milloin |", "|---|---|---|", "| Kysely kunnille | Pekka | 20.3. |"]
+    assert actions_of("fi", *tasks) == [(["Pekka Nieminen"], D(2026, 3, 20))]
+    schedule = ["| When | What |", "|---|---|", "| March | member survey |", "| 1 June | new website opens |"]
+    assert actions_of("en", *schedule) == []
+
+
 def test_tasks_that_differ_by_their_numbers_are_two():
     found = actions_of("en", "ACTION: Tom to check invoice 12 against the budget",
                        "ACTION: Tom to check invoice 13 against the budget")

@@ -197,7 +197,10 @@ class _Finder:
     def same_task(self, a: _Found, b: _Found) -> bool:
         """Two mentions of one task: a sentence and its row in the action table, an
         ``ACTION:`` line and its repeat in the summary, ``I'll send it`` and ``ACTION: X to
-        send it``. Their words are compared without their due dates."""
+        send it``. Their words are compared without their due dates; two rows of one table
+        are two tasks."""
+        if a.rule == b.rule == "table" and a.line.index == b.line.index:
+            return False
         ta, tb = self._undated(a), self._undated(b)
         na, nb = _numbers(ta), _numbers(tb)
         if na and nb and na != nb:  # "check invoice 12" is not "check invoice 13"
@@ -210,7 +213,8 @@ class _Finder:
         overlap = len(sa & sb) / min(len(sa), len(sb))
         if overlap >= 0.8:
             return True
-        same_owners = bool(a.owners) and set(a.owners) == set(b.owners)
+        shared = set(a.owners) & set(b.owners)  # one names all, the other some of them
+        same_owners = bool(shared) and shared in (set(a.owners), set(b.owners))
         return same_owners and overlap >= 0.4
 
     def _undated(self, item: _Found) -> str:

@@ -587,8 +587,10 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
     for handle in handles:
         state.handles[handle.lower()] = name
     notes = _every_language("roles", "attendance_notes")
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
     kept = [p for p in inner if p.lower().rstrip(".") not in notes
-            and (p.split() or [""])[0].lower() not in notes]  # (kohdat 1–5), (from item 3)
+            and (p.split() or [""])[0].lower() not in notes  # (kohdat 1–5), (from item 3)
+            and p.replace(".", "").upper() != initials]  # Marja Saari (MS)
     if role:
         kept.insert(0, role)
     if any(p.lower().rstrip(".") in notes & _SECRETARY_NOTES for p in inner):

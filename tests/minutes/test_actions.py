@@ -192,6 +192,19 @@ def test_a_timeline_table_is_no_action_table_but_one_with_owners_is():
     assert actions_of("en", *schedule) == []
 
 
+def test_two_rows_of_one_table_are_two_tasks_and_a_sentence_naming_one_owner_is_its_row():
+    found = actions_of(
+        "fi",
+        "Liisa kokoaa jäsenkirjeen ja Anna tarkistaa sen ennen lähettämistä.",
+        "| Tehtävä | Vastuu | Aikataulu |", "|---|---|---|",
+        "| Salin tarjoukset kolmelta vuokraajalta | Pekka | 20.3. |",
+        "| Äänentoiston tarjoukset | Pekka | 27.3. |",
+        "| Jäsenkirje | Liisa, Anna | 24.2. |",
+    )
+    assert found == [(["Pekka Nieminen"], D(2026, 3, 20)), (["Pekka Nieminen"], D(2026, 3, 27)),
+                     (["Liisa Laine", "Anna Virtanen"], D(2026, 2, 24))]
+
+
 def test_tasks_that_differ_by_their_numbers_are_two():
     found = actions_of("en", "ACTION: Tom to check invoice 12 against the budget",
                        "ACTION: Tom to check invoice 13 against the budget")

@@ -68,6 +68,8 @@ def test_header(lines, title, day, start, end, location):
           ("Jo Lee", "Hill Parish Council", None)]),
         (["Närvarande: Karin Berg (ordf.), Olof Lind samt kassör Emil Nyström"],
          [("Karin Berg", None, "ordf."), ("Olof Lind", None, None), ("Emil Nyström", None, "kassör")]),
+        (["Läsnä:", "- Anna Virtanen (AV), puheenjohtaja", "- Pekka Nieminen (P.N.)"],
+         [("Anna Virtanen", None, "puheenjohtaja"), ("Pekka Nieminen", None, None)]),
         (["Närvarande:\tKarin Berg\tordförande", "\t\tOlof Lind\tledamot", "Adjungerad:\tEmil Nyström\tvaktmästare"],
          [("Karin Berg", None, "ordförande"), ("Olof Lind", None, "ledamot"), ("Emil Nyström", None, "vaktmästare")]),
     ],

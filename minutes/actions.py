@@ -133,9 +133,17 @@ class _Finder:
         found: list[_Found] = []
         previous_turn: str | None = None
         self.units = self._units()
-        for line, text in self.units:
+        typed_rows: set[int] = set()  # lines of an action table typed with tabs
+        for n, (line, text) in enumerate(self.units):
             if line.is_table:
-                found += self._table(line)
+                found += self._table(line, line.block.rows)
+                continue
+            if n in typed_rows:
+                continue
+            rows = self._tab_table(n)
+            if rows:
+                typed_rows.update(range(n, n + len(rows)))
+                found += self._table(line, tuple(rows))
                 continue
             text = _ATTRIBUTION.sub("", text)
             if _DONE.match(text) or self._is_heading_or_label(line, text) or self._not_task(text):
@@ -369,12 +377,32 @@ class _Finder:
         owners = self._resolve_all(written, keep_unknown)
         return owners if parts and len(owners) == len(parts) else []
 
-    def _table(self, line: Line) -> list[_Found]:
-        rows = line.block.rows
+    def _action_columns(self, header: tuple[str, ...]) -> dict[str, int] | None:
+        """Which columns of a table hold the task, its owner and its due date, when the
+        header says it is an action table."""
+        named = columns(header, {key: self.words.get(f"column_{key}", ()) for key in ("action", "owner", "due")})
+        return named if "action" in named and {"owner", "due"} & named.keys() else None
+
+    def _tab_table(self, n: int) -> list[tuple[str, ...]]:
+        """An action table typed with tabs (``No.<TAB>Action<TAB>Owner<TAB>Due``), starting at
+        unit ``n``: its header and rows, each a line with as many cells; else nothing."""
+        line, text = self.units[n]
+        header = tuple(re.split(r"\t+", text.strip()))
+        if "\t" not in text or len(header) < 2 or self._action_columns(header) is None:
+            return []
+        rows = [header]
+        for below, below_text in self.units[n + 1:]:
+            cells = tuple(re.split(r"\t+", below_text.strip()))
+            if below.is_table or "\t" not in below_text or len(cells) != len(header):
+                break
+            rows.append(cells)
+        return rows if len(rows) > 1 else []
+
+    def _table(self, line: Line, rows: tuple[tuple[str, ...], ...]) -> list[_Found]:
         if len(rows) < 2:
             return []
-        named = columns(rows[0], {key: self.words.get(f"column_{key}", ()) for key in ("action", "owner", "due")})
-        if "action" not in named or not ({"owner", "due"} & named.keys()):
+        named = self._action_columns(rows[0])
+        if named is None:
             return []
         heading = rows[0][named["action"]].strip().strip("*:").lower()
         if "owner" not in named and heading in self.words.get("column_neutral", ()):
@@ -637,8 +665,11 @@ class _Finder:
         if not due or _MONTH_YEAR.fullmatch(due.text.strip()) or self._reported(sentence):
             return None
         phrase = due.text.lower()
-        before = " ".join(low[: due.start].split()[-3:])  # "haun dl on 31.3.2025"
-        explicit = due.kind == "deadline" or self._says(phrase, "by") or self._says(before, "by")
+        words = sentence[: due.start].split()[-3:]  # "haun dl on 31.3.2025"
+        by = [i for i, w in enumerate(words) if self._says(w.lower(), "by")]
+        # "renewed by Ambrose on 20 April": a name after "by" makes it the doer, not the date
+        by_date = bool(by) and not any(w[:1].isupper() for w in words[by[-1] + 1:])
+        explicit = due.kind == "deadline" or self._says(phrase, "by") or by_date
         if not explicit and not self._says(phrase, "due_phrases"):
             return None
         task = _BULLET.sub("", sentence.replace(due.text, " ")).strip(" ,.;:-–•")

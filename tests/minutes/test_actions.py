@@ -122,6 +122,9 @@ def test_finds_the_action(lang, line, expected):
         ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
         ("sv", "Beslutades att föreningen ansöker om bidrag."),
         ("en", "Decision: the fee stays at €150."),
+        # "by" a person is who did it
+        ("en", "3.1 Public liability insurance – renewed by Tom on 20 January. Closed."),
+        ("en", "The grant report was written by Priya on 3 February."),
         # what a body requires to be so is no task
         ("fi", "Hallitus edellytti, että toiminta on kannattavaa."),
         # where an earlier task stands
@@ -203,6 +206,18 @@ def test_two_rows_of_one_table_are_two_tasks_and_a_sentence_naming_one_owner_is_
     )
     assert found == [(["Pekka Nieminen"], D(2026, 3, 20)), (["Pekka Nieminen"], D(2026, 3, 27)),
                      (["Liisa Laine", "Anna Virtanen"], D(2026, 2, 24))]
+
+
+def test_an_action_log_typed_with_tabs_is_an_action_table():
+    found = actions_of(
+        "en",
+        "ACTION LOG",
+        "No.\tAction\tOwner\tDue\tStatus",
+        "3\tRenew the insurance\tTom\t20 Feb\tDone",
+        "4\tBook the hall for the fair\tPriya\tNext meeting\tCarried forward",
+        "5\tPrint the posters\tJo\tFri 13 Feb\tNew",
+    )
+    assert found == [(["Priya Shah"], D(2026, 3, 10)), (["Jo Lee"], D(2026, 2, 13))]
 
 
 def test_tasks_that_differ_by_their_numbers_are_two():

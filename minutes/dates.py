@@ -1022,9 +1022,9 @@ def _clock_grammar() -> _ClockGrammar:
             rf"(?:{dash}{_hour_minute(2)}(?:\s*(?P<ap2>{meridiem}))?)?",
             re.IGNORECASE,
         ),
-        meridiem=re.compile(
-            rf"(?<![\w.:,]){_hour_minute(1, ':')}(?:\s*(?P<ap1>{meridiem}))?"
-            rf"(?:{dash}{_hour_minute(2, ':')})?(?:\s*(?P<ap2>{meridiem}))?",
+        meridiem=re.compile(  # only with am/pm: 7.30pm, 2:30 pm, 10-11 am
+            rf"(?<![\w.:,]){_hour_minute(1)}(?:\s*(?P<ap1>{meridiem}))?"
+            rf"(?:{dash}{_hour_minute(2)})?(?:\s*(?P<ap2>{meridiem}))?",
             re.IGNORECASE,
         ),
         bare_range=re.compile(

@@ -175,6 +175,11 @@ def header(state: ParseState) -> None:
                 break
     if m.date is None and state.document.source.path:
         m.date = _meeting_date(state, Path(state.document.source.path).stem)
+    if m.date is not None and m.start is None:  # "Planeringsträff tisdag 21.4 kl 19–20.30"
+        for line in lines[:8]:
+            if any(d.date == m.date for d in dates.find_dates(line.text, m.date, state.profile.code)):
+                _time_and_place(state, line)
+                break
     m.title = m.title or _title(state)
 
 

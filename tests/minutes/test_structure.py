@@ -32,6 +32,8 @@ def minutes_of(*lines: str, lang: str | None = None):
          "Hallituksen kokous 1/2026", date(2026, 1, 12), time(18), None, "Kylätalo"),
         (["Partners call", "12 October 2025, 10:00–11:00 EEST, Zoom"],
          "Partners call", date(2025, 10, 12), time(10), time(11), "Zoom"),
+        (["Garden club meeting, Wednesday 6 May 2026, 7.30pm", "Venue: Village Hall"],
+         "Garden club meeting", date(2026, 5, 6), time(19, 30), None, "Village Hall"),
     ],
 )
 def test_header(lines, title, day, start, end, location):
@@ -235,3 +237,11 @@ def test_a_handle_column_makes_handles_the_attendees():
     ]) + "\n", lang="en")
     assert [(a.name, a.organisation) for a in m.attendees] == [("Sam Okafor", "Acme"), ("Jo Lee", None)]
     assert [a.owners for a in m.actions] == [["Sam Okafor"], ["Jo Lee"]]
+
+
+def test_the_time_beside_a_date_without_its_year_when_the_file_name_has_it(tmp_path):
+    path = tmp_path / "styrelsen-2026-04-21.md"
+    path.write_text("# Föräldraföreningen – anteckningar\n\nTräff tisdag 21.4 kl 19–20.30, skolans bibliotek\n\n"
+                    "**Deltog:** Karin Berg (ordf.), Olof Lind\n", encoding="utf-8")
+    m = parse(path)
+    assert (m.date, m.start, m.end, m.location) == (date(2026, 4, 21), time(19), time(20, 30), "skolans bibliotek")

@@ -38,7 +38,9 @@ _HANDLE = re.compile(r"@([\w.-]+)")
 _BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[\s?\]\s*")
 _DONE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar)\]|~~)")
 _TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
-_ARROW = re.compile(rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ})(?:\s+\w+)?\s*\.?\s*$")
+_ARROW = re.compile(
+    rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ}|[a-zåäö]+)(?:\s+\w+)?(?:\s*,\s*(?P<when>[^,]*))?\s*\.?\s*$"
+)
 _TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*\d{0,2}\s*$")
 _PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
 # MeetBot's "(nick, 14:12:30)" after every summary line
@@ -218,10 +220,13 @@ class _Finder:
             sa, sb = _stems(ta, 3), _stems(tb, 3)
         if not sa or not sb:
             return False
+        shared = set(a.owners) & set(b.owners)  # one names all, the other some of them
+        groups = set(self.groups.values())
+        if a.owners and b.owners and not shared and not {*a.owners, *b.owners} <= groups:
+            return False  # "Luonnos → Kaisla" and "Kommentit → kaikki": two tasks ("all" is "everyone")
         overlap = len(sa & sb) / min(len(sa), len(sb))
         if overlap >= 0.8:
             return True
-        shared = set(a.owners) & set(b.owners)  # one names all, the other some of them
         same_owners = bool(shared) and shared in (set(a.owners), set(b.owners))
         return same_owners and overlap >= 0.4
 
@@ -342,7 +347,7 @@ class _Finder:
         owners, rest = self._owners_of_task(text, None)
         if not owners and line.block.kind != "list_item" and not _BULLET.match(line.text):
             return None  # "Minutes formatted by …" after the list
-        return _Found(rest, owners, line, "section", text, rest)
+        return _Found(rest, owners, line, "section", text, text)
 
     def _owner_line(self, line: Line, text: str) -> _Found | None:
         """A task that names its owner at its end: ``… (vastuu: X)``, ``… -> X hoitaa``,
@@ -355,12 +360,22 @@ class _Finder:
             task = self._strip_agreed(task)
             return _Found(task, owners, line, "owner", text, text)
         for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
-            match = pattern.search(sentence)
+            match = self._owner_at_end(pattern, sentence)
             if match and match.start() > 0:
                 owners = self._resolve_every(match["who"], keep_unknown=pattern is _ARROW)
                 if owners and len(sentence[: match.start()].split()) >= 2:
                     return _Found(sentence[: match.start()], owners, line, "owner", text, text)
         return None
+
+    def _owner_at_end(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+        """``… → Viktor``, ``… → Viktor, senast 30/4``: what follows the owner after a comma
+        must be the due date (``→ Kyllä, tilaukset Janikan kautta`` is an answer)."""
+        match = pattern.search(text)
+        when = match.groupdict().get("when") if match else None
+        if when and not (re.search(r"\d", when) or self._says(when.lower(), "by", "due_phrases")
+                         or dates.find_deadline(when, self.base, self.code, next_meeting=self.next_date)):
+            return None
+        return match
 
     def _named_outsider(self, text: str) -> list[str]:
         """``kulttuurituottaja Minna Saarela``: a role in lower case and a full name, the
@@ -776,7 +791,7 @@ class _Finder:
             if owners:
                 return owners, lead["rest"]
         for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
-            match = pattern.search(text)
+            match = self._owner_at_end(pattern, text)
             if match and match.start() > 0:
                 owners = self._resolve_every(match["who"])
                 if owners:

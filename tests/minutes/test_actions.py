@@ -220,6 +220,25 @@ def test_an_action_log_typed_with_tabs_is_an_action_table():
     assert found == [(["Priya Shah"], D(2026, 3, 10)), (["Jo Lee"], D(2026, 2, 13))]
 
 
+def test_an_arrow_owner_with_a_date_after_it_and_an_answer_that_is_no_owner():
+    found = parse("\n".join([
+        *SV_HEAD, "### Att göra",
+        "- Fråga rektorn om gymnastiksalen → Olof, senast 30/4",
+        "- Affischen till vårfesten → Emil, till nästa möte",
+        "### Frågor",
+        "- Kan skolan låna ut borden? → Ja, via vaktmästaren.",
+    ]) + "\n", lang="sv").actions
+    assert [(a.text, a.owners, a.due) for a in found] == [
+        ("Fråga rektorn om gymnastiksalen", ["Olof Lind"], D(2026, 4, 30)),
+        ("Affischen till vårfesten", ["Emil Nyström"], None)]
+
+
+def test_two_tasks_with_other_owners_but_the_same_words_stay_two():
+    found = actions_of("fi", "- Jäsenkirjeen luonnos hallitukselle kommentoitavaksi → Liisa, 20.2.",
+                       "- Kommentit jäsenkirjeen luonnokseen → kaikki, 27.2. mennessä")
+    assert found == [(["Liisa Laine"], D(2026, 2, 20)), (["kaikki"], D(2026, 2, 27))]
+
+
 def test_tasks_that_differ_by_their_numbers_are_two():
     found = actions_of("en", "ACTION: Tom to check invoice 12 against the budget",
                        "ACTION: Tom to check invoice 13 against the budget")

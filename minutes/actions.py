@@ -35,6 +35,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–◦▪>]\s*)+")
 _NAME_SEQ = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}}"
 _OWNERS_SEQ = rf"{_NAME_SEQ}(?:\s*(?:,|and|ja|och|&)\s*{_NAME_SEQ})*"
 _HANDLE = re.compile(r"@([\w.-]+)")
+_LEADING_HANDLES = re.compile(r"^\s*@[\w.-]+(?:\s*(?:,|\+|&|and|ja|och)\s*@[\w.-]+)*")
 _BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[\s?\]\s*")
 _DONE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar)\]|~~)")
 _TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
@@ -361,11 +362,18 @@ class _Finder:
             return _Found(task, owners, line, "owner", text, text)
         for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
             match = self._owner_at_end(pattern, sentence)
+            if match and match.start() > 0 and self._statement(sentence[: match.start()]):
+                return None  # "Final release is still aimed at March (Anwen)": news, not a task
             if match and match.start() > 0:
                 owners = self._resolve_every(match["who"], keep_unknown=pattern is _ARROW)
                 if owners and len(sentence[: match.start()].split()) >= 2:
                     return _Found(sentence[: match.start()], owners, line, "owner", text, text)
         return None
+
+    def _statement(self, text: str) -> bool:
+        """A line that says how things are (``Sali on varattu``, ``the launch is aimed at
+        May``), not what is to be done (``Budjetti on päivitettävä``)."""
+        return self._says(text.lower(), "statement_verbs") and not (self.code == "fi" and self._task_form(text))
 
     def _owner_at_end(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """``… → Viktor``, ``… → Viktor, senast 30/4``: what follows the owner after a comma
@@ -778,6 +786,9 @@ class _Finder:
         if hint:
             return self._resolve_all(hint, keep_unknown=True), text
         handles = _HANDLE.findall(text)
+        leading = _LEADING_HANDLES.match(text)
+        if leading:  # "@omarchetti ask @prudence-k …": the one asked is no owner
+            handles = _HANDLE.findall(leading.group(0))
         if handles:
             owners = self._resolve_all(", ".join(f"@{h}" for h in handles), keep_unknown=True)
             return owners, _HANDLE.sub(lambda m: m[1], text)

@@ -137,6 +137,8 @@ PROFILE = Profile(
                    "we agreed that"),
         # a body that requires a task of someone: ``The board required that the causes be …``
         "required": ("required that", "requested that", "asked that"),
+        # a line that says how things are is no task, whoever it names: "Launch is aimed at May (Jo)"
+        "statement_verbs": ("is", "are", "was", "were", "has been", "have been"),
         # a second owner named beside the first: "… together with Jo"
         "together_before": ("together with", "jointly with", "along with"),
         "together_after": (),

@@ -149,6 +149,8 @@ PROFILE = Profile(
         "agreed": ("sovittiin", "todettiin tarpeelliseksi"),
         # a body that requires a task of someone: ``Lautakunta edellytti, että … selvitetään``
         "required": ("edellytti, että", "edellyttää, että", "edellytettiin, että"),
+        # a line that says how things are is no task, whoever it names: "Sali on varattu (Anna)"
+        "statement_verbs": ("on", "ovat", "oli", "olivat"),
         # a second owner named beside the first: "… yhdessä Kertun kanssa"
         "together_before": ("yhdessä",),
         "together_after": ("kanssa",),

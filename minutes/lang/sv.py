@@ -114,6 +114,8 @@ PROFILE = Profile(
         "agreed": ("vi kom överens om", "man kom överens om", "överenskoms att"),
         # a body that requires a task of someone: ``Nämnden krävde att orsakerna utreds``
         "required": ("krävde att", "begärde att"),
+        # a line that says how things are is no task, whoever it names: "Salen är bokad (Olof)"
+        "statement_verbs": ("är", "var", "har varit"),
         # a second owner named beside the first: "… tillsammans med Olof"
         "together_before": ("tillsammans med", "ihop med"),
         "together_after": (),

@@ -46,6 +46,8 @@ D = date
         ("en", "Action: Priya and Jo to draft the call text", [(["Priya Shah", "Jo Lee"], None)]),
         ("en", "- [ ] @tom update the member list", [(["Tom Reed"], None)]),
         ("en", "TODO(jo): book the room", [(["Jo Lee"], None)]),
+        ("en", "- [ ] @tom ask @jo whether the hall is free in May", [(["Tom Reed"], None)]),
+        ("fi", "- Budjetti on päivitettävä ennen kevätkokousta (Pekka)", [(["Pekka Nieminen"], None)]),
         ("fi", "Toimenpide: Pekka varaa salin 20.2. mennessä.", [(["Pekka Nieminen"], D(2026, 2, 20))]),
         ("sv", "Åtgärd: Olof bokar lokalen senast 14/3.", [(["Olof Lind"], D(2026, 3, 14))]),
         ("sv", "Åtgärd: Inbjudan skickas ut. Ansvarig: Emil, senast 30/4", [(["Emil Nyström"], D(2026, 4, 30))]),
@@ -122,6 +124,10 @@ def test_finds_the_action(lang, line, expected):
         ("fi", "Päätettiin, että kevään työpajat toteutetaan etänä."),
         ("sv", "Beslutades att föreningen ansöker om bidrag."),
         ("en", "Decision: the fee stays at €150."),
+        # a line that says how things are, whoever it names
+        ("en", "- The launch is still aimed at mid-March (Priya)"),
+        ("fi", "- Sali on jo varattu kevääksi (Pekka)"),
+        ("sv", "- Salen är redan bokad för våren (Olof)"),
         # "by" a person is who did it
         ("en", "3.1 Public liability insurance – renewed by Tom on 20 January. Closed."),
         ("en", "The grant report was written by Priya on 3 February."),

@@ -944,6 +944,7 @@ def _clean(text: str) -> str:
     keeps them), no doubled spaces or dangling punctuation."""
     text = _ADDRESS.sub(" ", _BULLET.sub("", text))
     text = re.sub(r"\s+", " ", text).strip(" .;,-–:")
+    text = re.sub(r"\s+([,;:.!?])", r"\1", text)  # "selvittää , voiko" once a date went
     text = re.sub(r"\(\s*\)", "", text).strip()
     return text[:1].upper() + text[1:] if text else text
 

@@ -343,3 +343,10 @@ def test_evidence_names_the_line_and_the_rule():
     assert action.rule == "commit"
     assert action.due_text == "20.2. mennessä"
     assert action.agenda_item == "2"
+
+
+def test_the_due_phrase_leaves_no_gap_before_a_comma():
+    (action,) = parse("\n".join([*FI_HEAD, "Pekka selvittää 20.2. mennessä, voiko salin saada iltaisin."]) + "\n",
+                      lang="fi").actions
+    assert action.text == "Pekka selvittää, voiko salin saada iltaisin"
+    assert action.due == D(2026, 2, 20)

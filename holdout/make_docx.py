@@ -19,14 +19,17 @@ the script twice gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
+import sys
 from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "samples"))
+
+from make_docx import write_docx  # samples/make_docx.py, after the path is set
+
 NAME = "fi-taloyhtio-hallitus-2026-04-15.docx"
 STAMP = dt.datetime(2026, 4, 15, 21, 0, 0)
 ZIP_STAMP = (2026, 4, 15, 21, 0, 0)
@@ -161,22 +164,9 @@ def build() -> Document:
     return doc
 
 
-def save(doc: Document, path: Path) -> None:
-    """Save with fixed zip entry times so the bytes do not depend on the clock."""
-    raw = io.BytesIO()
-    doc.save(raw)
-    raw.seek(0)
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_STAMP)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            dst.writestr(entry, src.read(info.filename))
-
-
 def main() -> None:
     out = HERE / NAME
-    save(build(), out)
+    write_docx(build(), out, ZIP_STAMP)
     print(out)
 
 

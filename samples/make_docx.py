@@ -132,21 +132,26 @@ def table(doc, header: list[str], rows: list[list[str] | str]):
     return tbl
 
 
-def save(doc, name: str) -> Path:
-    """Save with fixed zip timestamps so the bytes do not depend on the clock."""
+def write_docx(doc, path: Path, zip_time: tuple[int, ...] = ZIP_TIME) -> Path:
+    """Write ``doc`` to ``path`` with fixed zip timestamps, so the bytes do not depend on
+    the clock (the corpus and holdout generators use it too)."""
     buffer = io.BytesIO()
     doc.save(buffer)
     buffer.seek(0)
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed = zipfile.ZipInfo(info.filename, date_time=zip_time)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             dst.writestr(fixed, src.read(info.filename))
-    path = HERE / name
     path.write_bytes(out.getvalue())
     return path
+
+
+def save(doc, name: str) -> Path:
+    """Write ``doc`` as ``name`` in this folder, deterministically."""
+    return write_docx(doc, HERE / name)
 
 
 # --------------------------------------------------------------- Finnish memo (DOCX)

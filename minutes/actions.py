@@ -243,11 +243,15 @@ class _Finder:
         if not self._due(item) and self._due(other):
             item.due_source = other.due_source
 
-    def _due(self, item: _Found):
-        key = item.due_source
-        if key not in self._dues:  # asked once per pair of mentions when they are compared
-            self._dues[key] = dates.find_deadline(key, self.base, self.code, next_meeting=self.next_date)
-        return self._dues[key]
+    def _due(self, item: _Found) -> dates.DateMention | None:
+        return self._deadline_in(item.due_source)
+
+    def _deadline_in(self, text: str) -> dates.DateMention | None:
+        """The due date ``text`` sets, read once however often the rules and the comparison
+        of mentions ask."""
+        if text not in self._dues:
+            self._dues[text] = dates.find_deadline(text, self.base, self.code, next_meeting=self.next_date)
+        return self._dues[text]
 
     def to_action(self, item: _Found) -> Action:
         agenda_item = item.agenda_item or self.state.agenda_item_at(item.line.index)
@@ -381,7 +385,7 @@ class _Finder:
         match = pattern.search(text)
         when = match.groupdict().get("when") if match else None
         if when and not (re.search(r"\d", when) or self._says(when.lower(), "by", "due_phrases")
-                         or dates.find_deadline(when, self.base, self.code, next_meeting=self.next_date)):
+                         or self._deadline_in(when)):
             return None
         return match
 
@@ -638,7 +642,7 @@ class _Finder:
     def _has_deadline(self, sentence: str, strict: bool = False) -> bool:
         """A due date in the sentence; ``strict``: one written as a deadline (``mennessä``,
         ``vko 14``, ``by``), not any date."""
-        due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
+        due = self._deadline_in(sentence)
         if due is None or not strict:
             return due is not None
         phrase = due.text.lower()
@@ -684,7 +688,7 @@ class _Finder:
         report, and a sentence in the past tense reports too."""
         if speaker:
             return None
-        due = dates.find_deadline(sentence, self.base, self.code, next_meeting=self.next_date)
+        due = self._deadline_in(sentence)
         if not due or _MONTH_YEAR.fullmatch(due.text.strip()) or self._reported(sentence):
             return None
         phrase = due.text.lower()

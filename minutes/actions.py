@@ -122,6 +122,14 @@ class _Finder:
             re.I,
         )
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
+        status = [w for key in ("done", "open", "cancelled") for w in state.profile.follow_up.get(key, ())]
+        self.status_word = re.compile(rf"(?:{_alternation(status)})(?!\w)")
+        self.required = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('required', ()))})\s+", re.I)
+        after = self.words.get("together_after", ())
+        self.together = re.compile(
+            rf"(?<!\w)(?i:{_alternation(self.words.get('together_before', ()))})\s+(?P<who>{_OWNERS_SEQ})"
+            + (rf"\s+(?i:{_alternation(after)})(?!\w)" if after else "")
+        )
         self.sections = self._section_lines()
         self.analyses: dict[str, object] = {}
         self.units: list[tuple[Line, str]] = []
@@ -485,10 +493,7 @@ class _Finder:
         """``Nuottiarkiston inventaario – tehty``, ``Website texts – ongoing``: where an
         earlier task stands (``tracker.reconcile`` reads it), not a new one."""
         match = re.match(r"^.{3,120}?\s[–—-]\s+(?P<rest>.+)$", low)
-        if not match:
-            return False
-        words = [w for key in ("done", "open", "cancelled") for w in self.profile.follow_up.get(key, ())]
-        return re.match(rf"(?:{_alternation(words)})(?!\w)", match["rest"]) is not None
+        return bool(match) and self.status_word.match(match["rest"]) is not None
 
     def _not_task(self, text: str) -> bool:
         """``INFO:``, ``AGREED:``, ``Yesterday:``, ``Tiedoksi:``: what such a label opens
@@ -556,13 +561,8 @@ class _Finder:
     def _together(self, sentence: str, owners: list[str]) -> list[str]:
         """People the task is to be done with, who share it: ``yhdessä Kertun kanssa``,
         ``together with Jo``, ``tillsammans med Olof``."""
-        before = self.words.get("together_before", ())
-        if not before:
-            return []
-        after = self.words.get("together_after", ())
-        tail = rf"\s+(?i:{_alternation(after)})(?!\w)" if after else ""
         found = []
-        for m in re.finditer(rf"(?<!\w)(?i:{_alternation(before)})\s+(?P<who>{_OWNERS_SEQ}){tail}", sentence):
+        for m in self.together.finditer(sentence):
             for name in self._resolve_all(m["who"]):
                 if name not in owners and name not in found:
                     found.append(name)
@@ -889,8 +889,7 @@ class _Finder:
     def _required(self, sentence: str) -> str | None:
         """What a body requires to be done (``Lautakunta edellytti, että syyt selvitetään``,
         ``The board required that …``): the clause after the profile's words, else None."""
-        words = self.words.get("required", ())
-        found = re.search(rf"(?<!\w)(?:{_alternation(words)})\s+", sentence, re.I) if words else None
+        found = self.required.search(sentence)
         return sentence[found.end():] if found and found.end() < len(sentence) else None
 
     def _strip_agreed(self, text: str) -> str:

@@ -16,16 +16,10 @@ The parser is pure: no store, no screen, no global state. Only an unreadable fil
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from .model import (
-    Action,
-    AgendaItem,
-    Attendee,
-    Decision,
-    Minutes,
-    NextMeeting,
-    UnreadableMinutes,
-)
+if TYPE_CHECKING:
+    from .model import Action, AgendaItem, Attendee, Decision, Minutes, NextMeeting, UnreadableMinutes
 
 __all__ = [
     "Action",
@@ -37,6 +31,16 @@ __all__ = [
     "UnreadableMinutes",
     "parse",
 ]
+
+
+def __getattr__(name: str):
+    # the model's classes are imported when first asked for, so that ``minutes.text``
+    # (which the store uses) costs the store nothing of the parser
+    if name in __all__ and name != "parse":
+        from . import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module 'minutes' has no attribute {name!r}")
 
 
 def parse(source: str | os.PathLike, *, lang: str | None = None) -> Minutes:

@@ -77,10 +77,12 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Document:
-    """What a reader returns: the blocks of one file and the file they came from."""
+    """What a reader returns: the blocks of one file, the file they came from, and what
+    the reader was unsure of (a file that was not quite UTF-8)."""
 
     blocks: tuple[Block, ...]
     source: SourceFile
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass

@@ -9,7 +9,7 @@
 A name resolves by its full form, first name, surname or initials; a Finnish inflected form
 (consonant gradation included: ``Antti`` -> ``Antille``, ``Jukka`` -> ``Jukalle``,
 ``Nieminen`` -> ``Niemiselle``); and, last, a near miss of a first name (``Tommi`` for
-``Tomi``). A name that could mean two people resolves to nobody: ``resolve`` never guesses.
+``Tomi``). Any apostrophe is the same apostrophe: ``O'Neill`` is ``O’Neill``. A name that could mean two people resolves to nobody: ``resolve`` never guesses.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .model import Attendee
+from .text import straight_apostrophes
 
 __all__ = ["PeopleIndex", "looks_like_name", "NAME_TOKEN"]
 
@@ -93,13 +94,14 @@ class PeopleIndex:
             name = person.name if isinstance(person, Attendee) else person
             if name and name not in self.names:
                 self.names.append(name)
-        self.aliases = {k.lower(): v for k, v in (aliases or {}).items()}
+        self.aliases = {straight_apostrophes(k).lower(): v for k, v in (aliases or {}).items()}
         self._keys: dict[str, set[str]] = defaultdict(set)
         self._firsts: dict[str, set[str]] = defaultdict(set)
         self._initials: dict[str, set[str]] = defaultdict(set)
         for name in self.names:
-            parts = name.split()
-            self._keys[name.lower()].add(name)
+            written = straight_apostrophes(name)
+            parts = written.split()
+            self._keys[written.lower()].add(name)
             self._keys[parts[0].lower()].add(name)
             self._firsts[parts[0].lower()].add(name)
             if len(parts) > 1:
@@ -129,7 +131,7 @@ class PeopleIndex:
 
     def resolve(self, written: str) -> str | None:
         """The one person ``written`` means, or ``None`` when nobody or several."""
-        written = written.strip().strip(".,;:()").strip()
+        written = straight_apostrophes(written).strip().strip(".,;:()").strip()
         if not written:
             return None
         low = written.lower()
@@ -147,7 +149,7 @@ class PeopleIndex:
     def guessed(self, written: str) -> bool:
         """True when ``written`` resolves only as a near miss (``Tommi`` for ``Tomi``):
         worth a secretary's second look."""
-        low = written.strip().strip(".,;:()").strip().lower()
+        low = straight_apostrophes(written).strip().strip(".,;:()").strip().lower()
         if not low or low in self.aliases or self._exact(low) is not None or self._inflection(low) is not None:
             return False
         return bool(self._near_miss(low))

@@ -21,4 +21,5 @@ def parse_document(document: Document, *, lang: str | None = None) -> Minutes:
     state = structure.ParseState.start(document, code)
     structure.run(state)
     actions.run(state)
+    state.minutes.doubts[:0] = document.doubts  # the reader's come first
     return state.minutes

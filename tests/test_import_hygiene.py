@@ -1,5 +1,6 @@
 """The listing and update verbs load none of the slow libraries: not spaCy, not dateparser,
-not Textual (nor the parser, nor rapidfuzz). Each check runs in a fresh interpreter, as
+not Textual (nor the parser, nor rapidfuzz): of ``minutes`` only ``minutes.text``, the
+cleaning of text that the store shares with the parser. Each check runs in a fresh interpreter, as
 harlequin's import-hygiene test does, and looks at ``sys.modules`` afterwards."""
 
 from __future__ import annotations
@@ -30,8 +31,17 @@ for args in json.loads(sys.argv[1]):
         code = end.code
     if code:
         raise SystemExit(f"{args} ended with {code}")
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+print(json.dumps(sorted(sys.modules)))
 """
+
+PARSER_FREE = {"minutes", "minutes.text"}  # what the store may take from the parser's package
+
+
+def slow_in(loaded: set[str], slow) -> set[str]:
+    """The slow packages among ``loaded`` module names (any module of the parser but
+    ``minutes.text`` counts as the parser)."""
+    found = {name.split(".")[0] for name in loaded if name not in PARSER_FREE}
+    return found & set(slow)
 
 
 def loaded_after(verbs: list[list[str]]) -> set[str]:
@@ -52,10 +62,10 @@ def store_file(tmp_path):
 
 
 def test_importing_tracker_loads_nothing_slow():
-    code = "import json, sys, tracker; print(json.dumps([m.split('.')[0] for m in sys.modules]))"
+    code = "import json, sys, tracker; print(json.dumps(list(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     loaded = set(json.loads(done.stdout))
-    assert not loaded & {*SLOW, "minutes", "rapidfuzz", "platformdirs", "filelock"}
+    assert not slow_in(loaded, {*SLOW, "minutes", "rapidfuzz", "platformdirs", "filelock"})
 
 
 def test_listing_and_update_verbs_load_nothing_slow(store_file):
@@ -71,7 +81,7 @@ def test_listing_and_update_verbs_load_nothing_slow(store_file):
         ["export", "--format", "csv", *s], ["export", "--format", "ics", *s],
         ["export", "--format", "md", *s], ["digest", "--owner", "Anna Virtanen", *s],
     ])
-    assert not loaded & {*SLOW, "minutes", "rapidfuzz", "filelock"}
+    assert not slow_in(loaded, {*SLOW, "minutes", "rapidfuzz", "filelock"})
 
 
 def test_a_due_date_in_words_loads_no_dateparser(store_file):
@@ -80,7 +90,7 @@ def test_a_due_date_in_words_loads_no_dateparser(store_file):
     loaded = loaded_after([["due", ids[3], "next", "friday", "--store", path],
                            ["due", ids[3], "ensi perjantaina", "--store", path],
                            ["due", ids[3], "25.3.", "--store", path]])
-    assert not loaded & set(SLOW)
+    assert not slow_in(loaded, SLOW)
     with ActionStore(path) as store:
         due = store.action(ids[3]).due
     assert (due.month, due.day) == (3, 25)
@@ -99,4 +109,4 @@ def test_the_follow_up_listings_load_nothing_slow(tmp_path):
         ["actions", "--stale", *s], ["actions", "--stale", "--json", *s],
         ["agenda", "--next", "haap", *s],
     ])
-    assert not loaded & {*SLOW, "rapidfuzz", "docx"}  # the agenda reads a language profile
+    assert not slow_in(loaded, {*SLOW, "rapidfuzz", "docx"})  # the agenda reads a language profile

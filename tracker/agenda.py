@@ -116,14 +116,16 @@ def _when(agenda: Agenda) -> list[tuple[str, str]]:
 
 def markdown(agenda: Agenda) -> str:
     """The draft as Markdown: a heading, the numbered items, the open actions by owner."""
-    lines = [f"# {agenda.heading()}", ""]
+    from tracker.export import markdown_text as md  # what the minutes wrote is no markup
+
+    lines = [f"# {md(agenda.heading())}", ""]
     if _when(agenda):
-        lines += [f"{name}: {value}  " for name, value in _when(agenda)] + [""]
-    lines += [f"{n}. {item}" for n, item in enumerate(agenda.items, 1)]
+        lines += [f"{name}: {md(value)}  " for name, value in _when(agenda)] + [""]
+    lines += [f"{n}. {md(item)}" for n, item in enumerate(agenda.items, 1)]
     lines += ["", f"## {agenda.actions_item + 1}. {agenda.words['open_actions']}", ""]
     for owner, listed in agenda.owners:
-        lines += [f"### {agenda.owner(owner)}", ""]
-        lines += [f"- {agenda.line(a, carried)}" for a, carried in listed] + [""]
+        lines += [f"### {md(agenda.owner(owner))}", ""]
+        lines += [f"- {md(agenda.line(a, carried))}" for a, carried in listed] + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -10,18 +10,29 @@ returns text::
 
 iCalendar has one VTODO per open action with a due date (RFC 5545: CRLF lines folded at
 75 octets, text escaped, the due date as a DATE), so a calendar or task app can show them.
+
+What the minutes and the members wrote is data in every format, never an instruction to
+the program that opens the file: a CSV cell that a spreadsheet would take for a formula
+(beginning with ``=``, ``+``, ``-``, ``@``, a tab or a CR) starts with ``'``; iCalendar
+text has every line break as ``\\n`` and no control character (RFC 5545 allows none);
+Markdown escapes what it would read as markup in texts, titles, owners and note authors
+(``<script>``, ``[x](javascript:…)``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from minutes.text import clean
 from tracker.codec import Action, iso
 
-__all__ = ["FORMATS", "digest", "export"]
+__all__ = ["FORMATS", "digest", "export", "markdown_text"]
 
 FORMATS = ("csv", "json", "md", "ics")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ICS_BREAKS = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 CSV_COLUMNS = ("id", "status", "due", "owners", "text", "meeting", "meeting_title",
                "meeting_date", "agenda_item", "notes", "due_text", "vanished")
 
@@ -44,13 +55,18 @@ def to_csv(actions: list[Action]) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for a in actions:
-        writer.writerow([
-            a.id, a.status, iso(a.due), "; ".join(a.owners), a.text, a.meeting.id,
-            a.meeting.title or "", iso(a.meeting.date), a.agenda_item or "",
+        writer.writerow([_cell(value) for value in (
+            a.id, a.status, iso(a.due) or "", "; ".join(a.owners), a.text, a.meeting.id,
+            a.meeting.title or "", iso(a.meeting.date) or "", a.agenda_item or "",
             " | ".join(f"{n.at} {n.by}: {n.text}" for n in a.notes), a.due_text or "",
             "yes" if a.vanished else "",
-        ])
+        )])
     return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A CSV cell that no spreadsheet takes for a formula: ``'=SUM(A1)``."""
+    return "'" + value if value[:1] in _FORMULA_STARTS else value
 
 
 def to_json(actions: list[Action]) -> str:
@@ -65,12 +81,12 @@ def to_markdown(actions: list[Action]) -> str:
     for meeting, group in _by_meeting(actions):
         if lines:
             lines.append("")
-        lines += [f"## {meeting.title or '(untitled meeting)'} ({iso(meeting.date) or 'undated'})", ""]
+        lines += [f"## {markdown_text(meeting.title or '(untitled meeting)')} ({iso(meeting.date) or 'undated'})", ""]
         for a in group:
             box = "x" if a.status == "done" else " "
-            text = f"~~{_md(a.text)}~~" if a.status == "cancelled" else _md(a.text)
+            text = f"~~{markdown_text(a.text)}~~" if a.status == "cancelled" else markdown_text(a.text)
             lines.append(f"- [{box}] {text}{_details(a)} `{a.id}`")
-            lines += [f"  - {_md(n.text)} ({n.by}, {n.at[:10]})" for n in a.notes]
+            lines += [f"  - {markdown_text(n.text)} ({markdown_text(n.by)}, {n.at[:10]})" for n in a.notes]
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -121,7 +137,7 @@ def digest(actions: Iterable[Action], person: str, today: date, format: str = "m
             groups[labels[2]].append(a)
     count = sum(len(g) for g in groups.values())
     markdown = format == "md"
-    title = f"Open actions for {person} on {today.isoformat()}: {count}"
+    title = f"Open actions for {markdown_text(person) if markdown else person} on {today.isoformat()}: {count}"
     lines = [f"# {title}" if markdown else title]
     if not markdown:
         lines.append("=" * len(title))
@@ -130,8 +146,9 @@ def digest(actions: Iterable[Action], person: str, today: date, format: str = "m
             continue
         lines += ["", f"## {label}" if markdown else f"{label}:"]
         for a in group:
-            text = _md(a.text) if markdown else a.text
-            where = f"{a.meeting.title or 'meeting'} {iso(a.meeting.date) or ''}".strip()
+            text = markdown_text(a.text) if markdown else a.text
+            title = a.meeting.title or "meeting"
+            where = f"{markdown_text(title) if markdown else title} {iso(a.meeting.date) or ''}".strip()
             if a.agenda_item:
                 where += f", item {a.agenda_item}"
             due = f"due {a.due.isoformat()} · " if a.due else ""
@@ -155,17 +172,17 @@ def _by_meeting(actions: list[Action]):
 def _details(a: Action) -> str:
     parts = []
     if a.owners:
-        parts.append(", ".join(a.owners))
+        parts.append(markdown_text(", ".join(a.owners)))
     if a.due:
         parts.append(f"due {a.due.isoformat()}")
     if a.agenda_item:
-        parts.append(f"item {a.agenda_item}")
+        parts.append(f"item {markdown_text(a.agenda_item)}")
     if a.vanished:
         parts.append("no longer in the minutes")
     return f" — {'; '.join(parts)}" if parts else ""
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Text that Markdown shows as written."""
     for char in "\\`*_[]<>|#~":
         text = text.replace(char, "\\" + char)
@@ -173,8 +190,11 @@ def _md(text: str) -> str:
 
 
 def _ics_text(text: str) -> str:
+    """RFC 5545 TEXT: every line break (CR, LF, VT, FF, NEL, U+2028, U+2029) as ``\\n``,
+    no control character, and ``\\ ; ,`` escaped."""
+    text = clean(_ICS_BREAKS.sub("\n", text))
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+            .replace("\n", "\\n"))
 
 
 def _fold(line: str) -> str:

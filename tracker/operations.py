@@ -17,10 +17,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from minutes.text import clean
 from tracker.codec import KINDS, STATUSES
 from tracker.errors import NothingToUndo, StoreError
 from tracker.ids import IdSpace
-from tracker.people import People, register
+from tracker.people import People, register, tidy
 
 __all__ = ["Operation", "Transaction", "accept_mention", "add_note", "assign", "set_due", "set_status",
            "undo"]
@@ -116,7 +117,7 @@ def set_status(status: str) -> Operation:
 
 def assign(*owners: str) -> Operation:
     """Make these people (canonical names through the registry) the action's owners."""
-    if not all(owner.strip() for owner in owners):
+    if not all(tidy(owner) for owner in owners):
         raise StoreError("an owner's name cannot be empty")
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
@@ -137,8 +138,8 @@ def set_due(due: date | None) -> Operation:
 
 
 def add_note(text: str) -> Operation:
-    """Add a note signed by whoever makes the change."""
-    text = text.strip()
+    """Add a note signed by whoever makes the change (cleaned: ``minutes.text.clean``)."""
+    text = clean(text).strip()
     if not text:
         raise StoreError("a note cannot be empty")
 

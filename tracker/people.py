@@ -1,6 +1,7 @@
 """The people registry: one canonical name per person and the other names the minutes use
 for them (``Tommi`` for ``Tomi Aho``), so an action's owners are the same person in every
-meeting. Names are compared case-insensitively.
+meeting. Names are compared as ``minutes.text.fold`` has them: case-insensitively, NFC,
+with one kind of apostrophe (``O’Neill`` is ``O'Neill``).
 
 The table maps each canonical name to its aliases::
 
@@ -14,22 +15,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from minutes.text import clean, fold
 from tracker.errors import StoreError
 
 if TYPE_CHECKING:
     from tracker.operations import Transaction
 
-__all__ = ["People", "alias", "register"]
-
-
-def fold(name: str) -> str:
-    """The form in which names are compared."""
-    return " ".join(name.casefold().split())
+__all__ = ["People", "alias", "fold", "register", "tidy"]
 
 
 def tidy(name: str) -> str:
-    """The form in which names are stored: single spaces."""
-    return " ".join(name.split())
+    """The form in which names are stored: cleaned (``minutes.text.clean``), single spaces."""
+    return " ".join(clean(name).split())
 
 
 class People:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from minutes.text import clean
 from tracker import codec, operations, queries
 from tracker.codec import Action, Change, Meeting, Mention, Person
 from tracker.errors import AmbiguousId, UnknownId
@@ -68,7 +69,7 @@ class ActionStore:
 
     def __init__(self, path: str | os.PathLike | None = None, *, user: str | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.user = user or default_user()
+        self.user = " ".join(clean(user or default_user()).split()) or "unknown"
         self._storage = AtomicStorage(self.path, validate=codec.check)
         self._tx: Transaction | None = None
 

@@ -48,9 +48,30 @@ def command(name: str, *arguments: tuple[tuple[str, ...], dict]):
 
 
 def fail(message: str) -> None:
-    """End the command with exit status 2 and one line on stderr."""
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """End the command with exit status 2 and one line on stderr (what it quotes shown,
+    never obeyed: ``minutes.text.visible``)."""
+    from minutes.text import visible
+
+    print(f"{PROG}: {visible(' '.join(message.splitlines()))}", file=sys.stderr)
     sys.exit(2)
+
+
+class _Shown:
+    """Standard output through ``minutes.text.visible``: what a verb prints of a document
+    or a store (a text, a name, a note) reaches the terminal as signs, never as control
+    sequences."""
+
+    def __init__(self, stream) -> None:
+        from minutes.text import visible
+
+        self.stream = stream
+        self._visible = visible
+
+    def write(self, text: str) -> int:
+        return self.stream.write(self._visible(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
 
 
 def _help_formatter(prog: str) -> argparse.HelpFormatter:
@@ -99,8 +120,14 @@ def main(argv: list[str] | None = None) -> int:
                 run_app(args.store)
             else:
                 _parser(None).print_help()
-        else:
+        elif args.verb in ("tui", "demo"):  # the app draws its own screen
             COMMANDS[args.verb][0](args)
+        else:
+            stdout, sys.stdout = sys.stdout, _Shown(sys.stdout)
+            try:
+                COMMANDS[args.verb][0](args)
+            finally:
+                sys.stdout = stdout
     except KeyboardInterrupt:
         return 130
     return 0

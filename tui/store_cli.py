@@ -63,9 +63,14 @@ def open_store(args: Namespace) -> ActionStore:
 
 
 def echo_json(value) -> None:
+    """Print ``value`` as JSON, every control character or bidirectional override in its
+    strings as a ``\\u`` escape (orjson leaves C1 controls and U+202E as they are)."""
     import orjson
 
-    print(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode())
+    from minutes.text import UNSAFE
+
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
+    print(UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
 
 
 def output(help_more: str = "") -> tuple:

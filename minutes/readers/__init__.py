@@ -58,10 +58,11 @@ def read(path: str | os.PathLike) -> Document:
         raise UnreadableMinutes(_REFUSALS[kind])
     if len(data) > MAX_TEXT_BYTES:
         raise UnreadableMinutes(_too_large("text file", len(data), MAX_TEXT_BYTES))
-    text = decode(data)
+    doubts: list[str] = []
+    text = decode(data, doubts)
     if name.lower().endswith(_WORD_SUFFIXES):
         raise UnreadableMinutes("not a DOCX: the file holds plain text (name it .txt)")
-    return _text_document(text, source)
+    return _text_document(text, source, tuple(doubts))
 
 
 def read_text(text: str, path: str | None = None) -> Document:
@@ -73,12 +74,12 @@ def read_text(text: str, path: str | None = None) -> Document:
     return _text_document(check_not_binary(text), SourceFile(path, "text", digest))
 
 
-def _text_document(text: str, source: SourceFile) -> Document:
+def _text_document(text: str, source: SourceFile, doubts: tuple[str, ...] = ()) -> Document:
     blocks = text_blocks(text)
     if not blocks:
         what = "only whitespace" if not text.strip() else "no text"
         raise UnreadableMinutes(f"empty file ({what})")
-    return Document(blocks, source)
+    return Document(blocks, source, doubts)
 
 
 def _load(name: str) -> bytes:

@@ -23,6 +23,9 @@ What a line becomes:
 - Code fences: the fence lines are dropped, the lines between kept as written with
   ``style="code"``; thematic breaks (``---``, ``***``) and blank lines give no block.
 
+Every line is cleaned as all text coming in is (``minutes.text.clean``): NFC, no control
+characters, no bidirectional overrides.
+
 Inline markup is unwrapped (``unwrap_markup``): ``**b**``, ``__b__``, ``*e*``, ``_e_``
 (only where clearly markup: ``snake_case`` and ``5 * 3`` stay), ``[text](link)``,
 ``<https://…>``, code spans, backslash escapes, HTML tags (``<br>`` becomes a line
@@ -36,6 +39,7 @@ import html
 import re
 
 from minutes.model import Block, Origin, UnreadableMinutes
+from minutes.text import clean
 
 __all__ = [
     "BINARY_DATA",
@@ -56,13 +60,12 @@ _SPACE_LIKE = (
     "\u3000\v\f"
 )
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
-_CONTROLS = [c for c in range(0x20) if chr(c) not in "\t\n"] + list(range(0x7F, 0xA0))
 _CHARACTERS = {
     **{ord(c): " " for c in _SPACE_LIKE},
     **{ord(c): None for c in _INVISIBLE},
-    **{c: None for c in _CONTROLS if chr(c) not in _SPACE_LIKE},
 }
 _ODD_CHARACTERS = re.compile("[" + re.escape("".join(map(chr, _CHARACTERS))) + "]")
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BINARY_SHARE = 0.03  # of all characters, plus a few strays, may be control characters
 _STRAY_CONTROLS = 2
@@ -76,10 +79,15 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> str:
+def decode(data: bytes, doubts: list[str] | None = None) -> str:
     """The text of a file's bytes: a BOM decides (UTF-8, UTF-16, UTF-32); else
     BOM-less UTF-16 when its NULs say so, UTF-8, cp1252 and, last, latin-1. Binary
-    data (NUL bytes, many control characters) raises ``UnreadableMinutes``."""
+    data (NUL bytes, many control characters) raises ``UnreadableMinutes``.
+
+    A file that is UTF-8 but for a few bad bytes is read as UTF-8, each bad byte a
+    ``\ufffd``, and a doubt saying so goes to ``doubts``; only a file without one UTF-8
+    character in it is read as cp1252 (``Mäkinen`` stays ``Mäkinen``, not ``MÃ¤kinen``).
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return check_not_binary(data[len(bom):].decode(encoding, errors="replace"))
@@ -88,12 +96,21 @@ def decode(data: bytes) -> str:
         if encoding is None:
             raise UnreadableMinutes(BINARY_DATA)
         return check_not_binary(data.decode(encoding, errors="replace"))
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return check_not_binary(data.decode(encoding))
-        except UnicodeDecodeError:
-            continue
-    return check_not_binary(data.decode("latin-1"))
+    try:
+        return check_not_binary(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    if _UTF8_CHARACTER.search(data):
+        text = data.decode("utf-8", errors="replace")
+        if doubts is not None:
+            bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+            doubts.append(f"not valid UTF-8: {bad} byte{'s' if bad != 1 else ''} could not be "
+                          "read and show as \ufffd")
+        return check_not_binary(text)
+    try:
+        return check_not_binary(data.decode("cp1252"))
+    except UnicodeDecodeError:
+        return check_not_binary(data.decode("latin-1"))
 
 
 def check_not_binary(text: str) -> str:
@@ -122,9 +139,10 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def normalise_characters(text: str) -> str:
-    """Spaces for non-breaking and other odd spaces; no zero-width or control
-    characters (tabs and line breaks stay)."""
-    return text.translate(_CHARACTERS) if _ODD_CHARACTERS.search(text) else text
+    """Spaces for non-breaking and other odd spaces; no zero-width characters; and
+    ``minutes.text.clean``: NFC, no control characters (tabs and line breaks stay), no
+    bidirectional overrides."""
+    return clean(text.translate(_CHARACTERS) if _ODD_CHARACTERS.search(text) else text)
 
 
 def clean_text(text: str) -> str:

@@ -9,7 +9,7 @@ Every function is pure: the meeting date comes in as ``base`` and the language a
     [('dl 21.2', '2025-02-21', 'deadline')]
     >>> find_deadline("toimitettava 24.3. mennessä (viim. viikon 13 aikana)", base, "fi").text
     '24.3. mennessä'
-    >>> parse_date("viikko 13", base, "fi")
+    >>> read("viikko 13", base, "fi")
     datetime.date(2025, 3, 30)
     >>> parse_time_range("14.11.2025 klo 9.00–11.30")
     (datetime.time(9, 0), datetime.time(11, 30))
@@ -19,9 +19,10 @@ Every function is pure: the meeting date comes in as ``base`` and the language a
 What is read, and how:
 
 - Numeric dates by our own patterns: ``14.11.2025``, ``14.11.25``, ``21.2``, ``21.2.``,
-  ``2026-03-25``, ``14/3``, ``14/3/2026``, with an optional weekday before (``pe 14.3.``).
+  ``2026-03-25``, ``14/3``, ``14/3/2026``, with an optional weekday before (``pe 14.3.``);
+  a weekday that does not fit the date is the mention's ``doubt``.
   ``3/2025`` is a month: its last day (kind ``month_end``).
-- Worded dates (``14 mars 2026``, ``March 14, 2026``, ``maaliskuun 14. päivä``) only where a
+- Worded dates (``14 mars 2026``, ``March 14, 2026``, ``maaliskuun 14.``) only where a
   month name of the profile stands next to a day number; that short phrase, and nothing
   else, goes to dateparser (imported on first use, always with the profile's language).
 - Periods: week numbers (``viikon 13 aikana``, ``vko 13``, ``w13``, ``vecka 13``), quarters
@@ -29,10 +30,15 @@ What is read, and how:
   month, year and week ends (``end of March``, ``kuun loppuun``, ``i slutet av månaden``,
   ``vuoden loppuun``, ``EOM``, ``EOW``).
 - A month as a whole: ``maaliskuun aikana``, ``tammikuun kuluessa``, ``ensi kuun aikana``,
-  ``during March``, ``under mars``, ``during next month``; ``in March`` and ``i mars`` only
-  after a deadline word (``due in March``, ``senast i mars``), alone they stay what they
-  were (nothing, or ``March 2026``). The word *month* alone (``kuukauden aikana``) is
-  left out: it may mean *within a month*.
+  ``during March``, ``under mars``, ``during next month``; ``in March``, ``i mars`` and
+  ``tammikuussa`` only with a deadline word (``due in March``, ``senast i mars``,
+  ``viimeistään tammikuussa``) or as the whole phrase (typed, or a due cell): in a sentence
+  they stay what they were (nothing, or ``March 2026``), as they more often tell when
+  something happens. The word *month* alone (``kuukauden aikana``) is left out: it may
+  mean *within a month*.
+- The start of a month, on the same terms as ``in March``: ``joulukuun alussa``, ``early
+  December``, ``by the beginning of next month``, ``i början av december`` (kind
+  ``month_start``: the 7th, the end of its first week).
 - The middle of a month: ``tammikuun puoliväliin mennessä``, ``tammikuun puolivälissä``,
   ``mid-January``, ``by the middle of January``, ``i mitten av januari``, ``medio januari``,
   ``ensi kuun puoliväliin``, ``mid next month`` (kind ``month_middle``).
@@ -60,14 +66,15 @@ The decisions, so that every part of the parser reads a phrase the same way:
 - A date without a year, in minutes (``find_dates``, ``find_deadline``), is the one in the
   twelve months from ten months before the meeting: minutes of 14.12.2026 saying
   ``dl 10.1`` mean 2027-01-10, while ``26.6.`` in minutes of 14.11.2025 is 2025-06-26.
-  A user typing a due date (``parse_date``) means the next such day on or after ``base``.
+  A user typing a due date (``read(..., typed=True)``) means the next such day on or after
+  ``base``.
 - A period without a year (week, quarter, named month) is the first one that has not ended
   before ``base``: ``Q1`` in December is next year's first quarter.
 - A month as a whole (``maaliskuun aikana``, ``during March``) means its last day, kind
   ``month_end``, like ``maaliskuun loppuun``. The middle of a month means its 15th, kind
   ``month_middle``, of the first such month not ended before ``base`` (so ``mid-January``
   said on 20 January is 15 January, already past: the minutes may be reporting; typed
-  into ``parse_date`` it is next year's, as a typed day is never in the past).
+  as a due date it is next year's, as a typed day is never in the past).
 - ``viikkoa ennen X`` / ``a week before X`` is X minus 7 days, where X is the next meeting
   (no next meeting date: no date) or a day; without a number the amount is one
   (``viikkoa``, ``a week``), but after a vague word (``pari viikkoa``, ``a few days``)
@@ -96,6 +103,8 @@ of ``next meeting``), ``units`` (words after a number that make it an amount) an
 ``reference`` (words before a number that make it a section, item or page), ``during``
 (words before a month that mean *during* it: ``during``, ``under``), ``in_month`` (words
 before a month that mean *during* it only after a deadline word: ``in``, ``i``),
+``in_month_endings`` (the case endings that do the same: ``tammikuussa``), ``start`` (the
+start of a month, before or after it: ``early``, ``i början av``, ``alussa``),
 ``during_after`` (also after a month: ``maaliskuun aikana``), ``middle`` (the middle of a
 month, before it or after it: ``mid``, ``middle of``, ``mitten av``, ``puoliväliin``),
 ``before`` (between an amount and what it counts back from: ``ennen``, ``before``,
@@ -117,17 +126,21 @@ from .lang import LANGUAGES, Profile, profile
 
 __all__ = [
     "DateMention",
+    "UnreadableDate",
+    "due_doubts",
     "find_dates",
     "find_deadline",
     "find_meeting_date",
-    "parse_date",
     "parse_time_range",
+    "read",
 ]
 
 LOOKBACK_MONTHS = 10  # a yearless date in minutes reaches this far back, then next year
 _PERIOD_KINDS = (
-    "week", "month_end", "month_middle", "quarter", "relative", "weekday", "next_meeting",
+    "week", "month_end", "month_start", "month_middle", "quarter", "relative", "weekday",
+    "next_meeting",
 )
+FAR_DAYS = 183  # a due date further than about six months from its meeting is a doubt
 
 
 @dataclass(frozen=True)
@@ -135,8 +148,10 @@ class DateMention:
     """A date found in a text: the date, the phrase as written and where it stands.
 
     ``kind`` is one of ``date``, ``deadline`` (a date introduced by a deadline word),
-    ``week``, ``month_end``, ``month_middle`` (the 15th: ``mid-January``), ``quarter``,
-    ``relative``, ``weekday`` or ``next_meeting``.
+    ``week``, ``month_end``, ``month_start`` (the 7th: ``early December``),
+    ``month_middle`` (the 15th: ``mid-January``), ``quarter``, ``relative``, ``weekday`` or
+    ``next_meeting``. ``doubt`` says what does not fit, if anything (``pe 20.3.`` when the
+    20th is a Saturday).
     """
 
     date: date
@@ -144,6 +159,17 @@ class DateMention:
     start: int
     end: int
     kind: str
+    doubt: str | None = None
+
+
+class UnreadableDate(ValueError):
+    """A phrase that is no date, or not only one, or a date that cannot be: a weekday
+    that does not fit it. The message is one line that says which; ``reading`` is the
+    date the phrase was nearest to, if any."""
+
+    def __init__(self, message: str, reading: DateMention | None = None) -> None:
+        super().__init__(message)
+        self.reading = reading
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,18 +199,62 @@ def find_deadline(
     return _best(_scan(text, base, lang, next_meeting=next_meeting, future=False))
 
 
-def parse_date(
-    phrase: str, base: date | None, lang: str, *, next_meeting: date | None = None
-) -> date | None:
-    """The date a user means by a typed due date (``25.3.``, ``ensi perjantaina``,
-    ``in 3 days``, ``viikko 13``); ``None`` when it cannot tell.
+def read(
+    phrase: str, meeting_date: date | None, lang: str, *, next_meeting: date | None = None,
+    typed: bool = False,
+) -> date:
+    """The date a due-date phrase means (``25.3.``, ``ensi perjantaina``, ``in 3 days``,
+    ``viikko 13``, ``tammikuussa``, ``maaliskuun 15.``, ``joulukuun alussa``), said on
+    ``meeting_date`` in language ``lang``.
 
-    A day without a year is the next such day on or after ``base``.
+    It is the reading the parser gives a due date in minutes (``find_deadline``: the same
+    patterns, the same choice among them). With ``typed`` the phrase is one a person types
+    as a due date, on ``meeting_date`` (today): a day without a year is then the next such
+    day on or after it, never one in the past.
+
+    ``UnreadableDate`` says why when the phrase is no date, when words are left over
+    beside the date (``tällä viikolla 4``), or when a weekday does not fit the date
+    (``pe 20.3.`` when the 20th is a Saturday)::
+
+        >>> read("pe 20.3.", date(2026, 3, 3), "fi")
+        datetime.date(2026, 3, 20)
+        >>> read("joulukuun alussa", date(2026, 3, 3), "fi", typed=True)
+        datetime.date(2026, 12, 7)
     """
-    best = _best(_scan(phrase, base, lang, next_meeting=next_meeting, future=True))
-    if best is not None:
-        return best.date
-    return _lone_weekday(phrase, base, _grammar(lang))
+    scanned = _scan(phrase, meeting_date, lang, next_meeting=next_meeting, future=typed)
+    best = _best(scanned)
+    if best is None:
+        lone = _lone_weekday(phrase, meeting_date, _grammar(lang))
+        if lone is not None:
+            return lone
+        raise UnreadableDate(f"{phrase.strip()!r}: no date in it")
+    left = (phrase[: best.start] + " " + phrase[best.end :]).strip(" \t\n.,;:()-–")
+    if _TOKEN.search(left):
+        raise UnreadableDate(f"{phrase.strip()!r}: only {best.text!r} is a date; "
+                             f"{' '.join(left.split())!r} is left over", best)
+    if best.doubt:
+        raise UnreadableDate(f"{phrase.strip()!r}: {best.doubt}", best)
+    return best.date
+
+
+def due_doubts(
+    due: date, due_text: str | None, meeting_date: date | None, lang: str, *,
+    next_meeting: date | None = None,
+) -> list[str]:
+    """What is doubtful about a due date read from minutes: a weekday in its phrase that
+    does not fit it, or a date further than about six months from the meeting (``tällä
+    viikolla 4``, a page number after the phrase, read as week 4 of the next year)."""
+    doubts = []
+    if due_text:
+        found = find_deadline(due_text, meeting_date, lang, next_meeting=next_meeting)
+        if found is not None and found.date == due and found.doubt:
+            doubts.append(f"due {due_text!r}: {found.doubt}")
+    if meeting_date is not None and abs((due - meeting_date).days) > FAR_DAYS:
+        months = round(abs((due - meeting_date).days) / 30.4)
+        side = "after" if due > meeting_date else "before"
+        doubts.append(f"due {due.isoformat()} is {months} months {side} the meeting"
+                      + (f" (read from {due_text!r})" if due_text else ""))
+    return doubts
 
 
 def find_meeting_date(text: str, lang: str) -> date | None:
@@ -363,6 +433,7 @@ class _Found:
     end: int
     kind: str
     date: date | None
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -373,7 +444,7 @@ class _Context:
     future: bool  # a yearless day is the next one on or after base (else the 10-month window)
 
 
-_Reading = tuple[str, "date | None"]
+_Reading = tuple  # (kind, date | None) or (kind, date, doubt)
 _Reader = Callable[[re.Match[str], _Context], "_Reading | None"]
 
 
@@ -426,7 +497,8 @@ class _Grammar:
 _NUMBER_GROUPS = ("one", "two", "three", "four")
 _START_GROUPS = (
     "week", "this", "next", "end", "month", "year", "quarter", "today", "tomorrow", "in", "day",
-    "month_end", "week_end", "filler", "during", "in_month", "middle", "meeting", *_NUMBER_GROUPS,
+    "month_end", "week_end", "filler", "during", "in_month", "middle", "start", "meeting",
+    *_NUMBER_GROUPS,
 )
 _YEAR_AFTER = r"(?:\s*[/-]\s*(?P<y>\d{4}|\d{2})|,?\s+(?P<y4>(?:19|20)\d\d))?"
 _ENDS = r"(?!\w|[.,]\d)"  # the number ends here: not 4.5, not Q3a
@@ -501,11 +573,16 @@ def _day_rules(x: _Pieces) -> list[_Rule]:
               _read_worded_month, "month_name"),
     ]
     month_day = x.profile.date_words.get("month_day", ())
-    if month_day:  # March 14, maaliskuun 14. päivänä
-        tail = rf"(?:\s+{_words(month_day)}(?!\w))" + ("?" if "" in month_day else "")
+    if month_day:  # March 14, maaliskuun 14. päivänä, maaliskuun 14.
+        tail = rf"(?:\s+{_words(month_day)}(?!\w))"
+        if "" in month_day:
+            day = rf"(?:{x.ordinal}|\.)?(?!\w){tail}?"
+        else:  # the day's dot will do, before the end, a stop or a deadline word after it
+            day = (rf"(?:\.(?:{tail}|(?=\s*$|\s*[^\w\s]|\s+{x.w('by_after')}(?!\w)))"
+                   rf"|(?:{x.ordinal})?(?!\w){tail})")
         rules.append(_rule(
             rf"(?<![^\W_]){x.weekday_prefix}(?P<month>{x.month})\s+(?:{x.filler}\s+)?"
-            rf"(?P<d>\d{{1,2}})(?:{x.ordinal}|\.)?(?!\w){tail}(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
+            rf"(?P<d>\d{{1,2}}){day}(?:,?\s+(?P<y>\d{{4}})(?!\d))?",
             _read_worded, "month_name", *_AT_WEEKDAY,
         ))
     return rules
@@ -546,11 +623,21 @@ def _period_rules(x: _Pieces) -> list[_Rule]:
 
 
 def _month_rules(x: _Pieces) -> list[_Rule]:
-    """A month as a whole (``during March``, ``maaliskuun aikana``) and its middle
-    (``mid-January``, ``tammikuun puoliväliin``, ``i mitten av januari``)."""
+    """A month as a whole (``during March``, ``maaliskuun aikana``, ``tammikuussa``), its
+    start (``early December``, ``joulukuun alussa``, ``i början av december``) and its
+    middle (``mid-January``, ``tammikuun puoliväliin``, ``i mitten av januari``)."""
     month, year = x.some_month, r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
-    middle = x.w("middle")
+    middle, start = x.w("middle"), x.w("start")
     rules = [
+        # tammikuussa: a month in a case that means "in" it (see _read_month_in)
+        _rule(rf"(?<!\w)(?P<mname>{x.month}){year}(?!\w)", _read_month_in, "month_name"),
+        # early December, the beginning of next month, i början av december
+        _rule(rf"(?<!\w)(?:{x.filler}\s+)?{start}(?:\s*-\s*|\s+)(?:{x.filler}\s+)?{month}"
+              rf"{year}(?!\w)",
+              _read_month_start, "start", "filler"),
+        # joulukuun alussa, ensi kuun alkuun
+        _rule(rf"(?<!\w){month}{year}\s+{start}(?![\w-])",
+              _read_month_start, "this", "next", "month_name", "month"),
         # during March, under nästa månad; due in March, senast i mars
         _rule(rf"(?<!\w)(?:(?P<during>{x.w('during')})|(?P<in>{x.w('in_month')}))\s+"
               rf"(?:{x.filler}\s+)?{month}{year}(?!\w)",
@@ -701,13 +788,27 @@ def _is_reference(m: re.Match[str], g: _Grammar) -> bool:
     )
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _with_weekday(m: re.Match[str], ctx: _Context, found: date | None) -> _Reading:
+    """A day with the weekday written before it (``pe 20.3.``), and the doubt when the
+    weekday does not fit the day."""
+    written = m.groupdict().get("wd")
+    iso = _lookup(ctx.grammar.profile.weekdays, written) if written else None
+    if found is None or iso is None or iso == found.isoweekday():
+        return "date", found
+    return ("date", found, f"{found.day}.{found.month}.{found.year} is a "
+            f"{_WEEKDAY_NAMES[found.weekday()]}, not a {_WEEKDAY_NAMES[iso - 1]}")
+
+
 def _read_dotted(m: re.Match[str], ctx: _Context) -> _Reading | None:
     day, month = int(m.group("d")), int(m.group("m"))
     if not _valid_day_month(day, month) or _is_heading_number(m) or _is_reference(m, ctx.grammar):
         return None
     if not m.group("y") and ctx.grammar.amount_after.match(m.string, m.end()):
         return None  # 4.5 M€
-    return "date", _day(ctx, day, month, m.group("y"))
+    return _with_weekday(m, ctx, _day(ctx, day, month, m.group("y")))
 
 
 def _read_slashed(m: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -716,7 +817,7 @@ def _read_slashed(m: re.Match[str], ctx: _Context) -> _Reading | None:
         return None
     if (day, month, m.group("y")) == (24, 7, None):
         return None  # 24/7 is round the clock
-    return "date", _day(ctx, day, month, m.group("y"))
+    return _with_weekday(m, ctx, _day(ctx, day, month, m.group("y")))
 
 
 def _read_iso(m: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -736,7 +837,9 @@ def _read_worded(m: re.Match[str], ctx: _Context) -> _Reading | None:
     year = m.group("y")
     if not year and ctx.base is None:
         return "date", None
-    return "date", _day(ctx, day, month, year) if _dateparser_agrees(m, day, month, ctx) else None
+    if not _dateparser_agrees(m, day, month, ctx):
+        return "date", None
+    return _with_weekday(m, ctx, _day(ctx, day, month, year))
 
 
 def _read_worded_month(m: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -817,6 +920,7 @@ def _read_period_end(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 
 MIDDLE_DAY = 15  # mid-January, tammikuun puoliväliin, mitten av januari
+START_DAY = 7  # early December, joulukuun alussa, i början av december: its first week
 
 
 def _month_named(
@@ -849,12 +953,36 @@ def _month_named(
 
 def _read_month_during(m: re.Match[str], ctx: _Context) -> _Reading | None:
     """``during March``, ``maaliskuun aikana``: the month's last day; ``in March``, ``i
-    mars`` only after a deadline word (``due in March``, ``senast i mars``)."""
-    if m.groupdict().get("in") and not ctx.grammar.by_before.search(
-        m.string, max(0, m.start() - 40), m.start()
-    ):
+    mars`` only with a deadline word (``due in March``, ``senast i mars``) or alone."""
+    if m.groupdict().get("in") and not _when_due(m, ctx):
         return None
     return _month_named(m, ctx, "month_end", lambda end: end)
+
+
+def _read_month_in(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """A month in a case that means *in* it (``tammikuussa``: the profile's
+    ``in_month_endings``), read as ``in January`` is."""
+    endings = ctx.grammar.profile.date_words.get("in_month_endings", ())
+    if not endings or not m.group("mname").lower().endswith(endings) or not _when_due(m, ctx):
+        return None
+    return _month_named(m, ctx, "month_end", lambda end: end)
+
+
+def _when_due(m: re.Match[str], ctx: _Context) -> bool:
+    """Whether a vague phrase (``in March``, ``tammikuussa``, ``early December``) says
+    when something is due: with a deadline word before or after it, or alone (a phrase
+    typed as a due date, a table's due cell). In a sentence it more often tells when
+    something happens (``the camp week in June``, ``Joulukuun alussa vierailu``)."""
+    g, text = ctx.grammar, m.string
+    return bool(g.by_before.search(text, max(0, m.start() - 40), m.start())
+                or g.by_after.match(text, m.end())
+                or not text[: m.start()].strip() and not text[m.end() :].strip(" .,;:"))
+
+
+def _read_month_start(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    if not _when_due(m, ctx):
+        return None
+    return _month_named(m, ctx, "month_start", lambda end: end.replace(day=START_DAY))
 
 
 def _read_month_middle(m: re.Match[str], ctx: _Context) -> _Reading | None:
@@ -949,7 +1077,8 @@ def _offsets(text: str, found: list[_Found], ctx: _Context) -> list[_Found]:
             continue
         days = _amount_days(m, g)
         if days:
-            shifted.append(_Found(m.start(), f.end, f.kind, f.date - timedelta(days) if f.date else None))
+            shifted.append(_Found(m.start(), f.end, f.kind, f.date - timedelta(days) if f.date else None,
+                                  f.doubt))
     return shifted
 
 
@@ -1154,7 +1283,7 @@ def _as_mention(text: str, f: _Found, g: _Grammar) -> tuple[DateMention, bool]:
         end = after.end()
     by = bool(before or after or g.by_inside.search(text, f.start, f.end))
     kind = "deadline" if by and f.kind == "date" else f.kind
-    return DateMention(f.date, text[start:end], start, end, kind), by
+    return DateMention(f.date, text[start:end], start, end, kind, f.doubt), by
 
 
 def _scan(

@@ -23,7 +23,7 @@ with a one-line message.
 
 from tracker.codec import Action, Change, Meeting, Mention, Note, Person
 from tracker.errors import AmbiguousId, CorruptStore, NothingToUndo, StoreError, StoreLocked, UnknownId
-from tracker.store import ActionStore, Stale, default_path
+from tracker.store import ActionStore, Stale, default_path, read_due
 
 __all__ = [
     "Action",
@@ -41,4 +41,5 @@ __all__ = [
     "StoreLocked",
     "UnknownId",
     "default_path",
+    "read_due",
 ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from minutes.text import clean
 from tracker import codec, operations, queries
 from tracker.codec import Action, Change, Meeting, Mention, Person
-from tracker.errors import AmbiguousId, UnknownId
+from tracker.errors import AmbiguousId, StoreError, UnknownId
 from tracker.ids import IdSpace, find
 from tracker.people import People
 from tracker.people import alias as make_alias
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from tracker.queries import Query
     from tracker.series import Series
 
-__all__ = ["ActionStore", "Stale", "default_path", "default_user"]
+__all__ = ["ActionStore", "Stale", "default_path", "default_user", "read_due"]
 
 
 def default_path() -> Path:
@@ -42,6 +42,38 @@ def default_path() -> Path:
 def default_user() -> str:
     """Who the history says made a change: ``$USER`` (``$USERNAME`` on Windows)."""
     return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+NO_DUE = ("none", "-")
+
+
+def read_due(phrase: str, language: str | None = None, today: date | None = None) -> date | None:
+    """The due date a person typed: an ISO date, ``none`` (no due date) or any phrase the
+    parser reads as a due date (``minutes.dates.read``), from ``today``, in ``language``
+    (the minutes') first, then the others. ``StoreError`` says why a phrase is no date.
+
+    An ISO date or ``none`` needs no parser; nor does ``25.3.`` need dateparser."""
+    phrase = " ".join(phrase.split())
+    if phrase.casefold() in NO_DUE:
+        return None
+    try:
+        return date.fromisoformat(phrase)
+    except ValueError:
+        pass
+    from minutes.dates import UnreadableDate, read
+    from minutes.lang import LANGUAGES
+
+    refusals = []
+    for lang in dict.fromkeys([language, *LANGUAGES]):
+        if lang:
+            try:
+                return read(phrase, today or date.today(), lang, typed=True)
+            except UnreadableDate as refusal:
+                refusals.append(refusal)
+    # the language that came nearest says why: the longest date it found in the phrase
+    nearest = max(refusals, key=lambda r: len(r.reading.text) if r.reading else -1)
+    hint = "" if nearest.reading else " (try 2026-03-25, 25.3., next friday or none)"
+    raise StoreError(f"cannot read the due date {nearest}{hint}")
 
 
 class Stale(NamedTuple):
@@ -346,7 +378,12 @@ class ActionStore:
     def assign(self, action_id: str, *owners: str) -> list[Change]:
         return self.update([action_id], operations.assign(*owners), via="assign")
 
-    def set_due(self, action_id: str, due: date | None) -> list[Change]:
+    def set_due(self, action_id: str, due: date | str | None, *, today: date | None = None) -> list[Change]:
+        """Set the due date: a ``date``, ``None``, or a phrase a person typed (``25.3.``,
+        ``ensi perjantaina``, ``next friday``, ``none``: see ``read_due``) read from
+        ``today`` in the language of the action's minutes."""
+        if isinstance(due, str):
+            due = read_due(due, self.action(action_id).meeting.language, today)
         return self.update([action_id], operations.set_due(due), via="due")
 
     def note(self, action_id: str, text: str) -> list[Change]:

@@ -342,34 +342,15 @@ def assign(args: Namespace) -> None:
         report(store, [args.action_id], changes, "had these owners already")
 
 
-@verb("due", ACTION_ID, arg("when", nargs="+", metavar="DATE"), updates=True)
+@verb("due", ACTION_ID, arg("when", nargs="+", metavar="DATE"),
+      arg("--today", type=date.fromisoformat, help=SUPPRESS), updates=True)
 def due(args: Namespace) -> None:
-    """Set an action's due date: 2026-03-25, 25.3., next friday, ensi perjantaina, none."""
+    """Set an action's due date: 2026-03-25, 25.3., next friday, ensi perjantaina,
+    joulukuun alussa, none. A phrase is read as the parser reads due dates, from today."""
     with open_store(args) as store:
         action = store.action(args.action_id)
-        changes = store.set_due(action.id, due_date(" ".join(args.when), action.meeting.language))
+        changes = store.set_due(action.id, " ".join(args.when), today=args.today)
         report(store, [action.id], changes, "had this due date already")
-
-
-def due_date(phrase: str, language: str | None, today: date | None = None) -> date | None:
-    """A date from what a person typed; None for ``none``. ISO dates need no parser."""
-    phrase = phrase.strip()
-    if phrase.casefold() in ("none", "-"):
-        return None
-    try:
-        return date.fromisoformat(phrase)
-    except ValueError:
-        pass
-    try:
-        from minutes.dates import parse_date
-    except ImportError:
-        raise StoreError(f"cannot read the date {phrase!r}: write it as YYYY-MM-DD") from None
-    for lang in dict.fromkeys([language, "fi", "en", "sv"]):
-        if lang:
-            found = parse_date(phrase, base=today or date.today(), lang=lang)
-            if found:
-                return found
-    raise StoreError(f"cannot read the date {phrase!r}: try YYYY-MM-DD, 25.3. or next friday")
 
 
 @verb("note", ACTION_ID, arg("words", nargs="+", metavar="TEXT"), updates=True)

@@ -189,6 +189,7 @@ PROFILE = Profile(
         "during": ("during", "in the course of"),
         "in_month": ("in",),
         "middle": ("mid", "middle of"),
+        "start": ("early", "beginning", "start"),
         "before": ("before", "prior to"),
         "few": ("few", "couple of", "several", "some"),
         "in": ("in", "within"),

@@ -214,6 +214,8 @@ PROFILE = Profile(
         "during": (),
         "in_month": (),
         "middle": ("puoliväliin", "puolivälissä", "puoleenväliin", "puolessavälissä"),
+        "start": ("alussa", "alkuun", "alkupuolella"),
+        "in_month_endings": ("ssa", "ssä"),  # tammikuussa: in January
         "before": ("ennen",),
         "few": ("pari", "muutama", "muutaman", "muutamaa", "useita", "useampi", "useamman",
                 "joitakin", "joitain"),

@@ -16,11 +16,13 @@ import pytest
 from minutes import dates
 from minutes.dates import (
     DateMention,
+    UnreadableDate,
+    due_doubts,
     find_dates,
     find_deadline,
     find_meeting_date,
-    parse_date,
     parse_time_range,
+    read,
 )
 
 FEB = date(2025, 2, 18)  # Tuesday
@@ -173,7 +175,7 @@ ONE_MENTION = [
     ("en", FEB, "launch in mid-March 2026", "mid-March 2026", "2026-03-15", "month_middle"),
     ("en", FEB, "by the middle of next month", "by the middle of next month", "2025-03-15",
      "month_middle"),
-    ("sv", NOV, "i mitten av januari", "mitten av januari", "2026-01-15", "month_middle"),
+    ("sv", NOV, "i mitten av januari", "i mitten av januari", "2026-01-15", "month_middle"),
     ("sv", NOV, "till mitten av januari", "till mitten av januari", "2026-01-15", "month_middle"),
     ("sv", NOV, "medio januari", "medio januari", "2026-01-15", "month_middle"),
     # an amount before a day: that many days earlier
@@ -314,6 +316,10 @@ TRAPS = [
     ("en", "a week before the next meeting"),
     ("sv", "en vecka före nästa möte"),
     ("en", "a few days before the launch"),
+    ("en", "Ask the school about the classroom for the camp week in June"),  # when, not by when
+    ("fi", "Kysyä koululta luokkaa kesäkuussa pidettävälle leirille"),
+    ("sv", "Fråga om guidning i juli"),
+    ("en", "We meet again early next month"),
 ]
 
 
@@ -486,7 +492,7 @@ def test_find_deadline_none(lang, sentence):
     assert find_deadline(sentence, FEB, lang) is None
 
 
-# --- parse_date: what a user types --------------------------------------------------------
+# --- read: what a user types ----------------------------------------------------------------
 
 TYPED = [
     ("fi", NOV, "2026-03-25", "2026-03-25"),
@@ -533,8 +539,8 @@ TYPED = [
 
 
 @pytest.mark.parametrize("lang, base, phrase, expected", TYPED)
-def test_parse_date(lang, base, phrase, expected):
-    assert parse_date(phrase, base, lang, next_meeting=NEXT_MEETING) == D(expected)
+def test_read_typed(lang, base, phrase, expected):
+    assert read(phrase, base, lang, next_meeting=NEXT_MEETING, typed=True) == D(expected)
 
 
 @pytest.mark.parametrize(
@@ -551,13 +557,14 @@ def test_parse_date(lang, base, phrase, expected):
         ("fi", None, "huomenna"),
     ],
 )
-def test_parse_date_cannot_tell(lang, base, phrase):
-    assert parse_date(phrase, base, lang) is None
+def test_read_cannot_tell(lang, base, phrase):
+    with pytest.raises(UnreadableDate, match="no date in it"):
+        read(phrase, base, lang, typed=True)
 
 
-def test_parse_date_without_base_reads_full_dates():
-    assert parse_date("25.3.2026", None, "fi") == date(2026, 3, 25)
-    assert parse_date("March 25, 2026", None, "en") == date(2026, 3, 25)
+def test_read_without_base_reads_full_dates():
+    assert read("25.3.2026", None, "fi", typed=True) == date(2026, 3, 25)
+    assert read("March 25, 2026", None, "en") == date(2026, 3, 25)
 
 
 # --- parse_time_range ------------------------------------------------------------------------
@@ -701,3 +708,141 @@ def test_a_20_kb_document_without_month_names_never_calls_dateparser(monkeypatch
 def test_a_weekday_that_recurs_is_no_date(lang, sentence, expected):
     found = find_deadline(sentence, FEB, lang)
     assert (found.date.isoformat() if found else None) == expected
+
+
+# --- read: one reader for the parser and for `minutes due` ----------------------------------
+
+MAR = date(2026, 3, 3)  # the minutes' meeting, a Tuesday
+TYPING_DAY = date(2026, 12, 4)  # the day a member types the phrase, a Friday
+
+# (lang, phrase, read in the minutes of MAR, typed on TYPING_DAY): each form in each language
+ONE_READER = [
+    # a month as a whole: alone, or with a deadline word
+    ("fi", "tammikuussa", "2027-01-31", "2027-01-31"),
+    ("fi", "viimeistään tammikuussa", "2027-01-31", "2027-01-31"),
+    ("en", "in January", "2027-01-31", "2027-01-31"),
+    ("en", "due in January", "2027-01-31", "2027-01-31"),
+    ("sv", "i januari", "2027-01-31", "2027-01-31"),
+    ("sv", "senast i januari", "2027-01-31", "2027-01-31"),
+    # a day after its month
+    ("fi", "maaliskuun 15.", "2026-03-15", "2027-03-15"),
+    ("fi", "maaliskuun 15. mennessä", "2026-03-15", "2027-03-15"),
+    ("fi", "maaliskuun 15. päivä", "2026-03-15", "2027-03-15"),
+    ("en", "March 15", "2026-03-15", "2027-03-15"),
+    ("en", "by March 15", "2026-03-15", "2027-03-15"),
+    ("sv", "den 15 mars", "2026-03-15", "2027-03-15"),  # Swedish writes the day first
+    ("sv", "senast den 15 mars", "2026-03-15", "2027-03-15"),
+    # the start of a month
+    ("fi", "joulukuun alussa", "2026-12-07", "2026-12-07"),
+    ("fi", "joulukuun alkuun mennessä", "2026-12-07", "2026-12-07"),
+    ("fi", "ensi kuun alussa", "2026-04-07", "2027-01-07"),
+    ("en", "early December", "2026-12-07", "2026-12-07"),
+    ("en", "by the beginning of December", "2026-12-07", "2026-12-07"),
+    ("en", "early next month", "2026-04-07", "2027-01-07"),
+    ("sv", "i början av december", "2026-12-07", "2026-12-07"),
+    ("sv", "senast i början av nästa månad", "2026-04-07", "2027-01-07"),
+    # a weekday that fits its day (20.3.2026 is a Friday)
+    ("fi", "pe 20.3.", "2026-03-20", None),
+    ("fi", "perjantaina 20.3. mennessä", "2026-03-20", None),
+    ("en", "Fri 20 March", "2026-03-20", None),
+    ("en", "by Friday 20/3", "2026-03-20", None),
+    ("sv", "fredag 20 mars", "2026-03-20", None),
+    ("sv", "senast fre 20/3", "2026-03-20", None),
+    # the forms that were there before
+    ("fi", "ensi perjantaina", "2026-03-06", "2026-12-11"),
+    ("en", "next friday", "2026-03-06", "2026-12-11"),
+    ("sv", "nästa fredag", "2026-03-06", "2026-12-11"),
+    ("fi", "viikko 13", "2026-03-29", "2027-04-04"),
+    ("en", "end of March", "2026-03-31", "2027-03-31"),
+    ("sv", "i mitten av januari", "2027-01-15", "2027-01-15"),
+]
+
+
+@pytest.mark.parametrize("lang, phrase, in_minutes, typed", ONE_READER)
+def test_read_is_the_reading_the_parser_gives_a_due_date(lang, phrase, in_minutes, typed):
+    assert read(phrase, MAR, lang) == D(in_minutes)
+    assert find_deadline(phrase, MAR, lang).date == D(in_minutes)  # the parser's own reading
+
+
+@pytest.mark.parametrize("lang, phrase, in_minutes, typed", [f for f in ONE_READER if f[3]])
+def test_read_typed_is_a_day_to_come(lang, phrase, in_minutes, typed):
+    assert read(phrase, TYPING_DAY, lang, typed=True) == D(typed)
+
+
+@pytest.mark.parametrize(
+    "lang, task, due, left",
+    [
+        ("fi", "Anna lähettää kutsun viimeistään tammikuussa.", "2027-01-31", "Anna lähettää kutsun"),
+        ("fi", "Anna lähettää kutsun maaliskuun 15. mennessä.", "2026-03-15", "Anna lähettää kutsun"),
+        ("fi", "Anna lähettää kutsun joulukuun alkuun mennessä.", "2026-12-07", "Anna lähettää kutsun"),
+        ("en", "ACTION: Anna to send the invitation by early December.", "2026-12-07",
+         "Anna to send the invitation"),
+        ("en", "ACTION: Anna to send the invitation due in January.", "2027-01-31",
+         "Anna to send the invitation"),
+        ("sv", "Åtgärd: Anna skickar inbjudan senast i början av december.", "2026-12-07",
+         "Anna skickar inbjudan"),
+    ],
+)
+def test_the_parser_reads_each_new_form_in_a_task_and_takes_it_out_of_the_text(lang, task, due, left):
+    from minutes import parse
+
+    heading = {"fi": "Hallituksen kokous\nAika: 3.3.2026\nPaikalla: Anna Virtanen, Pekka Nieminen",
+               "en": "Board meeting\nDate: 3 March 2026\nPresent: Anna Smith, Ben Carter",
+               "sv": "Styrelsemöte\nDatum: 3.3.2026\nNärvarande: Anna Berg, Per Lund"}[lang]
+    (action,) = parse(f"{heading}\n1. Kutsut\n{task}\n", lang=lang).actions
+    assert action.due == D(due)
+    assert action.text.rstrip(" .") == left
+
+
+@pytest.mark.parametrize(
+    "lang, phrase, base, typed, reason",
+    [
+        ("fi", "la 20.3.", MAR, False, "20.3.2026 is a Friday, not a Saturday"),
+        ("fi", "pe 20.3.", TYPING_DAY, True, "20.3.2027 is a Saturday, not a Friday"),
+        ("en", "Sat 20 March", MAR, False, "20.3.2026 is a Friday, not a Saturday"),
+        ("en", "Fri 20/3", TYPING_DAY, True, "20.3.2027 is a Saturday, not a Friday"),
+        ("sv", "lör 20 mars", MAR, False, "20.3.2026 is a Friday, not a Saturday"),
+        ("sv", "fredag 20/3", TYPING_DAY, True, "20.3.2027 is a Saturday, not a Friday"),
+        ("fi", "tällä viikolla 4", MAR, False, "only 'viikolla 4' is a date; 'tällä' is left over"),
+        ("en", "next friday or monday", MAR, True,
+         "only 'next friday' is a date; 'or monday' is left over"),
+        ("sv", "snart", MAR, True, "no date in it"),
+    ],
+)
+def test_read_refuses_with_the_reason(lang, phrase, base, typed, reason):
+    with pytest.raises(UnreadableDate) as refused:
+        read(phrase, base, lang, typed=typed)
+    assert str(refused.value) == f"{phrase!r}: {reason}"
+
+
+@pytest.mark.parametrize(
+    "lang, phrase, doubt",
+    [
+        ("fi", "viikolla 4", "due 2027-01-31 is 11 months after the meeting (read from 'viikolla 4')"),
+        ("en", "week 4", "due 2027-01-31 is 11 months after the meeting (read from 'week 4')"),
+        ("sv", "vecka 4", "due 2027-01-31 is 11 months after the meeting (read from 'vecka 4')"),
+        ("fi", "la 20.3.", "due 'la 20.3.': 20.3.2026 is a Friday, not a Saturday"),
+        ("en", "by Sat 20/3", "due 'by Sat 20/3': 20.3.2026 is a Friday, not a Saturday"),
+        ("sv", "senast lör 20/3", "due 'senast lör 20/3': 20.3.2026 is a Friday, not a Saturday"),
+    ],
+)
+def test_a_due_date_far_from_its_meeting_or_with_a_wrong_weekday_is_a_doubt(lang, phrase, doubt):
+    due = find_deadline(phrase, MAR, lang).date
+    assert due_doubts(due, phrase, MAR, lang) == [doubt]
+
+
+def test_a_due_date_within_six_months_is_no_doubt():
+    assert due_doubts(date(2026, 8, 31), "elokuun loppuun", MAR, "fi") == []
+    assert due_doubts(date(2026, 3, 20), "pe 20.3.", MAR, "fi") == []
+
+
+def test_the_review_shows_the_doubts_of_the_due_dates_the_parser_read():
+    from minutes import parse
+
+    m = parse("Hallituksen kokous\nAika: 3.3.2026\nPaikalla: Anna Virtanen, Pekka Nieminen\n"
+              "1. Avaus\nPekka selvittää salin hinnan tällä viikolla 4\n"
+              "Anna lähettää kutsun la 20.3. mennessä.\n")
+    assert [a.doubts for a in m.actions] == [
+        ["due 2027-01-31 is 11 months after the meeting (read from 'viikolla 4')"],
+        ["due 'la 20.3. mennessä': 20.3.2026 is a Friday, not a Saturday"],
+    ]

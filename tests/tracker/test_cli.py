@@ -145,7 +145,7 @@ BAD = [
     (["done", ""], "an empty action id"),
     (["show", "zzzzzz"], "no action or meeting has the id"),
     (["note", "zzzzzz", "x"], "no action has the id"),
-    (["due", "{hall}", "not a date at all"], "cannot read the date 'not a date at all'"),
+    (["due", "{hall}", "not a date at all"], "cannot read the due date 'not a date at all': no date in it"),
     (["actions", "--status", "finished"], "invalid choice: 'finished'"),
     (["actions", "--due-within", "soon"], "invalid int value: 'soon'"),
     (["actions", "--meeting", "zzzzzz"], "no meeting has the id 'zzzzzz'"),

@@ -172,7 +172,7 @@ def test_d_refuses_what_it_cannot_read(store):
         action = table(app).current
         await pilot.press("d", "ctrl+u", "b", "l", "a", "h", "enter")
         await pilot.pause()
-        assert "not a date" in text_of(app.screen.query_one("#prompt-help"))
+        assert "cannot read the due date 'blah': no date in it" in text_of(app.screen.query_one("#prompt-help"))
         await pilot.press("escape")
         assert on_disk(store, action.id).due == action.due
 

@@ -26,10 +26,10 @@ from textual.suggester import Suggester
 from textual.widgets import DirectoryTree, Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker import ActionStore, StoreError
+from tracker import ActionStore, StoreError, read_due
 from tui.messages import MinutesParsed
 from tui.screens.action import MEANS
-from tui.screens.prompts import NamesSuggester, read_due, shown_date, split_names
+from tui.screens.prompts import NamesSuggester, shown_date, split_names
 
 __all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen"]
 
@@ -328,8 +328,8 @@ class EditAction(ModalScreen):
             return True, None
         try:
             day = read_due(phrase, self.language, self.base)
-        except StoreError:
-            help_line.update(Content(f"“{phrase}”: not a date I can read"))
+        except StoreError as refusal:
+            help_line.update(Content(str(refusal)))
             help_line.add_class("-problem")
             return False, None
         help_line.update(Content(f"→ {shown_date(day)}" if day else "→ no due date"))

@@ -13,17 +13,9 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
-from tracker import StoreError
+from tracker import StoreError, read_due
 
-__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt", "read_due"]
-
-
-def read_due(phrase: str, language: str | None, base: date) -> date | None:
-    """The date a typed phrase means (``ensi perjantaina``, ``next friday``, ``25.3.``,
-    ``2026-03-25``) from ``base``; ``None`` for ``none``. ``StoreError`` when unreadable."""
-    from tui.store_cli import due_date  # what ``minutes due`` reads, the same way
-
-    return due_date(phrase, language, today=base)
+__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt"]
 
 
 def shown_date(day: date) -> str:
@@ -112,8 +104,8 @@ class DuePrompt(Prompt):
             return
         try:
             day = read_due(phrase, self.language, self.today)
-        except StoreError:
-            self.say(f"“{phrase}”: not a date I can read", problem=True)
+        except StoreError as refusal:
+            self.say(str(refusal), problem=True)
             return
         self.reading = (phrase, day)
         self.say(f"→ {shown_date(day)}   enter saves" if day else "→ no due date   enter saves")

@@ -1,0 +1,85 @@
+"""The command line as secretaries and members use it (issue 12): due dates read as the
+parser reads them, ids that are never guessed, names resolved as the parser resolves them,
+``add`` and ``edit``, "me", the secretary's digest, exports, the meeting view.
+
+Each through ``minutes`` in this process (exit status, stdout, stderr) and the store file.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from store_helpers import board, by_text
+from store_helpers import run_cli as run
+from tracker import ActionStore
+
+TYPING_DAY = "2026-12-04"  # a Friday
+
+
+@pytest.fixture
+def path(tmp_path):
+    """A store with the board meeting of 3.2.2026 (Finnish minutes)."""
+    store_file = tmp_path / "actions.json"
+    with ActionStore(store_file, user="anna") as store:
+        store.import_minutes(board())
+    return store_file
+
+
+def action_id(path, text: str) -> str:
+    with ActionStore(path) as store:
+        return by_text(store, text).id
+
+
+def due_of(path, some_id: str) -> date | None:
+    with ActionStore(path) as store:
+        return store.action(some_id).due
+
+
+# -- due dates: one reader ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tammikuussa", "2027-01-31"),
+    ("maaliskuun 15.", "2027-03-15"),
+    ("joulukuun alussa", "2026-12-07"),
+    ("ensi perjantaina", "2026-12-11"),
+    ("early January", "2027-01-07"),  # the minutes are Finnish; an English phrase is read too
+    ("i början av januari", "2027-01-07"),
+    ("2027-02-01", "2027-02-01"),
+])
+def test_due_reads_a_phrase_as_the_parser_does(path, phrase, expected):
+    site = action_id(path, "Päivittää verkkosivut")
+    done = run("due", site, *phrase.split(), "--today", TYPING_DAY, "--store", str(path))
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout == f"{site}  open  -  due {expected}  Päivittää verkkosivut\n"
+    assert due_of(path, site) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("phrase, reason", [
+    ("pe 20.3.", "'pe 20.3.': 20.3.2027 is a Saturday, not a Friday"),
+    ("tällä viikolla 4", "'tällä viikolla 4': only 'viikolla 4' is a date; 'tällä' is left over"),
+    ("pian", "'pian': no date in it (try 2026-03-25, 25.3., next friday or none)"),
+])
+def test_due_refuses_a_date_that_cannot_be_with_the_reason(path, phrase, reason):
+    site = action_id(path, "Päivittää verkkosivut")
+    before = path.read_bytes()
+    refused = run("due", site, phrase, "--today", TYPING_DAY, "--store", str(path))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr == f"minutes: cannot read the due date {reason}\n"
+    assert path.read_bytes() == before
+
+
+def test_the_library_sets_a_due_date_from_a_phrase_or_a_date(path):
+    with ActionStore(path) as store:
+        site = by_text(store, "Päivittää verkkosivut").id
+        store.set_due(site, "ensi perjantaina", today=date(2026, 12, 4))
+        assert store.action(site).due == date(2026, 12, 11)
+        store.set_due(site, date(2027, 1, 8))
+        assert store.action(site).due == date(2027, 1, 8)
+        store.set_due(site, "none")
+        assert store.action(site).due is None
+        assert [c.new for c in store.history(site) if c.field == "due"] == [
+            "2026-12-11", "2027-01-08", None]

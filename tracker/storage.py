@@ -3,9 +3,18 @@
 - Writes are atomic: the whole database goes to a temporary file in the same folder, is
   fsynced and moved over the old file with ``os.replace``, so a reader (or a crash) only
   ever sees a complete old or a complete new file.
+- A store may sit in a folder that others can write to. The temporary file has a name no
+  one can guess and is created anew (``O_EXCL|O_NOFOLLOW``, mode 0600, then the store's
+  own mode before any byte is written), so a link planted in the folder is never followed
+  and the store is never readable by more people than it is; a failed write removes it.
+  The lock file is never opened through a link either.
+- One store, one name: the path is resolved (``realpath``) before anything is locked or
+  written, so a symbolic link to the store is written through, not replaced; a store with a
+  second hard link (another name, another lock) is refused with a message naming it.
 - ``locked()`` holds an exclusive lock on ``<file>.lock`` for a read-modify-write; the lock
   file also counts the writes, so a process knows whether its cached copy is still current
-  without reading the whole file again.
+  without reading the whole file again. A process that finds the lock taken sleeps in the
+  kernel until it is free (or ``lock_timeout`` runs out): waiters do not poll.
 - ``read()`` parses the file once with orjson and keeps it; it reads again only when the
   file or the write count changed.
 - The version a write replaces is kept as ``<file>.bak`` (a hard link, so it costs nothing).
@@ -27,7 +36,6 @@ from __future__ import annotations
 import gc
 import os
 import stat
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +44,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from tracker.errors import CorruptStore, StoreLocked
+from tracker.errors import CorruptStore, StoreError, StoreLocked
 
 try:
     import fcntl
@@ -46,6 +54,7 @@ except ImportError:  # Windows: the filelock package takes the lock
 __all__ = ["AtomicStorage"]
 
 LOCK_TIMEOUT = 30.0
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 class AtomicStorage(Storage):
@@ -63,13 +72,12 @@ class AtomicStorage(Storage):
         lock_timeout: float = LOCK_TIMEOUT,
     ) -> None:
         super().__init__()
-        self.path = Path(path)
-        folder, name = os.path.split(os.fspath(path))
+        self.path = Path(os.path.realpath(path))  # through a symbolic link, to the one file
+        folder, name = os.path.split(self.path)
         self.backup = Path(folder, name + ".bak")
-        self._temp = os.path.join(folder, f".{name}.tmp")
-        self._staged_backup = os.path.join(folder, f".{name}.bak.tmp")
+        self._folder, self._name = folder, name
         self._validate = validate
-        self._lock = _FileLock(os.path.join(folder, name + ".lock"), lock_timeout)
+        self._lock = _FileLock(os.path.join(folder, name + ".lock"), lock_timeout, self.path)
         self._data: dict | None = None
         self._seen: tuple | None = None  # (inode, size, mtime, write count) of the cached file
 
@@ -85,6 +93,8 @@ class AtomicStorage(Storage):
             return None
         with handle:
             info = os.fstat(handle.fileno())
+            if info.st_nlink > 1:
+                self._check_links(info)
             seen = (info.st_ino, info.st_size, info.st_mtime_ns, count)
             if self._data is not None and seen == self._seen:
                 return self._data
@@ -113,6 +123,41 @@ class AtomicStorage(Storage):
                 raise self._corrupt(str(error)) from None
         return data
 
+    def _check_links(self, info: os.stat_result) -> None:
+        """Refuse a store that has another name (a hard link): each name would have a lock
+        of its own, and the first write would part the two for good. The backup and a
+        write's own temporary files share the store's file for a moment, and are no other
+        name."""
+        ours = {self._name, self.backup.name}
+        others, found = [], 0
+        with os.scandir(self._folder) as entries:
+            for entry in entries:
+                try:
+                    same = entry.inode() == info.st_ino and entry.stat(follow_symlinks=False).st_dev == info.st_dev
+                except OSError:
+                    continue
+                if same:
+                    found += 1
+                    if entry.name not in ours and not self._is_temp(entry.name):
+                        others.append(entry.name)
+        if others or found < info.st_nlink:
+            where = (f"another name, {os.path.join(self._folder, others[0])}" if others
+                     else f"{info.st_nlink} names, one of them in another folder")
+            raise StoreError(f"{self.path}: the store has {where} (a hard link): each name would "
+                             "lock on its own and a write would part them; keep one name (or copy "
+                             "the file to make a second store)")
+
+    def _remove_stale_temps(self) -> None:
+        """Remove what a write killed half way left (under the lock no other write is under
+        way, so every temporary file of this store is stale)."""
+        with os.scandir(self._folder) as entries:
+            stale = [entry.path for entry in entries if self._is_temp(entry.name)]
+        for path in stale:
+            _remove(path)
+
+    def _is_temp(self, name: str) -> bool:
+        return name.startswith(f".{self._name}.") and name.endswith(".tmp")
+
     def _corrupt(self, reason: str) -> CorruptStore:
         message = f"{self.path}: {reason}; the file is left as it is"
         if self.backup.exists():
@@ -126,6 +171,8 @@ class AtomicStorage(Storage):
         hold ``locked()`` around the ``read()`` too, or another process's write is lost)."""
         with self.locked():
             info = _stat(self.path)
+            if info is not None and info.st_nlink > 1:
+                self._check_links(info)
             if info is not None and self._signature(info) != self._seen:
                 self.read()  # raises CorruptStore rather than overwrite a bad file
             try:
@@ -136,38 +183,78 @@ class AtomicStorage(Storage):
 
     def _replace(self, data: dict, info: os.stat_result | None) -> None:
         payload = orjson.dumps(data)
-        fd = os.open(self._temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        mode = stat.S_IMODE(info.st_mode) if info is not None else _new_file_mode()
+        self._remove_stale_temps()
+        temp = self._write_temp(payload, mode)
         try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if info is not None and info.st_size:
-            os.chmod(self._temp, stat.S_IMODE(info.st_mode))
-            self._keep_backup()
-        os.replace(self._temp, self.path)
+            if info is not None and info.st_size:
+                self._keep_backup(mode)
+            os.replace(temp, self.path)
+        except BaseException:
+            _remove(temp)
+            raise
         self._lock.advance()
         self._data = data
         self._seen = self._signature(os.stat(self.path))
 
+    def _write_temp(self, payload: bytes, mode: int) -> str:
+        """A new file beside the store holding ``payload``, never more open than ``mode``
+        (made 0600, then ``mode``, before the first byte); removed again if writing fails."""
+        fd, temp = self._new_temp(mode)
+        try:
+            try:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            _remove(temp)
+            raise
+        return temp
+
+    def _new_temp(self, mode: int) -> tuple[int, str]:
+        """Create a file with a name no one can guess: ``O_EXCL`` (a name taken, even by a
+        link, is never opened) and ``O_NOFOLLOW``, mode 0600, then ``mode``."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW
+        while True:
+            temp = os.path.join(self._folder, f".{self._name}.{os.urandom(6).hex()}.tmp")
+            try:
+                fd = os.open(temp, flags, 0o600)
+            except FileExistsError:
+                continue
+            if hasattr(os, "fchmod"):
+                try:
+                    os.fchmod(fd, mode & 0o777)
+                except BaseException:
+                    os.close(fd)
+                    _remove(temp)
+                    raise
+            return fd, temp
+
     def _signature(self, info: os.stat_result) -> tuple:
         return (info.st_ino, info.st_size, info.st_mtime_ns, self._lock.count())
 
-    def _keep_backup(self) -> None:
-        staged = self._staged_backup
+    def _keep_backup(self, mode: int) -> None:
+        """The file as it is becomes ``<file>.bak``: a hard link under a fresh name, moved
+        over the old backup (``os.replace`` never follows a link planted there)."""
+        while True:
+            staged = os.path.join(self._folder, f".{self._name}.{os.urandom(6).hex()}.tmp")
+            try:
+                os.link(self.path, staged, follow_symlinks=False)
+                break
+            except FileExistsError:
+                continue
+            except OSError:  # a file system without hard links: a copy, made as safely
+                with open(os.open(self.path, os.O_RDONLY | _NO_FOLLOW), "rb") as current:
+                    staged = self._write_temp(current.read(), mode)
+                break
         try:
-            os.unlink(staged)
-        except FileNotFoundError:
-            pass
-        try:
-            os.link(self.path, staged)
-        except OSError:  # a file system without hard links
-            import shutil
-
-            shutil.copyfile(self.path, staged)
-        os.replace(staged, self.backup)
+            os.replace(staged, self.backup)
+        except BaseException:
+            _remove(staged)
+            raise
 
     # -- locking ---------------------------------------------------------------------------
 
@@ -198,9 +285,10 @@ class _FileLock:
     the ``filelock`` package (imported only there; it is slow to import) and no write count.
     """
 
-    def __init__(self, path: str, timeout: float) -> None:
+    def __init__(self, path: str, timeout: float, store: Path) -> None:
         self.path = path
         self.timeout = timeout
+        self.store = store
         self._depth = 0
         self._fd: int | None = None
         self._portable = None
@@ -217,21 +305,31 @@ class _FileLock:
                 self._acquire_flock()
         self._depth += 1
 
+    def _open(self, flags: int) -> int:
+        """The lock file, never through a link; made no more open than the store."""
+        info = _stat(self.store)
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666
+        try:
+            return os.open(self.path, flags | _NO_FOLLOW, mode)
+        except OSError as error:
+            if os.path.islink(self.path):
+                raise StoreError(f"{self.path}: the store's lock file is a symbolic link; "
+                                 "it is not followed (remove the link)") from None
+            raise error
+
     def _acquire_flock(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
-        deadline = time.monotonic() + self.timeout
-        pause = 0.0005
-        while True:
+        fd = self._open(os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    os.close(fd)
-                    raise StoreLocked(f"{self.path}: another process has held the lock for "
-                                      f"{self.timeout:g} s") from None
-                time.sleep(pause)
-                pause = min(pause * 2, 0.02)
+                taken = _wait_for_lock(fd, self.timeout)
+            except BaseException:
+                os.close(fd)
+                raise
+            if not taken:  # the waiting thread closes ``fd`` once it gets the lock
+                raise StoreLocked(f"{self.path}: another process has held the lock for "
+                                  f"{self.timeout:g} s") from None
         self._fd = fd
 
     def _acquire_portable(self) -> None:
@@ -265,10 +363,13 @@ class _FileLock:
         if self._fd is not None:
             return _parse_count(os.pread(self._fd, 24, 0))
         try:
-            with open(self.path, "rb") as handle:
-                return _parse_count(handle.read(24))
+            fd = self._open(os.O_RDONLY)
         except FileNotFoundError:
             return 0
+        try:
+            return _parse_count(os.pread(fd, 24, 0))
+        finally:
+            os.close(fd)
 
     def advance(self) -> None:
         """Count one more write (the lock must be held)."""
@@ -280,6 +381,54 @@ class _FileLock:
         if self._depth:
             self._depth = 1
             self.release()
+
+
+def _wait_for_lock(fd: int, timeout: float) -> bool:
+    """Wait for the lock on ``fd`` in the kernel (a blocking ``flock``, in a thread of its
+    own, since ``flock`` has no timeout): True once it is held, False after ``timeout``
+    seconds. On False, the thread keeps ``fd`` and closes it (which lets the lock go) as
+    soon as it gets the lock."""
+    import threading
+
+    taken = threading.Event()
+    guard = threading.Lock()
+    given_up = False
+    failed: list[OSError] = []
+
+    def wait() -> None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as error:
+            failed.append(error)
+        with guard:
+            if given_up:
+                os.close(fd)
+            else:
+                taken.set()
+
+    threading.Thread(target=wait, name="minutes store lock", daemon=True).start()
+    if not taken.wait(timeout):
+        with guard:
+            if not taken.is_set():
+                given_up = True
+                return False
+    if failed:
+        raise failed[0]
+    return True
+
+
+def _new_file_mode() -> int:
+    """The mode a new file gets here: 0666 less the umask."""
+    umask = os.umask(0o077)  # read it (while it is set, new files are only more private)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _stat(path: Path) -> os.stat_result | None:

@@ -87,6 +87,16 @@ def test_cluster_meeting_docx_matches_gold(tmp_path):
     check_cluster(found, gold(CLUSTER))
 
 
+def test_cluster_meeting_word_file_as_found_matches_gold():
+    """The user's own Word file: its attendee table has no header row."""
+    from minutes.evaluate import evaluate_file
+
+    found = parse(CLUSTER.with_suffix(".docx"))
+    check_cluster(found.to_json(), gold(CLUSTER))
+    score = evaluate_file(found, gold(CLUSTER))
+    assert score.actions.tp == 3 and score.actions.fn == 0, score.misses
+
+
 def test_prep_info_has_date_title_and_no_invented_attendees():
     found = parse(PREP).to_json()
     expected = gold(PREP)

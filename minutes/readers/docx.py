@@ -26,7 +26,11 @@ What the blocks say:
 - ``table``: ``rows`` by grid column; a horizontally merged cell's text stands in its
   first column and ``""`` in the columns it spans; a vertically merged continuation is
   ``""``. A cell's paragraphs are joined with ``"\\n"`` (a numbered one keeps its
-  label, as Word shows it); a nested table becomes lines of tab-separated cells.
+  label, as Word shows it).
+- A **layout table** (one that holds tables in its cells, as templates frame their
+  header and action tables, or a single cell boxing some text) is no table: what its
+  cells hold is read as if it stood in the body, row by row, nested tables as tables,
+  headings and lists as themselves, all with the layout table's origin.
 - Text is read from the runs themselves: tracked insertions count, deletions and
   hidden text and content controls still showing their placeholder do not; ``w:br``
   -> ``"\\n"``, ``w:tab`` -> ``"\\t"``. Headers, footers, footnotes, comments and text
@@ -334,12 +338,23 @@ class BodyReader:
         if body is None:
             return
         for index, element in enumerate(_children(body, (W_P, W_TBL))):
-            if element.tag == W_P:
-                block = self._paragraph(element, Origin(paragraph=index))
-            else:
-                block = self._table(element, Origin(paragraph=index))
-            if block is not None:
-                yield block
+            yield from self._element(element, Origin(paragraph=index))
+
+    def _element(self, element, origin: Origin) -> Iterator[Block]:
+        """The blocks of a body paragraph or table; a layout table gives the blocks of
+        what its cells hold, row by row, as if they stood in the body."""
+        if element.tag == W_P:
+            block = self._paragraph(element, origin)
+        elif _is_layout(element):
+            for tr in _children(element, (W_TR,)):
+                for tc in _children(tr, (W_TC,)):
+                    for inner in _children(tc, (W_P, W_TBL)):
+                        yield from self._element(inner, origin)
+            return
+        else:
+            block = self._table(element, origin)
+        if block is not None:
+            yield block
 
     def _paragraph(self, p, origin: Origin) -> Block | None:
         properties = p.find(W_PPR)
@@ -406,15 +421,10 @@ class BodyReader:
         return cells
 
     def _cell_text(self, tc) -> str:
-        pieces = []
-        for element in _children(tc, (W_P, W_TBL)):
-            if element.tag == W_P:
-                text = self._cell_paragraph(element)
-            else:
-                text = "\n".join("\t".join(row).rstrip("\t") for row in self._rows(element))
-            if text:
-                pieces.append(text)
-        return "\n".join(pieces)
+        """A data cell's paragraphs, one a line (a table that holds tables is a layout
+        table, read by ``_element``)."""
+        texts = (self._cell_paragraph(p) for p in _children(tc, (W_P,)))
+        return "\n".join(text for text in texts if text)
 
     def _cell_paragraph(self, p) -> str:
         properties = p.find(W_PPR)
@@ -423,6 +433,17 @@ class BodyReader:
         if text and label is not None and not label.bullet and label.text.strip():
             return f"{clean_text(label.text)} {text}"
         return text
+
+
+def _is_layout(tbl) -> bool:
+    """A table that lays out the page rather than holding data: one that holds tables
+    in its cells (a template's frame around its header and action tables), or a
+    single cell (a box around text)."""
+    rows = list(_children(tbl, (W_TR,)))
+    cells = [tc for tr in rows for tc in _children(tr, (W_TC,))]
+    if len(cells) == 1:
+        return True
+    return any(inner.tag == W_TBL for tc in cells for inner in _children(tc, (W_P, W_TBL)))
 
 
 def _columns(count: int) -> int:

@@ -9,7 +9,7 @@ from ..model import Attendee
 from ..people import NAME_TOKEN, PeopleIndex, looks_like_name
 from .agenda import is_agenda_candidate
 from .speakers import TIMESTAMP
-from .state import Line, ParseState, cell, columns, every_language, norm_label
+from .state import HEADER_SPAN, Line, ParseState, cell, columns, every_language, norm_label
 
 __all__ = ["attendees"]
 
@@ -35,6 +35,12 @@ def attendees(state: ParseState) -> None:
                     and not _says_other_role(value[len(name):], role):
                 setattr(m, role, name)
                 state.used.add(line.index)
+    if not m.attendees:
+        for line in state.lines[:HEADER_SPAN]:
+            if line.is_table and line.index not in state.used \
+                    and _unlabelled_people(state, line.block.rows, "present", labelled=False):
+                state.used.add(line.index)
+                break
     if not m.attendees:
         for person in _present_in_prose(state) or _speaking_people(state):
             _add(state, person, "present")
@@ -143,10 +149,7 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
     """The people a present/absent label introduces: on its line (a comma list, or the
     first row of a list that goes on below), below it one a line, or in a table."""
     following = state.lines[label_line.index + 1 : label_line.index + 200]
-    tab_rows = [line.text.split("\t") for line in following[:60] if "\t" in line.text]
-    first_last = (
-        sum(len(row[0].split()) == 1 for row in tab_rows) * 2 > len(tab_rows) if tab_rows else None
-    )
+    first_last = _first_last([line.text.split("\t") for line in following[:60] if "\t" in line.text])
     rows_below = bool(following) and not following[0].is_table and _person(
         state, following[0].text, first_last) is not None and not state.label_of(following[0].text)
     while value.rstrip().endswith(",") and following and not following[0].is_table:
@@ -169,7 +172,7 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             return
     for line in following:
         if line.is_table:
-            if not value and _people_table(state, line, target):
+            if not value and _people_table(state, line, target, labelled=True):
                 state.used.add(line.index)
             break
         if state.label_of(line.text) or is_agenda_candidate(line) or line.block.kind == "heading":
@@ -330,14 +333,21 @@ def _people_columns(header: tuple[str, ...]) -> dict[str, int]:
     return columns(header, {key: every_language("labels", f"column_{key}") for key in _PEOPLE_COLUMNS})
 
 
-def _people_table(state: ParseState, line: Line, target: str = "present") -> bool:
-    """Attendees from a table whose header names a name column; a row that only says
-    ``Poissa`` / ``Absent`` turns the rows below it into the absent."""
+def _first_last(rows: list[list[str]]) -> bool | None:
+    """Whether rows of columns are ``First | Last | …``: most first cells are one word
+    (decided over the whole list, as a single row cannot tell); ``None`` for no rows."""
+    return sum(len(row[0].split()) == 1 for row in rows) * 2 > len(rows) if rows else None
+
+
+def _people_table(state: ParseState, line: Line, target: str = "present", labelled: bool = False) -> bool:
+    """Attendees from a table whose header names a name column, or, with no header row
+    but a present/absent label just above it (``labelled``), by what its columns hold; a
+    row that only says ``Poissa`` / ``Absent`` turns the rows below it into the absent."""
     rows = line.block.rows
-    if len(rows) < 2:
-        return False
     named = _people_columns(rows[0])
     if "name" not in named and not {"first", "last"} <= named.keys():
+        return labelled and _unlabelled_people(state, rows, target, labelled)
+    if len(rows) < 2:
         return False
     found = False
     for row in rows[1:]:
@@ -377,3 +387,24 @@ def _roles(state: ParseState) -> None:
             if any(t in words for t in tokens) and not {"vice", "vara", "varapj"} & set(tokens):
                 setattr(m, role, person.name)
                 break
+
+
+_PEOPLE_SHARE = 0.8  # of a table's rows that must read as people for it to be a list of them
+
+
+def _unlabelled_people(state: ParseState, rows: tuple[tuple[str, ...], ...], target: str,
+                       labelled: bool) -> bool:
+    """A table of people with no header row, read by what its columns hold, as the same
+    rows typed with tabs are: ``Anna | Virtanen | Kuntaliitto, pj``, ``Anna Virtanen |
+    Kuntaliitto``. Under a present/absent label the rows need only read as people; a
+    table with no label must hold full names (a first name alone may be a task's owner)."""
+    filled = [[c.strip() for c in row if c.strip()] for row in rows]
+    filled = [cells for cells in filled if cells]
+    first_last = _first_last(filled)
+    people = [_person(state, "\t".join(cells), first_last) for cells in filled]
+    found = [p for p in people if p is not None and (labelled or len(p.name.split()) >= 2)]
+    if not found or len(found) < _PEOPLE_SHARE * len(filled) or not labelled and len(found) < 2:
+        return False
+    for person in found:
+        _add(state, person, target)
+    return True

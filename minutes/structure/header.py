@@ -17,12 +17,8 @@ def header(state: ParseState) -> None:
     m = state.minutes
     lines = state.lines[:HEADER_SPAN]
     for line in lines:
-        if line.is_table:
-            for row in line.block.rows:
-                if len(row) >= 2 and row[0] and row[1]:
-                    _header_field(state, line, f"{row[0]}: {' '.join(c for c in row[1:] if c)}")
-            continue
-        _header_field(state, line, line.text)
+        if not line.is_table:  # a form table's rows are lines of their own (ParseState.start)
+            _header_field(state, line, line.text)
     if m.date is None:
         for line in lines[:8]:
             found = _meeting_date(state, line.text)

@@ -54,8 +54,9 @@ class ParseState:
 
     @classmethod
     def start(cls, document: Document, lang: str) -> ParseState:
+        labels = _label_index(lang)
         lines: list[Line] = []
-        for block in document.blocks:
+        for block in _form_rows(document.blocks, labels):
             parts = [block.text] if block.kind == "table" else block.text.split("\n")
             for part in parts:
                 # "09:15–09:32, room Kuikka · facilitator: Juho · notes: Aleksi"
@@ -64,7 +65,7 @@ class ParseState:
                     if piece.strip():
                         lines.append(Line(len(lines), piece.strip(), block))
         minutes = Minutes(source=document.source, language=lang)
-        return cls(document, profile(lang), lines, minutes, _label_index(lang))
+        return cls(document, profile(lang), lines, minutes, labels)
 
     def agenda_item_at(self, index: int) -> str | None:
         """The agenda item a line belongs to: its number, or its title where it has none."""
@@ -78,16 +79,38 @@ class ParseState:
     def label_of(self, text: str) -> tuple[set[str], str] | None:
         """``(fields, value)`` when ``text`` is ``Label: value``, ``Label<TAB>value``,
         ``Notes by value`` or a bare label line."""
-        for pattern in (_LABEL, _TAB_LABEL, _BY_LABEL):
-            match = pattern.match(text)
-            if match:
-                fields = self.labels.get(norm_label(match["label"]))
-                if fields:
-                    return fields, match["value"].strip()
-        fields = self.labels.get(norm_label(text))
-        if fields and len(text) <= 60:
-            return fields, ""
-        return None
+        return _label_of(self.labels, text)
+
+
+def _label_of(labels: dict[str, set[str]], text: str) -> tuple[set[str], str] | None:
+    for pattern in (_LABEL, _TAB_LABEL, _BY_LABEL):
+        match = pattern.match(text)
+        if match:
+            fields = labels.get(norm_label(match["label"]))
+            if fields:
+                return fields, match["value"].strip()
+    fields = labels.get(norm_label(text))
+    if fields and len(text) <= 60:
+        return fields, ""
+    return None
+
+
+def _form_rows(blocks: tuple[Block, ...], labels: dict[str, set[str]]) -> list[Block]:
+    """The blocks with each form table turned into its rows, one ``Label<TAB>value``
+    paragraph a row, as the same form typed with tabs reads: a table whose rows mostly
+    open with a label cell (``Aika | 3.2.2026``, ``Läsnä | Anna Virtanen``)."""
+    out: list[Block] = []
+    for block in blocks:
+        rows = [[c.strip() for c in row if c.strip()] for row in block.rows]
+        rows = [cells for cells in rows if cells]
+        labelled = [cells for cells in rows if len(cells) >= 2 and _label_of(labels, cells[0])]
+        if block.kind != "table" or len(labelled) < 2 or len(labelled) * 2 < len(rows):
+            out.append(block)
+            continue
+        for cells in rows:
+            text = "\t".join(cells)
+            out.append(Block("paragraph", text, block.origin, style=block.style))
+    return out
 
 
 HEADER_SPAN = 40  # lines from the top where the header fields may stand

@@ -280,7 +280,7 @@ def test_entity_declaration_in_another_part(tmp_path):
 
 def test_absurd_column_span_is_capped(tmp_path):
     document = docx.Document()
-    table = document.add_table(rows=1, cols=1)
+    table = document.add_table(rows=1, cols=2)  # one cell alone would be a box, not a table
     table.cell(0, 0).text = "Anna"
     properties = table.cell(0, 0)._tc.get_or_add_tcPr()
     properties.append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="1000000000"/>'))

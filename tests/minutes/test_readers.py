@@ -248,20 +248,61 @@ def test_docx_table_with_merged_cells(tmp_path):
     assert block.text == "Tehtävä\t\tc\nd\te\tVastuu\ng\th\t"
 
 
-def test_docx_cell_paragraphs_joined_and_nested_table_flattened(tmp_path):
+def test_docx_cell_paragraphs_joined(tmp_path):
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)
     cell = table.cell(0, 0)
     cell.text = "Osallistujat"
     cell.add_paragraph("")
     cell.add_paragraph("Inga")
-    inner = cell.add_table(rows=1, cols=2)
-    inner.cell(0, 0).text = "Nimi"
-    inner.cell(0, 1).text = "Org"
     table.cell(0, 1).text = "x"
     (block,) = read(save(document, tmp_path / "m.docx")).blocks
 
-    assert block.rows == (("Osallistujat\nInga\nNimi\tOrg", "x"),)
+    assert block.rows == (("Osallistujat\nInga", "x"),)
+
+
+def test_docx_layout_table_is_read_as_the_blocks_it_holds(tmp_path):
+    """A template's frame: a table whose cells hold a heading, a form table, a list and
+    another frame with the action table; what it holds reads as if it stood in the body."""
+    document = docx.Document()
+    document.add_paragraph("Ennen")
+    frame = document.add_table(rows=2, cols=1)
+    top = frame.cell(0, 0)
+    top.paragraphs[0].style = document.styles["Heading 1"]
+    top.paragraphs[0].add_run("Kerhon kokous")
+    form = top.add_table(rows=2, cols=2)
+    for r, (label, value) in enumerate((("Aika", "3.2.2026"), ("Läsnä", "Anna Virtanen"))):
+        form.cell(r, 0).text, form.cell(r, 1).text = label, value
+    bottom = frame.cell(1, 0)
+    bottom.paragraphs[0].style = document.styles["List Number"]
+    bottom.paragraphs[0].add_run("Avaus")
+    inner_frame = bottom.add_table(rows=1, cols=1)
+    actions = inner_frame.cell(0, 0).add_table(rows=2, cols=2)
+    for r, (task, owner) in enumerate((("Tehtävä", "Vastuu"), ("Tilaa kahvit", "Anna"))):
+        actions.cell(r, 0).text, actions.cell(r, 1).text = task, owner
+    document.add_paragraph("Jälkeen")
+    blocks = read(save(document, tmp_path / "m.docx")).blocks
+
+    assert [(b.kind, b.text) for b in blocks if b.kind != "table"] == [
+        ("paragraph", "Ennen"), ("heading", "Kerhon kokous"), ("list_item", "Avaus"),
+        ("paragraph", "Jälkeen"),
+    ]
+    tables = [b.rows for b in blocks if b.kind == "table"]
+    assert tables == [(("Aika", "3.2.2026"), ("Läsnä", "Anna Virtanen")),
+                      (("Tehtävä", "Vastuu"), ("Tilaa kahvit", "Anna"))]
+    assert blocks[2].origin == blocks[3].origin == Origin(paragraph=1)
+    assert blocks[3].number == "1"
+
+
+def test_docx_a_single_cell_is_a_box_around_its_text(tmp_path):
+    document = docx.Document()
+    box = document.add_table(rows=1, cols=1).cell(0, 0)
+    box.text = "Läsnä: Anna Virtanen"
+    box.add_paragraph("Paikka: Kerhohuone")
+    blocks = read(save(document, tmp_path / "m.docx")).blocks
+
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "Läsnä: Anna Virtanen"), ("paragraph", "Paikka: Kerhohuone")]
 
 
 def test_docx_body_order_and_origins(tmp_path):
@@ -282,13 +323,14 @@ def test_docx_body_order_and_origins(tmp_path):
 def test_docx_list_inside_a_table_cell_shows_its_label(tmp_path):
     document = docx.Document()
     document.add_paragraph("Avaus", style="List Number")
-    table = document.add_table(rows=1, cols=1)
+    table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).paragraphs[0].style = document.styles["List Number"]
     table.cell(0, 0).paragraphs[0].add_run("Talous")
+    table.cell(0, 1).text = "Liisa"
     document.add_paragraph("Muut", style="List Number")
     blocks = read(save(document, tmp_path / "m.docx")).blocks
 
-    assert blocks[1].rows == (("2. Talous",),)
+    assert blocks[1].rows == (("2. Talous", "Liisa"),)
     assert blocks[2].number == "3"
 
 

@@ -33,6 +33,11 @@ class Profile:
     canonical name (``kunnat``, ``all``) to the forms it is written in; ``follow_up`` the
     words of a later meeting about earlier actions (status words, matters-arising headings,
     standing agenda items).
+    ``inflection`` is how its words are inflected, for comparing two forms of one word
+    (``minutes.words``): the ``clitics`` and ``endings`` a word may carry, ``stem_ends`` a
+    stem's end and what it stands for (``kse s``: hakemukse- is hakemus), ``folds`` the
+    alternations to fold (consonant gradation: a pattern and its replacement) and the
+    ``vowels``; ``compounds`` is true where compounds are written as one word.
     """
 
     code: str
@@ -46,6 +51,8 @@ class Profile:
     follow_up: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     dateparser_language: str = "en"
+    inflection: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    compounds: bool = False
 
 
 

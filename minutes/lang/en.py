@@ -68,8 +68,25 @@ PROFILE = Profile(
         "thursday": 4, "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6,
         "sunday": 7, "sun": 7,
     },
+    # how words inflect, for comparing two forms of one word (minutes.words)
+    inflection={
+        "endings": ("'s", "ies", "ied", "ings", "ing", "ed", "es", "s", "ly"),
+        "folds": (r"([bcdfghjklmnpqrstvwxz])\1 \1",),
+        "vowels": ("aeiouy",),
+    },
     follow_up={
         "done": ("done", "completed", "finished", "closed", "delivered", "achieved"),
+        # a past participle after one of these (and a filler) says it is done: "has been
+        # sent", "have already booked"; after "was" only the ones listed in "participles"
+        "done_after": ("has been", "have been", "had been", "has", "have"),
+        "done_after_listed": ("was", "were"),
+        "done_fillers": ("now", "already", "also", "just"),
+        "past_endings": ("ed",),
+        "participles": ("done", "sent", "made", "written", "paid", "given", "put", "set up",
+                        "taken", "bought", "built", "held", "found", "told", "got", "booked",
+                        "ordered", "fixed", "repaired", "signed", "submitted", "published",
+                        "posted", "delivered", "completed", "finished", "updated", "sorted",
+                        "arranged", "organised", "organized", "received", "approved"),
         "open": ("ongoing", "on-going", "pending", "in progress", "carried over",
                  "carried forward", "carry forward", "continuing", "continues", "still open",
                  "outstanding", "deferred", "postponed", "in hand"),

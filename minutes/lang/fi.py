@@ -67,13 +67,42 @@ PROFILE = Profile(
         "torstai": 4, "to": 4, "perjantai": 5, "pe": 5, "lauantai": 6, "la": 6,
         "sunnuntai": 7, "su": 7,
     },
+    # how words inflect, for comparing two forms of one word (minutes.words)
+    inflection={
+        "clitics": ("kin", "kaan", "kään", "nsa", "nsä"),
+        "endings": ("n", "t", "a", "ä", "ta", "tä", "tta", "ttä", "na", "nä", "ksi", "ssa", "ssä",
+                    "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "hin", "han", "hen", "hon",
+                    "hun", "hyn", "hän", "hön", "seen", "en", "ineen", "ja", "jä", "ia", "iä",
+                    "ita", "itä", "iden", "itten", "ien", "jen", "in", "ihin", "issa", "issä",
+                    "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "ina", "inä", "iksi",
+                    "mme", "tte", "vat", "vät", "taan", "tään", "daan", "dään", "tiin", "ttiin",
+                    "ttu", "tty", "tu", "ty", "nut", "nyt", "neet", "maan", "mään", "massa",
+                    "mässä", "masta", "mästä", "malla", "mällä", "matta", "mättä", "minen",
+                    "isi", "kaa", "kää", "ttava", "ttävä", "va", "vä"),
+        # hakemukse- is hakemus, Niemise- is Nieminen
+        "stem_ends": ("kse s", "ks s", "ise is", "nen s"),
+        # consonant gradation, folded: kunta/kunnan, katto/katon, lahti/lahden
+        "folds": ("d t", r"([kpt])\1 \1", "n[tn] n", "m[pm] m", "l[tl] l", "r[tr] r", "n[kg] n",
+                  "ht h"),
+        "vowels": ("aeiouyäö",),
+    },
+    compounds=True,
     follow_up={
         "done": ("tehty", "tehtiin", "tehdyksi", "valmis", "valmiina", "valmiit", "valmistunut",
                  "valmistui", "valmistuneet", "hoidettu", "hoidettiin", "toteutettu",
-                 "toteutunut", "toteutui", "kuitattu"),
+                 "toteutunut", "toteutui", "kuitattu", "lähetetty", "viety", "toimitettu",
+                 "tilattu", "varattu", "päivitetty", "maksettu", "allekirjoitettu", "julkaistu",
+                 "korjattu", "selvitetty", "tarkistettu", "kartoitettu", "kysytty"),
+        # a passive past participle after one of these (and a filler) says it is done:
+        # "on viety", "ovat jo lähetetty"; "ei ole tehty" is not
+        "done_after": ("on", "ovat", "oli", "olivat", "ole"),
+        "done_fillers": ("jo", "nyt", "myös"),
+        "past_endings": ("tu", "ty"),
+        # a status word that is also a postposition is none after a genitive: "jäsenten kesken"
+        "postpositions": ("kesken",),
         "open": ("kesken", "keskeneräinen", "jatkuu", "jatkuvat", "jatketaan", "siirtyy",
                  "siirtyvät", "siirretään", "siirtyi", "siirrettiin", "työn alla", "odottaa",
-                 "edelleen auki"),
+                 "edelleen auki", "avoin", "avoinna", "auki"),
         "cancelled": ("ei tarpeen", "ei enää tarpeen", "ei tarpeellinen", "tarpeeton",
                       "peruttu", "peruttiin", "perutaan", "peruuntui", "raukeaa", "raukesi",
                       "ei toteuteta", "jätetään pois", "luovuttiin", "luovutaan"),

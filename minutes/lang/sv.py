@@ -58,11 +58,26 @@ PROFILE = Profile(
         "torsdag": 4, "tors": 4, "fredag": 5, "fre": 5, "lördag": 6, "lör": 6,
         "söndag": 7, "sön": 7,
     },
+    # how words inflect, for comparing two forms of one word (minutes.words)
+    inflection={
+        "endings": ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ningen", "ningar", "ning",
+                    "ande", "ens", "ets", "ade", "ar", "er", "or", "en", "et", "na", "de", "te",
+                    "at", "it", "ts", "a", "e", "s", "t"),
+        "folds": (r"([bcdfghjklmnpqrstvwxz])\1 \1",),
+        "vowels": ("aeiouyåäö",),
+    },
+    compounds=True,
     follow_up={
         "done": ("klart", "klar", "klara", "gjort", "gjord", "utfört", "utförd", "avklarat",
-                 "avklarad", "slutfört", "slutförd", "genomfört", "genomförd"),
+                 "avklarad", "slutfört", "slutförd", "genomfört", "genomförd", "skickat",
+                 "skickad", "skickats", "fixat", "fixad", "bokat", "bokad", "beställt", "beställd"),
+        # a past participle after one of these (and a filler) says it is done: "är skickat",
+        # "har redan fixat"
+        "done_after": ("är", "har", "blev", "har blivit", "är nu"),
+        "done_fillers": ("nu", "redan", "också"),
+        "past_endings": ("at", "it", "tt", "ts", "ad", "ade", "da", "ats", "its"),
         "open": ("pågår", "pågående", "fortsätter", "kvarstår", "skjuts upp", "flyttas",
-                 "flyttades", "under arbete"),
+                 "flyttades", "under arbete", "öppen", "öppet"),
         "cancelled": ("struken", "stryks", "ströks", "avbruten", "avbryts", "inställd",
                       "behövs inte", "behövs ej", "utgår", "utgick", "slopas", "slopad"),
         "not": ("inte", "ej", "inte än", "ännu inte"),

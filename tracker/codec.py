@@ -171,7 +171,9 @@ class Mention(NamedTuple):
     the minutes) or ``proposed`` (a weaker match, left for a person to accept); ``reason`` is
     ``status word``, ``matters arising`` (mentioned there without one), ``repeated`` (the
     minutes gave the action again) or ``created`` (the action's own sentence, in
-    ``ActionStore.timeline``); ``score`` is the match's strength, 0-100.
+    ``ActionStore.timeline``); ``score`` is the match's strength, 0-100; ``doubt`` says why
+    a proposed mention was not applied (``the owner is not named``, ``fits 2 actions as
+    well``, ``few words in common``).
     """
 
     meeting: str
@@ -184,6 +186,7 @@ class Mention(NamedTuple):
     score: int
     outcome: str
     reason: str
+    doubt: str | None = None
 
     @classmethod
     def from_doc(cls, doc: dict) -> Mention:
@@ -198,6 +201,7 @@ class Mention(NamedTuple):
             score=doc.get("score", 100),
             outcome=doc.get("outcome", "applied"),
             reason=doc.get("reason", "status word"),
+            doubt=doc.get("doubt"),
         )
 
     @property
@@ -215,7 +219,7 @@ class Mention(NamedTuple):
         return {"meeting": self.meeting, "date": iso(self.date), "status": self.status,
                 "word": self.word, "sentence": self.sentence, "line": self.line,
                 "paragraph": self.paragraph, "score": self.score, "outcome": self.outcome,
-                "reason": self.reason}
+                "reason": self.reason, "doubt": self.doubt}
 
 
 class Note(NamedTuple):

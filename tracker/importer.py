@@ -3,7 +3,8 @@
 - The same file again (same sha256) changes nothing.
 - An edited version of the same minutes (same body, i.e. normalised title, and the same
   date) updates the meeting in place. Its actions are matched to the stored ones: the same
-  text and agenda item first, then the closest by text (rapidfuzz), agenda item and owners.
+  text and agenda item first, then a reworded one: the same owners and mostly the same words
+  (compared by lemma and compound part, ``tracker.likeness``).
   Matched actions keep their id, status, notes and history and take the new wording, agenda
   item and source; their owners and due date too, unless a member has changed those. New
   actions are added; stored ones the minutes no longer have are marked ``vanished``, never
@@ -41,7 +42,8 @@ __all__ = ["ImportResult", "Plan", "apply", "plan"]
 
 EDITABLE = ("owners", "due", "due_text")  # what members may change and a re-import respects
 FROM_MINUTES = ("text", "agenda_item", "source", *EDITABLE)
-SAME_ACTION = 78  # the least score (0-100 and adjustments) for two wordings to be one action
+SAME_ACTION = 0.6  # how much of each other's words two wordings of one action cover, on average
+SAME_ACTION_MOVED = 0.8  # and when the action moved to another agenda item
 
 
 @dataclass
@@ -131,7 +133,9 @@ def follow_up_line(item: dict, dry_run: bool) -> str:
     else:
         label = f"proposed {item['status']}, not applied"
     where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
-    how = f"{item['reason']}, score {item['score']}" if item["outcome"] != "applied" else item["reason"]
+    how = item["reason"]
+    if item["outcome"] != "applied":
+        how += f", score {item['score']}" + (f": {item['doubt']}" if item.get("doubt") else "")
     due = f"; due {item['due']}" if item.get("due") else ""
     return f"  {label}: {item['id']}  {item['text']}  <- \"{item['sentence']}\" ({where}; {how}{due})"
 
@@ -201,8 +205,8 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
     stored_meeting = meetings[meeting_id]
     planned.meeting = {k: v for k, v in meeting_doc.items() if stored_meeting.get(k) != v}
     stored = {aid: doc for aid, doc in actions.items() if doc["meeting"] == meeting_id}
-    pairs, fresh, gone = _match(stored, incoming)
     edited = _edited_by_members(data["history"], set(stored))
+    pairs, fresh, gone = _match(stored, incoming, edited, data, minutes)
     for action_id, index in sorted(pairs, key=lambda pair: pair[1]):  # in the minutes' order
         doc, new = stored[action_id], incoming[index]
         fields = [f for f in FROM_MINUTES
@@ -334,8 +338,13 @@ def _add(planned: Plan, ids: IdSpace, meeting_id: str, items: list[tuple[int, di
         planned.result.added.append({"id": action_id, "text": new["text"]})
 
 
-def _match(stored: dict[str, dict], incoming: list[dict]) -> tuple[list[tuple[str, int]], list[int], list[str]]:
-    """Pair stored actions with incoming ones: ``(pairs, unmatched incoming, unmatched stored)``."""
+def _match(stored: dict[str, dict], incoming: list[dict], edited: set[tuple[str, str]], data: dict,
+           minutes: Minutes) -> tuple[list[tuple[str, int]], list[int], list[str]]:
+    """Pair stored actions with incoming ones: ``(pairs, unmatched incoming, unmatched stored)``.
+
+    The same text and agenda item first; then a reworded action: the same owners and mostly
+    the same words (``tracker.likeness``: by lemma and compound part, weighed by rarity among
+    these actions), the likest pairs first."""
     waiting: dict[tuple, list[str]] = {}
     for action_id, doc in stored.items():
         waiting.setdefault((normalise(doc["text"]), doc.get("agenda_item")), []).append(action_id)
@@ -347,36 +356,35 @@ def _match(stored: dict[str, dict], incoming: list[dict]) -> tuple[list[tuple[st
         else:
             fresh.append(index)
     left = [aid for ids in waiting.values() for aid in ids]
-    if left and fresh:
-        from rapidfuzz import fuzz
+    if not (left and fresh):
+        return pairs, fresh, left
+    from tracker.reconcile import matcher_for
 
-        scored = []
-        for action_id in left:
-            doc = stored[action_id]
-            old_text = normalise(doc["text"])
-            old_words = set(old_text.split())
-            for index in fresh:
-                new = incoming[index]
-                new_text = normalise(new["text"])
-                new_words = set(new_text.split())
-                if 2 * len(old_words & new_words) < min(len(old_words), len(new_words)):
-                    continue  # alike in letters only: not half the words in common
-                score = (fuzz.ratio(old_text, new_text) + fuzz.token_set_ratio(old_text, new_text)) / 2
-                if doc.get("agenda_item") and new["agenda_item"]:
-                    score += 5 if doc["agenda_item"] == new["agenda_item"] else -20
-                if set(doc["owners"]) & set(new["owners"]):
-                    score += 5
-                if score >= SAME_ACTION:
-                    scored.append((score, action_id, index))
-        taken_old, taken_new = set(), set()
-        for _, action_id, index in sorted(scored, key=lambda s: -s[0]):
-            if action_id not in taken_old and index not in taken_new:
-                taken_old.add(action_id)
-                taken_new.add(index)
-                pairs.append((action_id, index))
-        fresh = [i for i in fresh if i not in taken_new]
-        left = [aid for aid in left if aid not in taken_old]
-    return pairs, fresh, left
+    matcher = matcher_for(data, minutes, [stored[aid] for aid in left] + [incoming[i] for i in fresh])
+    like = matcher.like
+    old_terms = {aid: matcher.text_terms(stored[aid]["text"])[1] for aid in left}
+    new_terms = {i: matcher.text_terms(incoming[i]["text"])[1] for i in fresh}
+    like.count(*old_terms.values(), *new_terms.values())
+    scored = []
+    for action_id in left:
+        doc = stored[action_id]
+        for index in fresh:
+            new = incoming[index]
+            if not set(doc["owners"]) & set(new["owners"]) and set(doc["owners"]) != set(new["owners"]) \
+                    and (action_id, "owners") not in edited:
+                continue  # another person's action (unless a member changed who owns it)
+            moved = bool(doc.get("agenda_item") and new["agenda_item"]
+                         and doc["agenda_item"] != new["agenda_item"])
+            fit = like.fit(old_terms[action_id], new_terms[index])
+            if fit.mostly(SAME_ACTION_MOVED if moved else SAME_ACTION):
+                scored.append((fit.mean, action_id, index))
+    taken_old, taken_new = set(), set()
+    for _, action_id, index in sorted(scored, key=lambda s: -s[0]):
+        if action_id not in taken_old and index not in taken_new:
+            taken_old.add(action_id)
+            taken_new.add(index)
+            pairs.append((action_id, index))
+    return pairs, [i for i in fresh if i not in taken_new], [aid for aid in left if aid not in taken_old]
 
 
 def _edited_by_members(history: dict[str, dict], action_ids: set[str]) -> set[tuple[str, str]]:

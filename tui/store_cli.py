@@ -243,7 +243,7 @@ def action_text(a: Action, history) -> str:
         lines.append("later meetings:")
         for m in a.mentions:
             said = f"{m.status} ({m.word})" if m.word else f"{m.status} ({m.reason})"
-            how = "" if m.applied else f", proposed, score {m.score}"
+            how = "" if m.applied else f", proposed, score {m.score}" + (f", {m.doubt}" if m.doubt else "")
             lines.append(f"  {m.date or 'undated'} {m.meeting}: {said}{how}: {m.sentence}")
     lines.append("history:")
     lines += [f"  {change_text(c)}" for c in history]

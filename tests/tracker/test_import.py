@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from store_helpers import BOARD_ACTIONS, action, board, by_text, minutes
 
 
@@ -132,3 +134,38 @@ def test_a_dry_run_of_an_edited_version_writes_nothing(filled, tmp_path):
     assert result.status == "updated" and len(result.updated) == 2 and len(result.vanished) == 1
     assert "would mark as no longer in the minutes" in result.summary()
     assert (tmp_path / "actions.json").read_bytes() == before
+
+
+def test_a_reworded_action_keeps_its_id_status_notes_and_history(filled):
+    """The secretary rewords an action in the same minutes: the same owner and mostly the
+    same words (in other forms) make it the same action, updated, not a new one."""
+    invite = by_text(filled, "Lähettää kutsun jäsenille")
+    filled.complete(invite.id)
+    filled.note(invite.id, "Kutsu postitettu")
+    before = [(c.field, c.new) for c in filled.history(invite.id)]
+    reworded = minutes(
+        *BOARD_ACTIONS[:1],
+        action("Kutsu jäsenille lähetetään Annalta maaliskuun aikana", "Anna Virtanen",
+               due=date(2026, 3, 31), item="3", line=11),
+        *BOARD_ACTIONS[2:], edition="the invitation reworded")
+    result = filled.import_minutes(reworded)
+    assert result.added == [] and result.vanished == []
+    assert [(u["id"], u["fields"]) for u in result.updated] == [(invite.id, ["text", "due", "due_text"])]
+    after = filled.action(invite.id)
+    assert after.text == "Kutsu jäsenille lähetetään Annalta maaliskuun aikana"
+    assert after.status == "done" and [n.text for n in after.notes] == ["Kutsu postitettu"]
+    assert [(c.field, c.new) for c in filled.history(invite.id)][:len(before)] == before
+    assert len(filled.actions()) == 4
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Lähettää laskun tilintarkastajalle", "Anna Virtanen"),     # the same owner, other words
+    ("Kutsu jäsenille lähetetään Pekalta", "Pekka Nieminen"),    # the words, another owner
+])
+def test_another_action_in_a_re_import_is_not_the_old_one_reworded(filled, text, owner):
+    invite = by_text(filled, "Lähettää kutsun jäsenille")
+    changed = minutes(*BOARD_ACTIONS[:1], action(text, owner, item="3", line=11), *BOARD_ACTIONS[2:],
+                      edition=f"another action: {text} {owner}")
+    result = filled.import_minutes(changed)
+    assert [a["text"] for a in result.added] == [text]
+    assert result.vanished == [{"id": invite.id, "text": invite.text}]

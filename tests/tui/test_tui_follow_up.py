@@ -4,7 +4,7 @@ what new minutes say of earlier actions in the import's review, written only on 
 
 The store holds the Finnish village hall series of ``samples/series`` (as
 ``tests/tracker/test_follow_up.py``): meeting 2 reports the heat pump contract done, and
-says of Mikko's roof grant only loosely that it is ``hoidettu``, a change merely proposed.
+says only loosely, naming nobody, that the roof grant is ``hoidettu``: a change merely proposed.
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def test_p_accepts_a_proposed_change_and_u_undoes_it(series):
         state, told = entries(screen)[1]
         assert state == "-proposed"
         assert "hoidettu → proposed: done (score " in told and "p accepts" in told
-        assert "kunnan kanssa on puhuttu" in told
+        assert "Kunnan kanssa on puhuttu" in told
         assert can_accept(app)
 
         await pilot.press("p")

@@ -164,7 +164,8 @@ def _mention_text(m: Mention, title: str | None, acceptable: bool) -> Content:
     elif m.applied:
         said = f"{m.word or m.reason} → {MEANS[m.status]}"
     else:
-        said = f"{m.word or m.reason} → proposed: {MEANS[m.status]} (score {m.score})"
+        said = f"{m.word or m.reason} → proposed: {MEANS[m.status]} (score {m.score}" + (
+            f"; {m.doubt})" if m.doubt else ")")
     return Content.from_markup(
         "[b]$day[/b]  $title  [dim]$id[/dim]   [b]$said[/b][$text-warning]$hint[/]\n"
         "      “$sentence”  [dim]$where[/dim]",

@@ -380,7 +380,7 @@ def _follow_up(item: dict) -> Content:
     """What the minutes say of one earlier action: the change, the action, the sentence."""
     said = f"“{item['word']}”" if item["word"] else item["reason"]
     if item["outcome"] != "applied":
-        said += f", score {item['score']}"
+        said += f", score {item['score']}" + (f"; {item['doubt']}" if item.get("doubt") else "")
     meeting = item["meeting"]
     where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
     facts = [", ".join(item["owners"]) or "nobody named",

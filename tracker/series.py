@@ -1,8 +1,8 @@
 """Series of meetings: the meetings of one body, and how long each action has waited.
 
 Meetings of the same body form a series: the same title once dates, meeting numbers
-(``2/2026``, ``3.``), weekday and month words and words like ``MUISTIO`` or ``Minutes of``
-are taken out::
+(``2/2026``, ``3.``), a template's unfilled ``<NUMERO>``, weekday and month words and words
+like ``MUISTIO`` or ``Minutes of`` are taken out::
 
     >>> series_key("Haapaniemen kylätalon toimikunta, kokous 2/2026", "fi")
     'haapaniemen kylätalon toimikunta kokous'
@@ -41,6 +41,7 @@ _DATE = re.compile(
     r"|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?"  # 12.3.2026, 12.3.
     r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"       # 12/03/2026
 )
+_PLACEHOLDER = re.compile(r"<[^<>]*>")  # a template's blank left unfilled: "Palaveri <NRO>"
 _NUMBER = re.compile(r"(?:\bnro\b|\bno\.|\bnr\b|#|§)?\s*\b\d+(?:[./]\d+)*\.?")
 
 
@@ -66,7 +67,7 @@ def display_title(title: str | None) -> str | None:
 def _strip(text: str, language: str | None) -> str:
     from minutes.lang import LANGUAGES, profile
 
-    text = _NUMBER.sub(" ", _DATE.sub(" ", text.casefold()))
+    text = _NUMBER.sub(" ", _DATE.sub(" ", _PLACEHOLDER.sub(" ", text.casefold())))
     profiles = [profile(language)] if language in LANGUAGES else [profile(c) for c in LANGUAGES]
     for p in profiles:
         for phrase in sorted(p.follow_up.get("title_noise", ()), key=len, reverse=True):

@@ -1,7 +1,9 @@
 """Short ids people can type: at least six hex characters of a hash, longer only where
-needed to stay unique, and any unique prefix accepted.
+needed to stay unique, and any unique prefix of four characters or more accepted.
 
-No id is a prefix of another, so an id typed in full is never ambiguous.
+No id is a prefix of another, so an id typed in full is never ambiguous. A shorter prefix
+is never guessed, not even when one id starts with it (``2`` is not ``2dea70``): someone
+used to ``task 2 done`` would close the wrong action. The refusal lists the candidates.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from tracker.errors import AmbiguousId, UnknownId
 __all__ = ["IdSpace", "find"]
 
 SHORTEST = 6
+SHORTEST_PREFIX = 4  # what a person must type of an id
 
 
 def find(prefix: str, tables: Mapping[str, Mapping[str, object]]) -> tuple[str, str]:
@@ -30,11 +33,26 @@ def find(prefix: str, tables: Mapping[str, Mapping[str, object]]) -> tuple[str, 
     matches = [(kind, key) for kind, table in tables.items() for key in table if key.startswith(wanted)]
     if not matches:
         raise UnknownId(f"no {kinds} has the id {prefix!r}")
+    if len(wanted) < SHORTEST_PREFIX:
+        raise AmbiguousId(f"{prefix!r} is too short for an id: type {SHORTEST_PREFIX} characters or "
+                          f"more of one ({_candidates(matches, tables)})")
     if len(matches) > 1:
-        shown = ", ".join(sorted(key for _, key in matches)[:5])
-        more = ", …" if len(matches) > 5 else ""
-        raise AmbiguousId(f"{prefix!r} is the start of {len(matches)} ids ({shown}{more}); type more of it")
+        raise AmbiguousId(f"{prefix!r} is the start of {len(matches)} ids: type more of one "
+                          f"({_candidates(matches, tables)})")
     return matches[0]
+
+
+def _candidates(matches: list[tuple[str, str]], tables: Mapping[str, Mapping[str, object]],
+                most: int = 5) -> str:
+    """The ids a prefix could mean, each with the start of what it names."""
+    shown = []
+    for kind, key in sorted(matches, key=lambda match: match[1])[:most]:
+        doc = tables[kind][key]
+        words = " ".join(str(doc.get("text") or doc.get("title") or "").split()) if isinstance(doc, dict) else ""
+        words = words if len(words) <= 40 else words[:39] + "…"
+        shown.append(f"{key} {words}".rstrip())
+    more = f"; {len(matches) - most} more" if len(matches) > most else ""
+    return "; ".join(shown) + more
 
 
 class IdSpace:

@@ -83,3 +83,33 @@ def test_the_library_sets_a_due_date_from_a_phrase_or_a_date(path):
         assert store.action(site).due is None
         assert [c.new for c in store.history(site) if c.field == "due"] == [
             "2026-12-11", "2027-01-08", None]
+
+
+# -- ids: at least four characters, never a guess -------------------------------------------
+
+
+def test_one_character_closes_nothing_and_the_candidates_are_listed(path):
+    hall = action_id(path, "Selvittää salin hinnan")
+    before = path.read_bytes()
+    for short in (hall[:1], hall[:3]):
+        refused = run("done", short, "--store", str(path))
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr.startswith(f"minutes: {short!r} is too short for an id: type 4 "
+                                         "characters or more of one (")
+        assert f"{hall} Selvittää salin hinnan" in refused.stderr and refused.stderr.count("\n") == 1
+    assert path.read_bytes() == before
+    done = run("done", hall[:4], "--store", str(path))
+    assert done.exit_code == 0 and done.stdout.startswith(f"{hall}  done")
+
+
+def test_an_ambiguous_prefix_is_refused_with_the_candidates(path):
+    with ActionStore(path) as store:  # two actions whose ids share their first five characters
+        ids = {a.text: a.id for a in store.actions()}
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(ids["Selvittää salin hinnan"], "abcde1").replace(ids["Varaa tilat kevätseminaariin"], "abcde2")
+    path.write_text(text, encoding="utf-8")
+    refused = run("show", "abcde", "--store", str(path))
+    assert refused.exit_code == 2
+    assert refused.stderr == ("minutes: 'abcde' is the start of 2 ids: type more of one "
+                              "(abcde1 Selvittää salin hinnan; abcde2 Varaa tilat kevätseminaariin)\n")
+    assert run("show", "abcde2", "--store", str(path)).stdout.startswith("abcde2  open")

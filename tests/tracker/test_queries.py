@@ -69,7 +69,7 @@ def test_status_overdue_and_due_within_relative_to_today(two_meetings):
 def test_meeting_and_text(two_meetings):
     later = two_meetings.meetings()[0]
     assert later.date == date(2026, 3, 3)
-    assert texts(two_meetings.actions(meeting=later.id[:3])) == [
+    assert texts(two_meetings.actions(meeting=later.id[:4])) == [
         "Kokoaa toimintakertomuksen", "Tilaa kahvit seminaariin"]
     assert texts(two_meetings.actions(text="SEMINAARIIN")) == [
         "Tilaa kahvit seminaariin", "Varaa tilat kevätseminaariin"]

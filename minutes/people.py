@@ -131,50 +131,47 @@ class PeopleIndex:
 
     def resolve(self, written: str) -> str | None:
         """The one person ``written`` means, or ``None`` when nobody or several."""
+        found = self.candidates(written)
+        return found[0] if len(found) == 1 else None
+
+    def candidates(self, written: str) -> list[str]:
+        """Everyone ``written`` could mean, by the first way of reading it that finds
+        anyone (alias, initials, full name or part of one, inflected form, near miss):
+        one person, several (``resolve`` then answers nobody) or none."""
         written = straight_apostrophes(written).strip().strip(".,;:()").strip()
         if not written:
-            return None
+            return []
         low = written.lower()
         if low in self.aliases:
-            return self.aliases[low]
+            return [self.aliases[low]]
         if written.isupper() and len(written) <= 3 and written in self._initials:
-            names = self._initials[written]
-            return next(iter(names)) if len(names) == 1 else None
+            return sorted(self._initials[written])
         for lookup in (self._exact, self._inflection, self._near_miss):
             found = lookup(low)
-            if found is not None:
-                return found or None
-        return None
+            if found:
+                return sorted(found)
+        return []
 
     def guessed(self, written: str) -> bool:
         """True when ``written`` resolves only as a near miss (``Tommi`` for ``Tomi``):
         worth a secretary's second look."""
         low = straight_apostrophes(written).strip().strip(".,;:()").strip().lower()
-        if not low or low in self.aliases or self._exact(low) is not None or self._inflection(low) is not None:
+        if not low or low in self.aliases or self._exact(low) or self._inflection(low):
             return False
-        return bool(self._near_miss(low))
+        return len(self._near_miss(low)) == 1
 
-    # Each lookup returns a name, "" for "ambiguous: stop looking", or None for "no idea".
+    # Each lookup returns the people it finds (several: ambiguous, stop looking).
 
-    def _exact(self, low: str) -> str | None:
-        names = self._keys.get(low)
-        if not names:
-            return None
-        return next(iter(names)) if len(names) == 1 else ""
+    def _exact(self, low: str) -> set[str]:
+        return self._keys.get(low, set())
 
-    def _inflection(self, low: str) -> str | None:
+    def _inflection(self, low: str) -> set[str]:
         words = low.split()
         if len(words) > 1:
             # "Yrjö Sotamaalle", "Virtasen Liisa": each word must point to the same person
             sets = [self._keys.get(w) or self._inflected_names(w) for w in words]
-            common = set.intersection(*(set(s) for s in sets)) if all(sets) else set()
-            if not common:
-                return None
-            return next(iter(common)) if len(common) == 1 else ""
-        names = self._inflected_names(low)
-        if not names:
-            return None
-        return next(iter(names)) if len(names) == 1 else ""
+            return set.intersection(*(set(s) for s in sets)) if all(sets) else set()
+        return self._inflected_names(low)
 
     def _inflected_names(self, word: str) -> set[str]:
         found: set[str] = set()
@@ -189,9 +186,9 @@ class PeopleIndex:
                 found |= self._inflected[stem]
         return found
 
-    def _near_miss(self, low: str) -> str | None:
+    def _near_miss(self, low: str) -> set[str]:
         if " " in low or len(low) < 4:
-            return None
+            return set()
         from rapidfuzz import fuzz
 
         scored = [
@@ -201,9 +198,6 @@ class PeopleIndex:
         ]
         scored = [(score, first) for score, first in scored if score >= 85]
         if not scored:
-            return None
-        scored.sort(reverse=True)
-        if len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return ""
-        names = self._firsts[scored[0][1]]
-        return next(iter(names)) if len(names) == 1 else ""
+            return set()
+        best = max(score for score, _ in scored)
+        return set().union(*(self._firsts[first] for score, first in scored if score == best))

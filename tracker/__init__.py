@@ -22,7 +22,15 @@ with a one-line message.
 """
 
 from tracker.codec import Action, Change, Meeting, Mention, Note, Person
-from tracker.errors import AmbiguousId, CorruptStore, NothingToUndo, StoreError, StoreLocked, UnknownId
+from tracker.errors import (
+    AmbiguousId,
+    CorruptStore,
+    NothingToUndo,
+    StoreError,
+    StoreLocked,
+    UnknownId,
+    UnknownPerson,
+)
 from tracker.store import ActionStore, Stale, default_path, read_due
 
 __all__ = [
@@ -40,6 +48,7 @@ __all__ = [
     "StoreError",
     "StoreLocked",
     "UnknownId",
+    "UnknownPerson",
     "default_path",
     "read_due",
 ]

@@ -3,7 +3,8 @@ command line can print as it is."""
 
 from __future__ import annotations
 
-__all__ = ["AmbiguousId", "CorruptStore", "NothingToUndo", "StoreError", "StoreLocked", "UnknownId"]
+__all__ = ["AmbiguousId", "CorruptStore", "NothingToUndo", "StoreError", "StoreLocked", "UnknownId",
+           "UnknownPerson"]
 
 
 class StoreError(ValueError):
@@ -29,3 +30,14 @@ class AmbiguousId(StoreError):
 
 class NothingToUndo(StoreError):
     """Every change in the store has already been undone (or there is none)."""
+
+
+class UnknownPerson(StoreError):
+    """A name that means nobody in the people registry; ``closest`` are the registered
+    names nearest to it (the message says them)."""
+
+    def __init__(self, name: str, closest: list[str]) -> None:
+        near = f" (closest: {', '.join(closest)})" if closest else ""
+        super().__init__(f"nobody called {name!r} in the people registry{near}")
+        self.name = name
+        self.closest = closest

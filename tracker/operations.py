@@ -115,16 +115,26 @@ def set_status(status: str) -> Operation:
     return apply
 
 
-def assign(*owners: str) -> Operation:
-    """Make these people (canonical names through the registry) the action's owners."""
+def assign(*owners: str, new: bool = False) -> Operation:
+    """Make these people the action's owners: the words typed are grouped into names
+    (``People.group``) and each name read as the parser reads names (``Ingalle``,
+    ``Tommi``). A name that means nobody is ``UnknownPerson``, unless ``new``: then it
+    is registered as a new person."""
     if not all(tidy(owner) for owner in owners):
         raise StoreError("an owner's name cannot be empty")
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
-        names = dict.fromkeys(register(tx, owner) for owner in owners)
+        names = dict.fromkeys(owner_named(tx, name, new=new) for name in tx.people.group(owners))
         tx.set("action", action_id, action, "owners", list(names))
 
     return apply
+
+
+def owner_named(tx: Transaction, name: str, *, new: bool = False) -> str:
+    """The registered person ``name`` means; with ``new``, a new person when nobody."""
+    if new and tx.people.resolve(name) is None:
+        return register(tx, name)
+    return tx.people.known(name)
 
 
 def set_due(due: date | None) -> Operation:

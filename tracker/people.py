@@ -8,17 +8,23 @@ The table maps each canonical name to its aliases::
     "people": {"Tomi Aho": {"aliases": ["Tommi"]}}
 
 Owners are stored canonical: an import maps the names it reads through the registry, and
-``alias`` rewrites the owners of existing actions.
+``alias`` rewrites the owners of existing actions. A name a person types (``assign``,
+``--owner``) is read as the parser reads names in minutes (``minutes.people``): by name or
+alias, a word of one name, a Finnish inflected form (``Ingalle``), a near miss (``Tommi``),
+never a guess between two; a name that means nobody is refused with the closest ones.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from minutes.text import clean, fold
-from tracker.errors import StoreError
+from tracker.errors import StoreError, UnknownPerson
 
 if TYPE_CHECKING:
+    from minutes.people import PeopleIndex
+
     from tracker.operations import Transaction
 
 __all__ = ["People", "alias", "fold", "register", "tidy"]
@@ -35,6 +41,7 @@ class People:
     def __init__(self, table: dict[str, dict]) -> None:
         self.table = table
         self._index: dict[str, str] | None = None
+        self._parser_index: PeopleIndex | None = None
 
     @property
     def index(self) -> dict[str, str]:
@@ -50,25 +57,123 @@ class People:
 
     def changed(self) -> None:
         self._index = None
+        self._parser_index = None
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for ``name`` or one of its aliases, if registered."""
         return self.index.get(fold(name))
 
     def resolve(self, name: str) -> str | None:
-        """The person ``name`` means: an exact name or alias, else the one person with
-        that word in a name (``inga`` -> ``Inga Savukoski``). None when nobody matches;
-        ``StoreError`` when several do."""
+        """The person ``name`` means: an exact name or alias; the one person with that
+        word in a name (``inga`` -> ``Inga Savukoski``); else as the parser reads a name
+        (``Ingalle``, ``Tommi`` for ``Tomi Aho``). None when nobody matches; ``StoreError``
+        when several do."""
         exact = self.canonical(name)
         if exact is not None:
             return exact
         word = fold(name)
-        if " " in word:
-            return None
-        found = sorted({canonical for known, canonical in self.index.items() if word in known.split()})
+        found = [] if " " in word else sorted(
+            {canonical for known, canonical in self.index.items() if word in known.split()})
+        if not found and word:
+            found = self._as_the_parser_reads(name)
         if len(found) > 1:
             raise StoreError(f"{name!r} could be {', '.join(found)}; give the full name")
         return found[0] if found else None
+
+    def known(self, name: str) -> str:
+        """The person ``name`` means (``resolve``); ``UnknownPerson`` with the closest
+        registered names when nobody."""
+        found = self.resolve(name)
+        if found is None:
+            raise UnknownPerson(tidy(name), self.closest(name))
+        return found
+
+    def closest(self, name: str, most: int = 3) -> list[str]:
+        """The registered people nearest to ``name``: by the likeness of their names,
+        aliases or a word of them (``Salmi`` -> ``Inkeri Salmela``)."""
+        from rapidfuzz import fuzz, process
+
+        choices: dict[str, str] = {}  # a folded name, alias or word of one -> the person
+        for known, canonical in self.index.items():
+            for choice in (known, *known.split()):
+                choices.setdefault(choice, canonical)
+        near = process.extract(fold(name), list(choices), scorer=fuzz.ratio, limit=most * 3,
+                               score_cutoff=60)
+        return list(dict.fromkeys(choices[choice] for choice, _, _ in near))[:most]
+
+    def group(self, written: Iterable[str]) -> list[str]:
+        """The names in what a person typed, as a shell splits it: a name with a space in
+        it is one name as given (it was quoted), commas separate names, and words given one
+        by one (``assign ID Julius Oförsagd``) are grouped: the longest run (up to four)
+        that names someone is one name, the words between such runs one new name."""
+        names: list[str] = []
+        words: list[str] = []  # single words waiting to be grouped
+        for argument in written:
+            pieces = [tidy(piece) for piece in argument.split(",")]
+            for number, piece in enumerate(pieces):
+                if number or " " in piece:
+                    names += self._grouped(words)
+                    words = []
+                if " " in piece:
+                    names.append(piece)
+                elif piece:
+                    words.append(piece)
+            if len(pieces) > 1:  # "Anna," ends a name
+                names += self._grouped(words)
+                words = []
+        return names + self._grouped(words)
+
+    def _grouped(self, words: list[str]) -> list[str]:
+        """Words given one by one as names: each longest run that names someone, and
+        between them the words that name nobody as one name. A word that is only part of
+        someone's name (``Laine`` of ``Anna Laine``) next to such words goes with them:
+        ``Liisa Laine`` is one name, not Liisa and Anna Laine."""
+        runs: list[tuple[list[str], str]] = []  # (words, "name" | "part" | "nobody")
+        start = 0
+        while start < len(words):
+            end = next((end for end in range(min(len(words), start + 4), start, -1)
+                        if self._names_someone(" ".join(words[start:end]))), None)
+            if end is None:
+                runs.append(([words[start]], "nobody"))
+                start += 1
+                continue
+            run = words[start:end]
+            runs.append((run, "part" if len(run) == 1 and self._is_name_word(run[0]) else "name"))
+            start = end
+        names: list[str] = []
+        nobody: list[str] = []
+        for number, (run, kind) in enumerate(runs):
+            beside = {runs[i][1] for i in (number - 1, number + 1) if 0 <= i < len(runs)}
+            if kind == "nobody" or kind == "part" and "nobody" in beside:
+                nobody += run
+                continue
+            if nobody:
+                names.append(" ".join(nobody))
+                nobody = []
+            names.append(" ".join(run))
+        return names + ([" ".join(nobody)] if nobody else [])
+
+    def _is_name_word(self, word: str) -> bool:
+        """``word`` is a word of someone's name, as written there, and not the whole name."""
+        folded = fold(word)
+        return folded not in self.index and any(folded in known.split() for known in self.index)
+
+    def _names_someone(self, name: str) -> bool:
+        try:
+            return self.resolve(name) is not None
+        except StoreError:  # several people: a name all the same, refused when resolved
+            return True
+
+    def _as_the_parser_reads(self, name: str) -> list[str]:
+        """Whom the parser's name index (``minutes.people``) finds for ``name``: Finnish
+        inflected forms and near misses of the registered names, one or several."""
+        if self._parser_index is None:
+            from minutes.people import PeopleIndex
+
+            aliases = {other: canonical for canonical, person in self.table.items()
+                       for other in person.get("aliases", ())}
+            self._parser_index = PeopleIndex(list(self.table), aliases=aliases)
+        return self._parser_index.candidates(name)
 
     def names_of(self, name: str) -> set[str]:
         """The folded names a person goes by (just ``name`` when not registered)."""

@@ -73,11 +73,12 @@ class Query:
 
 def owner(name: str) -> Query:
     """Owned by this person, under any of their names (a first name will do when only
-    one person has it)."""
+    one person has it; an inflected form or a near miss as the parser reads them).
+    ``UnknownPerson`` when the name means nobody in the registry."""
 
     def compile(context: Context) -> Test:
         people = context.people
-        names = people.names_of(people.resolve(name) or name)
+        names = people.names_of(people.known(name))
         verdicts: dict[str, bool] = {}  # owner as stored -> one of the names? (few distinct)
 
         def test(action: dict) -> bool:

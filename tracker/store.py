@@ -375,8 +375,10 @@ class ActionStore:
     def cancel(self, *action_ids: str) -> list[Change]:
         return self.update(action_ids, operations.set_status("cancelled"), via="cancel")
 
-    def assign(self, action_id: str, *owners: str) -> list[Change]:
-        return self.update([action_id], operations.assign(*owners), via="assign")
+    def assign(self, action_id: str, *owners: str, new: bool = False) -> list[Change]:
+        """Make these people the owners (``operations.assign``: names read as the parser
+        reads them; ``UnknownPerson`` for nobody, unless ``new``)."""
+        return self.update([action_id], operations.assign(*owners, new=new), via="assign")
 
     def set_due(self, action_id: str, due: date | str | None, *, today: date | None = None) -> list[Change]:
         """Set the due date: a ``date``, ``None``, or a phrase a person typed (``25.3.``,
@@ -410,5 +412,5 @@ class ActionStore:
         from tracker.export import digest
 
         today = today or date.today()
-        name = self.person(owner) or owner
+        name = People(self._data()["people"]).known(owner)
         return digest(self.actions(owner=name, status="open", today=today), name, today, format)

@@ -192,6 +192,11 @@ class MinutesApp(App[None]):
         if not self._loading and self._stat() != self._signature:
             self.load()
 
+    @property
+    def registry(self) -> People:
+        """The people registry as last read."""
+        return self._people
+
     def resolve_person(self, name: str) -> str | None:
         """The canonical name ``name`` means in the people registry as last read (may raise
         ``StoreError`` for a name several people share)."""

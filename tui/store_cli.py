@@ -17,7 +17,7 @@ from argparse import SUPPRESS, Namespace
 from datetime import date
 from pathlib import Path
 
-from tracker import Action, ActionStore, Meeting, StoreError, default_path
+from tracker import Action, ActionStore, Meeting, StoreError, UnknownPerson, default_path
 from tui.cli import LANGUAGES, arg, command, fail
 
 STATUS_CHOICES = ("open", "done", "cancelled", "all")
@@ -334,11 +334,19 @@ cancel = _status_verb("cancel", "cancel", "was cancelled already", "Cancel actio
 ACTION_ID = arg("action_id", metavar="ID")
 
 
-@verb("assign", ACTION_ID, arg("names", nargs="+", metavar="NAME"), updates=True)
+NEW = arg("--new", action="store_true",
+          help="A name that is nobody's in the people registry is a new person.")
+
+
+@verb("assign", ACTION_ID, arg("names", nargs="+", metavar="NAME"), NEW, updates=True)
 def assign(args: Namespace) -> None:
-    """Make NAMEs the owners of an action."""
+    """Make NAMEs the owners of an action. Names are read as in minutes (Julius Oförsagd,
+    julius, Juliukselle, Tommi for Tomi); one that is nobody's is refused, unless --new."""
     with open_store(args) as store:
-        changes = store.assign(args.action_id, *args.names)
+        try:
+            changes = store.assign(args.action_id, *args.names, new=args.new)
+        except UnknownPerson as error:
+            fail(f"{error}; --new adds {error.name!r} as a new person")
         report(store, [args.action_id], changes, "had these owners already")
 
 

@@ -73,7 +73,7 @@ def test_done_show_note_due_assign_undo(path):
     assert run("note", hall, "Sali", "varattu", "--store", str(path), "--as", "pekka").exit_code == 0
     site = ids["Päivittää verkkosivut"]
     assert run("due", site, "2026-03-25", "--store", str(path)).exit_code == 0
-    assert run("assign", site, "Liisa Laine", "--store", str(path)).exit_code == 0
+    assert run("assign", site, "Liisa Laine", "--new", "--store", str(path)).exit_code == 0
     shown = run("show", hall, "--store", str(path)).stdout
     assert "done" in shown.splitlines()[0]
     assert "pekka: Sali varattu" in shown and "tester (done)" in shown

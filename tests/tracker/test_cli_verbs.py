@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from store_helpers import board, by_text
+from store_helpers import BOARD_ACTIONS, board, by_text, minutes
 from store_helpers import run_cli as run
 from tracker import ActionStore
 
@@ -113,3 +113,93 @@ def test_an_ambiguous_prefix_is_refused_with_the_candidates(path):
     assert refused.stderr == ("minutes: 'abcde' is the start of 2 ids: type more of one "
                               "(abcde1 Selvittää salin hinnan; abcde2 Varaa tilat kevätseminaariin)\n")
     assert run("show", "abcde2", "--store", str(path)).stdout.startswith("abcde2  open")
+
+
+# -- names: read as the parser reads them --------------------------------------------------
+
+PEOPLE = ("Anna Virtanen", "Pekka Nieminen", "Tomi Aho", "Inkeri Salmela", "Joonas Ollikainen")
+
+
+@pytest.fixture
+def people_path(tmp_path):
+    """The board meeting with five attendees (and "Tommi", an owner not yet known as Tomi)."""
+    store_file = tmp_path / "actions.json"
+    with ActionStore(store_file, user="anna") as store:
+        store.import_minutes(minutes(*BOARD_ACTIONS, attendees=PEOPLE))
+    return store_file
+
+
+def owners_of(path, some_id):
+    with ActionStore(path) as store:
+        return store.action(some_id).owners
+
+
+@pytest.mark.parametrize("typed, owners", [
+    (["Inkerille"], ("Inkeri Salmela",)),  # an inflected form
+    (["joonas"], ("Joonas Ollikainen",)),  # a first name
+    (["Joona"], ("Joonas Ollikainen",)),  # a near miss
+    (["Joonas", "Ollikainen"], ("Joonas Ollikainen",)),  # a full name without quotes
+    (["Joonas", "Ollikainen", "Anna,", "Pekka"], ("Joonas Ollikainen", "Anna Virtanen", "Pekka Nieminen")),
+    (["Tomi Aho"], ("Tomi Aho",)),
+])
+def test_assign_reads_names_as_the_parser_does(people_path, typed, owners):
+    site = action_id(people_path, "Päivittää verkkosivut")
+    done = run("assign", site, *typed, "--store", str(people_path))
+    assert done.exit_code == 0, done.stderr
+    assert owners_of(people_path, site) == owners
+    assert done.stdout.startswith(f"{site}  open  {', '.join(owners)}  due 2026-04-30")
+    with ActionStore(people_path) as store:
+        assert {p.name for p in store.people()} == {*PEOPLE, "Tommi"}  # nobody new
+
+
+@pytest.mark.parametrize("typed, message", [
+    (["Salmi"], "nobody called 'Salmi' in the people registry (closest: Inkeri Salmela)"),
+    (["Liisa", "Laine"], "nobody called 'Liisa Laine' in the people registry"),
+    (["Anna", "Liisa"], "nobody called 'Anna Liisa' in the people registry (closest: Anna Virtanen)"),
+])
+def test_assign_refuses_a_name_that_is_nobodys_with_the_closest(people_path, typed, message):
+    site = action_id(people_path, "Päivittää verkkosivut")
+    before = people_path.read_bytes()
+    refused = run("assign", site, *typed, "--store", str(people_path))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr.startswith(f"minutes: {message}")
+    assert refused.stderr.endswith(f"; --new adds {' '.join(typed)!r} as a new person\n")
+    assert people_path.read_bytes() == before
+
+
+def test_assign_new_adds_the_person_once(people_path):
+    site = action_id(people_path, "Päivittää verkkosivut")
+    done = run("assign", site, "Liisa", "Laine", "Inkerille", "--new", "--store", str(people_path))
+    assert done.exit_code == 0, done.stderr
+    assert owners_of(people_path, site) == ("Liisa Laine", "Inkeri Salmela")
+    listed = json.loads(run("actions", "--owner", "Liisa Laine", "--json", "--store", str(people_path)).stdout)
+    assert [a["text"] for a in listed] == ["Päivittää verkkosivut"]
+
+
+def test_owner_finds_a_near_miss_and_an_unknown_owner_is_an_error(people_path):
+    listed = json.loads(run("actions", "--owner", "Tommi", "--json", "--store", str(people_path)).stdout)
+    assert [a["text"] for a in listed] == ["Varaa tilat kevätseminaariin"]  # Tommi, as stored
+    run("alias", "Tommi", "Tomi Aho", "--store", str(people_path))
+    for typed in ("Tommi", "Tomille", "tomi"):
+        listed = json.loads(run("actions", "--owner", typed, "--json", "--store", str(people_path)).stdout)
+        assert [a["owners"] for a in listed] == [["Tomi Aho"]]
+    unknown = run("actions", "--owner", "Zorro", "--store", str(people_path))
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    assert unknown.stderr == "minutes: nobody called 'Zorro' in the people registry\n"
+    for verb in (["export"], ["digest"]):
+        assert run(*verb, "--owner", "Zorro", "--store", str(people_path)).exit_code == 2
+
+
+def test_the_library_assigns_as_the_command_line_does(people_path):
+    from tracker import UnknownPerson
+
+    with ActionStore(people_path) as store:
+        site = by_text(store, "Päivittää verkkosivut").id
+        store.assign(site, "Joonas", "Ollikainen")
+        assert store.action(site).owners == ("Joonas Ollikainen",)
+        with pytest.raises(UnknownPerson) as refused:
+            store.assign(site, "Salmi")
+        assert refused.value.closest == ["Inkeri Salmela"]
+        assert store.action(site).owners == ("Joonas Ollikainen",)
+        with pytest.raises(UnknownPerson):
+            store.actions(owner="Zorro")

@@ -65,7 +65,7 @@ def plant(path, change) -> None:
 def test_assign_note_and_as_keep_no_control_character_or_override(path):
     hall = ids(path)["Selvittää salin hinnan"]
     hostile_name = f"Pekka{CLEAR} {RLO}Nieminen"
-    assert run("assign", hall, hostile_name, "--store", str(path), "--as", f"mal{CLIPBOARD}").exit_code == 0
+    assert run("assign", hall, hostile_name, "--new", "--store", str(path), "--as", f"mal{CLIPBOARD}").exit_code == 0
     assert run("note", hall, f"soitettu {CLIPBOARD} \x9b31m kaupungille{RLO}", "--store", str(path),
                "--as", f"eve\u2066{ESC}[1m").exit_code == 0
     stored = path.read_text(encoding="utf-8")
@@ -135,7 +135,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
     with ActionStore(tmp_path / "actions.json", user="anna") as store:
         store.import_minutes(minutes(*[action(text, "Pekka Nieminen") for text in FORMULAS],
                                      title="=cmd|' /C calc'!A0"))
-        store.assign(by_text(store, "-2+3").id, "@Pekka")
+        store.assign(by_text(store, "-2+3").id, "@Pekka", new=True)
         store.note(by_text(store, "@SUM(1,2)").id, "=1+1")
         rows = list(csv.DictReader(io.StringIO(export(store.actions(), "csv"))))
 
@@ -165,7 +165,7 @@ def test_markdown_escapes_owners_titles_and_note_authors(tmp_path):
         store.import_minutes(minutes(action("Varaa sali", "Pekka Nieminen"),
                                      title="<script>alert(1)</script> [x](javascript:alert(1))"))
         a = store.actions()[0]
-        store.assign(a.id, "[Pekka](javascript:alert(2))", "<b>Anna</b>")
+        store.assign(a.id, "[Pekka](javascript:alert(2))", "<b>Anna</b>", new=True)
         store.note(a.id, "ok")
         text = export(store.actions(), "md")
         mail = store.digest("[Pekka](javascript:alert(2))")

@@ -34,7 +34,7 @@ def test_status_changes_are_recorded_with_who_when_and_what(filled, tmp_path):
 
 def test_assign_due_and_note(filled):
     site = by_text(filled, "Päivittää verkkosivut")
-    filled.assign(site.id, "pekka nieminen", "Liisa Laine")
+    filled.assign(site.id, "pekka nieminen", "Liisa Laine", new=True)
     filled.set_due(site.id, date(2026, 5, 15))
     filled.note(site.id, "Uusi teema valittu")
     after = filled.action(site.id)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from store_helpers import TODAY, action, by_text, minutes
-from tracker import StoreError, UnknownId
+from tracker import StoreError, UnknownId, UnknownPerson
 from tracker import queries as q
 
 
@@ -44,11 +44,12 @@ def test_owner_through_aliases_and_first_names(two_meetings):
     assert texts(two_meetings.actions(owner="TOMMI")) == tomi
     assert texts(two_meetings.actions(owner="tomi")) == tomi
     assert texts(two_meetings.actions(owner="Anna Virtanen", status="open")) == ["Lähettää kutsun jäsenille"]
-    assert two_meetings.actions(owner="Nobody Known") == []
+    with pytest.raises(UnknownPerson, match="nobody called 'Nobody Known' in the people registry"):
+        two_meetings.actions(owner="Nobody Known")
 
 
 def test_an_ambiguous_first_name_is_an_error(two_meetings):
-    two_meetings.assign(by_text(two_meetings, "Päivittää verkkosivut").id, "Anna Laine")
+    two_meetings.assign(by_text(two_meetings, "Päivittää verkkosivut").id, "Anna Laine", new=True)
     with pytest.raises(StoreError, match="could be Anna Laine, Anna Virtanen"):
         two_meetings.actions(owner="anna")
 

@@ -127,6 +127,26 @@ def test_x_again_opens_and_c_cancels(store):
     run(app, scenario)
 
 
+def test_a_asks_before_it_adds_a_name_that_is_nobodys(store):
+    app = make_app(store)
+
+    async def scenario(pilot):
+        action = table(app).current
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"Zorro Kettunen", "enter")
+        await pilot.pause()
+        said = text_of(app.screen.query_one("#prompt-help"))
+        assert "Nobody called 'Zorro Kettunen'" in said and "enter again adds the name as new" in said
+        assert on_disk(store, action.id).owners == action.owners  # nothing written yet
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_disk(store, action.id).owners == ("Zorro Kettunen",)
+        assert "Zorro Kettunen" in [p.name for p in store.people()]
+
+    run(app, scenario)
+
+
 def test_a_assigns_with_completion_from_the_roster(store):
     app = make_app(store)
 
@@ -138,8 +158,9 @@ def test_a_assigns_with_completion_from_the_roster(store):
         await until(pilot, lambda: app.focused._suggestion)
         await pilot.press("right", "comma", "space", "S", "a", "m", "enter")
         await pilot.pause()
-        assert on_disk(store, action.id).owners == ("Pekka Vuorisalo", "Sam")
-        assert table(app).current.owners == ("Pekka Vuorisalo", "Sam")
+        # Sam is Sam Adeyemi, as the registry knows him
+        assert on_disk(store, action.id).owners == ("Pekka Vuorisalo", "Sam Adeyemi")
+        assert table(app).current.owners == ("Pekka Vuorisalo", "Sam Adeyemi")
 
     run(app, scenario)
 

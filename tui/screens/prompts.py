@@ -14,6 +14,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from tracker import StoreError, read_due
+from tracker.people import People
 
 __all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt"]
 
@@ -74,16 +75,34 @@ class Prompt(ModalScreen):
 
 
 class AssignPrompt(Prompt):
-    """Who owns the action: names separated by commas, completed from the roster."""
+    """Who owns the action: names separated by commas, completed from the roster, read as
+    the store reads them (``Ingalle``, ``Tommi``). A name that is nobody's is said with the
+    closest ones, and a second enter adds it as a new person. Dismisses with the names and
+    whether new people may be added."""
 
-    def __init__(self, text: str, owners: tuple[str, ...], roster: list[str]) -> None:
+    def __init__(self, text: str, owners: tuple[str, ...], roster: list[str], people: People) -> None:
         super().__init__(f"Owners of “{_short(text)}”", ", ".join(owners),
                          help="Names separated by commas (→ completes from the people "
                               "registry); empty: nobody.",
                          suggester=NamesSuggester(lambda: roster))
+        self.people = people
+        self.confirmed: str | None = None  # the value whose new names enter again adds
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(split_names(event.value))
+        names = split_names(event.value)
+        try:
+            nobody = [name for name in names if self.people.resolve(name) is None]
+        except StoreError as error:  # a name several people share
+            self.say(str(error), problem=True)
+            return
+        if nobody and self.confirmed != event.value:
+            self.confirmed = event.value
+            closest = [f"{name!r} (closest: {', '.join(near)})" if (near := self.people.closest(name))
+                       else repr(name) for name in nobody]
+            self.say(f"Nobody called {'; '.join(closest)} in the people registry: enter again "
+                     f"adds {'them' if len(nobody) > 1 else 'the name'} as new.", problem=True)
+            return
+        self.dismiss((names, bool(nobody)))
 
 
 class DuePrompt(Prompt):

@@ -41,13 +41,17 @@ class UpdatesScreen(Screen):
         if action is None:
             return
 
-        def assign(owners: tuple[str, ...] | None) -> None:
-            if owners is not None:
-                self.app.change(lambda s: s.assign(action.id, *owners),
-                                done=f"Owners: {', '.join(owners) or 'nobody'}")
+        def assign(answer: tuple[tuple[str, ...], bool] | None) -> None:
+            if answer is not None:
+                owners, new = answer
+                changes = self.app.change(lambda s: s.assign(action.id, *owners, new=new))
+                if changes is not None:
+                    after = self.app.action(action.id)
+                    self.app.notify(f"Owners: {', '.join(after.owners) or 'nobody'}"
+                                    if changes else "Nothing to change.", timeout=3)
 
-        self.app.push_screen(AssignPrompt(action.text, action.owners, self.app.roster(action.meeting)),
-                             assign)
+        self.app.push_screen(AssignPrompt(action.text, action.owners, self.app.roster(action.meeting),
+                                          self.app.registry), assign)
 
     def action_due(self) -> None:
         action = self.current_action()

@@ -38,6 +38,14 @@ class Profile:
     stem's end and what it stands for (``kse s``: hakemukse- is hakemus), ``folds`` the
     alternations to fold (consonant gradation: a pattern and its replacement) and the
     ``vowels``; ``compounds`` is true where compounds are written as one word.
+    ``structure`` holds the small words the structure stages read between the labels: the
+    conjunctions of a list of people (``and``), labels that end in their own preposition
+    (``by_label``: Notes by …), who is present told after the names (``present_after``: A
+    and B were present), and the words of a next meeting's sentence (``same`` time or
+    place, the ``place_words`` and ``time_words`` that say which, the ``filler`` before a
+    place, the ``place_endings`` a place name may carry). ``lower_case_titles`` is true
+    where a job title is written in lower case before a name (puheenjohtaja Anna Virtanen):
+    a lower-case word there is a role, not an organisation.
     """
 
     code: str
@@ -53,6 +61,8 @@ class Profile:
     dateparser_language: str = "en"
     inflection: dict[str, tuple[str, ...]] = field(default_factory=dict)
     compounds: bool = False
+    structure: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    lower_case_titles: bool = False
 
 
 

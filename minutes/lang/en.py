@@ -43,6 +43,10 @@ PROFILE = Profile(
         "column_handle": ('github', 'gitlab', 'handle', 'nick', 'username', 'irc', 'matrix', 'slack'),
     },
     roles={
+        # a word that makes a chair's title another's: varapuheenjohtaja, vice chair
+        "vice": ("vice",),
+        # a note after a name that says the person took the minutes: Jo Lee (notes)
+        "taking_minutes": ("minutes", "notes", "scribe"),
         "chair": ("chair", "chairperson", "chairman", "chairwoman", "facilitator", "chairing"),
         "secretary": ("secretary", "minutes", "minute taker", "scribe", "note taker", "notes"),
         "attendance_notes": ("remote", "remotely", "online", "by phone", "via zoom", "via teams",
@@ -232,5 +236,15 @@ PROFILE = Profile(
                       "page", "p.", "pp.", "no.", "step", "rule"),
         "am": ("am", "a.m."),
         "pm": ("pm", "p.m."),
+    },
+    structure={
+        "and": ("and", "&"),
+        "by_label": ("by",),
+        "present_after": ("were present", "was present", "were in attendance", "attended"),
+        "same": ("same",),
+        "place_words": ("room", "link", "place"),
+        "time_words": ("time",),
+        "filler": ("is", "will be held", "will be", "is held", "held", "at", "in", "on", "the"),
+        "place_endings": (),
     },
 )

@@ -46,6 +46,10 @@ PROFILE = Profile(
         "column_handle": ('käyttäjätunnus', 'tunnus', 'nimimerkki', 'github'),
     },
     roles={
+        # a word that makes a chair's title another's: varapuheenjohtaja, vice chair
+        "vice": ("vara", "varapj"),
+        # a note after a name that says the person took the minutes: Jo Lee (notes)
+        "taking_minutes": (),
         "chair": ("puheenjohtaja", "pj", "pj.", "kokouksen puheenjohtaja"),
         "secretary": ("sihteeri", "siht.", "siht", "muistion kirjoittaja", "kirjaaja"),
         "attendance_notes": ("etänä", "etäyhteydellä", "etäyhteys", "teamsin kautta", "teams",
@@ -270,4 +274,15 @@ PROFILE = Profile(
                       "luvun", "luvussa", "liite", "liitteen", "liitteessä", "versio", "version",
                       "taulukko", "taulukossa", "kuva", "kuvassa", "sivu", "sivulla", "s.", "nro"),
     },
+    structure={
+        "and": ("ja", "sekä", "&"),
+        "by_label": ("kirjasi", "laati", "kirjoitti"),
+        "present_after": ("olivat paikalla", "olivat läsnä", "oli paikalla", "oli läsnä"),
+        "same": ("sama", "samassa", "samaan"),
+        "place_words": ("paikka", "huone", "linkki"),
+        "time_words": ("aika",),
+        "filler": ("pidetään", "järjestetään", "on", "klo"),
+        "place_endings": ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "n"),
+    },
+    lower_case_titles=True,
 )

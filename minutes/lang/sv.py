@@ -38,6 +38,10 @@ PROFILE = Profile(
         "column_handle": ('användarnamn', 'signatur', 'github'),
     },
     roles={
+        # a word that makes a chair's title another's: varapuheenjohtaja, vice chair
+        "vice": ("vice",),
+        # a note after a name that says the person took the minutes: Jo Lee (notes)
+        "taking_minutes": ("protokoll",),
         "chair": ("ordförande", "mötesordförande", "ordf.", "ordf"),
         "secretary": ("sekreterare", "protokollförare", "mötessekreterare", "sekr", "sekr."),
         "attendance_notes": ("på distans", "digitalt", "via länk", "delvis", "protokoll"),
@@ -195,4 +199,15 @@ PROFILE = Profile(
                       "versionen", "bilaga", "bilagan", "tabell", "figur", "sida", "sidan", "s.",
                       "nr"),
     },
+    structure={
+        "and": ("och", "samt", "&"),
+        "by_label": ("förde", "fördes av"),
+        "present_after": ("är närvarande", "var närvarande", "närvarade"),
+        "same": ("samma",),
+        "place_words": ("plats", "rum", "länk"),
+        "time_words": ("tid",),
+        "filler": ("i", "på", "vid", "hålls", "är", "kl"),
+        "place_endings": (),
+    },
+    lower_case_titles=True,
 )

@@ -9,7 +9,7 @@ from ..model import Attendee
 from ..people import NAME_TOKEN, PeopleIndex, looks_like_name
 from .agenda import is_agenda_candidate
 from .speakers import TIMESTAMP
-from .state import HEADER_SPAN, Line, ParseState, cell, columns, every_language, norm_label
+from .state import HEADER_SPAN, Line, ParseState, any_word, cell, columns, every_language, norm_label
 
 __all__ = ["attendees"]
 
@@ -242,7 +242,7 @@ def _split_list(text: str) -> list[str]:
     parts.append("".join(current))
     parts = [p.strip() for p in parts if p.strip()]
     # "A, B and C" / "A ja B"
-    last = re.split(r"\s+(?:and|ja|sekä|och|samt|&)\s+", parts[-1]) if parts else []
+    last = re.split(rf"\s+{any_word('structure', 'and').pattern}\s+", parts[-1]) if parts else []
     writer = every_language("labels", "writer")
     if len(last) > 1 and all(looks_like_name(re.sub(r"^(?:[a-zåäö][\w.-]*\s+){0,3}", "", _name_part(x)))
                              or x.split()[0].lower() in writer
@@ -290,12 +290,9 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
             and p.replace(".", "").upper() != initials]  # Marja Saari (MS)
     if role:
         kept.insert(0, role)
-    if any(p.lower().rstrip(".") in notes & _SECRETARY_NOTES for p in inner):
+    if any(p.lower().rstrip(".") in notes & every_language("roles", "taking_minutes") for p in inner):
         state.minutes.secretary = state.minutes.secretary or name
     return Attendee(name, *_organisation_and_role(state, [*pieces[1:], *kept]))
-
-
-_SECRETARY_NOTES = {"minutes", "notes", "scribe", "protokoll"}
 
 
 def _organisation_and_role(state: ParseState, parts: list[str]) -> tuple[str | None, str | None]:
@@ -324,9 +321,9 @@ def _is_role(state: ParseState, part: str) -> bool:
     tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
     if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
         return len(tokens) <= 4
-    # Finnish and Swedish job titles are written in lower case (kuoronjohtaja, hamnkapten),
-    # organisations capitalised; in English a lower-case word may be a nick (mkoivu)
-    return part[:1].islower() and len(tokens) <= 3 and state.profile.code in ("fi", "sv")
+    # where job titles are written in lower case (kuoronjohtaja, hamnkapten) organisations
+    # are capitalised; elsewhere a lower-case word may be a nick (jlee)
+    return part[:1].islower() and len(tokens) <= 3 and state.profile.lower_case_titles
 
 
 def _people_columns(header: tuple[str, ...]) -> dict[str, int]:
@@ -384,7 +381,7 @@ def _roles(state: ParseState) -> None:
         words = every_language("roles", role)
         for person in m.attendees:
             tokens = [t.lower().rstrip(".") for t in re.split(r"[\s,/]+", person.role or "")]
-            if any(t in words for t in tokens) and not {"vice", "vara", "varapj"} & set(tokens):
+            if any(t in words for t in tokens) and not every_language("roles", "vice") & set(tokens):
                 setattr(m, role, person.name)
                 break
 

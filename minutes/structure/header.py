@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .. import dates
 from ..lang import LANGUAGES, profile
 from .agenda import is_agenda_candidate
-from .state import HEADER_SPAN, Line, ParseState, every_language
+from .state import HEADER_SPAN, Line, ParseState, any_word, every_language
 
 __all__ = ["header", "leftover", "strip_dates"]
 
@@ -140,17 +141,28 @@ def strip_dates(text: str, lang: str) -> str:
     for mention in sorted(dates.find_dates(text, None, lang), key=lambda d: -d.start):
         if not _MONTH_YEAR.fullmatch(mention.text.strip()):
             text = text[: mention.start] + text[mention.end :]
-    text = _TIME_PHRASE.sub("", text)
+    text = _time_phrase().sub("", text)
     return text.strip(" \t-–—,.:|")
 
 
 _FULL_DATE = re.compile(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
-_TIME_PHRASE = re.compile(
-    r"\b(?:klo|kl\.?|kello|at)?\s*\d{1,2}(?:[.:]\d{2})\s*(?:[-–—]\s*\d{1,2}(?:[.:]\d{2})?)?"
-    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\b(?:klo|kl\.?|kello)\s*\d{1,2}\b",
-    re.I,
-)
+
+
+@lru_cache(maxsize=1)
+def _time_phrase() -> re.Pattern[str]:
+    """A clock time or range with its word (``klo 9.00–11.30``, ``at 10.30 pm``) or an hour
+    after a clock word (``kl 18``)."""
+    word = any_word("date_words", "time").pattern
+    meridiems = sorted(every_language("date_words", "am", "pm"), key=len, reverse=True)
+    meridiem = "|".join(map(re.escape, meridiems))
+    return re.compile(
+        rf"(?:{word}\.?)?\s*\d{{1,2}}(?:[.:]\d{{2}})\s*(?:[-–—]\s*\d{{1,2}}(?:[.:]\d{{2}})?)?"
+        rf"(?:\s*(?:{meridiem})\.?)?|{word}\.?\s*\d{{1,2}}\b",
+        re.I,
+    )
+
+
 _TIMEZONE = re.compile(r"\b(?:EEST|EET|CEST|CET|UTC|GMT|BST|WEST|WET)\b")
 
 

@@ -9,17 +9,9 @@ from ..lang import LANGUAGES, profile
 from ..model import NextMeeting
 from .agenda import is_agenda_candidate
 from .header import leftover
-from .state import ParseState
+from .state import ParseState, any_word, every_language
 
 __all__ = ["next_meeting"]
-
-
-_SAME = re.compile(r"\b(?:same|sama|samassa|samaan|samma|samme)\b", re.I)
-_LEADING_FILLER = re.compile(
-    r"^(?:(?:pidetään|järjestetään|on|is|will be held|will be|is held|held|at|in|on|the|"
-    r"i|på|vid|hålls|är|klo|kl)\b\s*)+",
-    re.I,
-)
 
 
 def next_meeting(state: ParseState) -> None:
@@ -30,6 +22,8 @@ def next_meeting(state: ParseState) -> None:
     base = state.minutes.date
     code = state.profile.code
     nm = NextMeeting()
+    same = any_word("structure", "same")
+    filler = re.compile(rf"^(?:{any_word('structure', 'filler').pattern}\s*)+", re.I)
     for part in parts:
         if nm.date is None:
             mentions = [d for c in (code, *(c for c in LANGUAGES if c != code))
@@ -39,14 +33,14 @@ def next_meeting(state: ParseState) -> None:
                 nm.date = (explicit or mentions)[0].date
         if nm.start is None:
             nm.start, nm.end = dates.parse_time_range(part)
-            if nm.start is None and _SAME.search(part) and re.search(r"\b(?:time|aika|tid)\b", part, re.I):
+            if nm.start is None and same.search(part) and any_word("structure", "time_words").search(part):
                 nm.start, nm.end = state.minutes.start, state.minutes.end
     if place is None:
         for part in parts:
             for piece in leftover(state, part):
-                piece = _LEADING_FILLER.sub("", piece).strip()
-                if _SAME.search(piece):
-                    if re.search(r"\b(?:room|link|place|paikka|huone|linkki|plats|rum|länk)\b", piece, re.I):
+                piece = filler.sub("", piece).strip()
+                if same.search(piece):
+                    if any_word("structure", "place_words").search(piece):
                         place = state.minutes.location
                         break
                     continue
@@ -107,9 +101,6 @@ def _next_meeting_text(state: ParseState) -> tuple[list[str], str | None] | None
     return None
 
 
-_CASE_ENDINGS = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lle", "n")
-
-
 def _base_form(state: ParseState, place: str) -> str:
     """``Vesikkalan kirjastossa`` -> ``Vesikkalan kirjasto`` and ``Teamsissa`` -> ``Teams``
     when the document also writes the word in its base form; else the place as written."""
@@ -121,7 +112,7 @@ def _base_form(state: ParseState, place: str) -> str:
     spelled = next((k for k in known if k.lower() == last.lower() and k != last and k[:1].isupper()), None)
     if spelled:  # "på biblioteket" where the header says "Biblioteket"
         return " ".join([*words[:-1], spelled])
-    for ending in _CASE_ENDINGS:
+    for ending in sorted(every_language("structure", "place_endings"), key=len, reverse=True):
         if last.endswith(ending) and len(last) > len(ending) + 2:
             stem = last[: -len(ending)]
             for candidate in (stem, stem[:-1] if stem.endswith("i") else None):

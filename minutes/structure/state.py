@@ -18,7 +18,7 @@ from ..lang import LANGUAGES, Profile, profile
 from ..model import Block, Document, Minutes, Origin
 from ..people import PeopleIndex
 
-__all__ = ["HEADER_SPAN", "Line", "ParseState", "cell", "columns", "every_language", "norm_label"]
+__all__ = ["HEADER_SPAN", "Line", "ParseState", "any_word", "cell", "columns", "every_language", "norm_label"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class ParseState:
 
 
 def _label_of(labels: dict[str, set[str]], text: str) -> tuple[set[str], str] | None:
-    for pattern in (_LABEL, _TAB_LABEL, _BY_LABEL):
+    for pattern in (_LABEL, _TAB_LABEL, _by_label()):
         match = pattern.match(text)
         if match:
             fields = labels.get(norm_label(match["label"]))
@@ -117,11 +117,13 @@ HEADER_SPAN = 40  # lines from the top where the header fields may stand
 _HEADER_SEPARATOR = re.compile(r"\s+[·|]\s+")
 _LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\s*:\s*(?P<value>.*)$", re.S)
 _TAB_LABEL = re.compile(r"^\s*(?P<label>[^\W\d_][^:\t]{0,45}?)\t+(?P<value>\S.*)$", re.S)
-# "Notes by Sam", "Muistion kirjasi Anna Virtanen": a label that ends in its own preposition
-_BY_LABEL = re.compile(
-    r"^\s*(?P<label>(?:[\w-]+\s){0,2}(?:by|kirjasi|laati|kirjoitti|förde|fördes av))\s+(?P<value>\S.*)$",
-    re.I | re.S,
-)
+
+
+@lru_cache(maxsize=None)
+def _by_label() -> re.Pattern[str]:
+    """``Notes by Sam``: a label that ends in its own preposition (``by_label`` words)."""
+    by = any_word("structure", "by_label").pattern
+    return re.compile(rf"^\s*(?P<label>(?:[\w-]+\s){{0,2}}{by})\s+(?P<value>\S.*)$", re.I | re.S)
 
 
 def norm_label(text: str) -> str:
@@ -140,6 +142,15 @@ def _label_index(lang: str) -> dict[str, set[str]]:
             for word in words:
                 index.setdefault(word.lower(), set()).add(name)
     return index
+
+
+@lru_cache(maxsize=None)
+def any_word(field: str, *keys: str) -> re.Pattern[str]:
+    """A pattern that finds any of ``every_language(field, *keys)`` as whole words, longest
+    first, in any case; the words of a phrase may stand with any space between."""
+    words = sorted(every_language(field, *keys), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=None)

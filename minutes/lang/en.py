@@ -16,7 +16,8 @@ PROFILE = Profile(
         "time": ("time", "when"),
         "place": ("location", "venue", "place", "where", "room"),
         "present": ("present", "attendees", "attending", "in attendance", "participants",
-                    "attendance", "members present", "people present", "present in person"),
+                    "attendance", "members present", "people present", "present in person",
+                    "attending members"),
         "absent": ("absent", "apologies", "regrets", "apologies received", "not present",
                    "unable to attend", "absent with apologies"),
         # who was there, told in a sentence of prose: "Present were the chair, A and B."

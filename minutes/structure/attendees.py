@@ -87,6 +87,20 @@ def _present_in_prose(state: ParseState) -> list[Attendee]:
         people = [p for part in _split_list(told) if (p := _person(state, part))]
         if len(people) >= 2:
             return people
+    return _present_told_after(state)
+
+
+def _present_told_after(state: ParseState) -> list[Attendee]:
+    """The people a sentence names before it says they are present: ``Aino, Eero ja
+    Maija olivat paikalla.``, ``Olle, Kajsa och Bosse är närvarande.``"""
+    present = any_word("structure", "present_after")
+    for line in state.lines:
+        match = None if line.is_table else present.search(line.text)
+        if not match or line.text[match.end():].strip(" .!"):
+            continue
+        people = [_person(state, part) for part in _split_list(line.text[: match.start()])]
+        if len(people) >= 2 and None not in people:
+            return people
     return []
 
 
@@ -149,16 +163,18 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
     """The people a present/absent label introduces: on its line (a comma list, or the
     first row of a list that goes on below), below it one a line, or in a table."""
     following = state.lines[label_line.index + 1 : label_line.index + 200]
-    first_last = _first_last([line.text.split("\t") for line in following[:60] if "\t" in line.text])
-    rows_below = bool(following) and not following[0].is_table and _person(
-        state, following[0].text, first_last) is not None and not state.label_of(following[0].text)
+    first_last = _first_last([_cells(line.text) for line in following[:60] if _COLUMN_GAP.search(line.text)])
+    rows_below = bool(following) and not _ends_list(state, following[0]) and _person(
+        state, following[0].text, first_last) is not None
+    if value.lower().strip(" .!") in every_language("actions", "quantifiers"):
+        return  # "Present: all": everyone, no one named
     while value.rstrip().endswith(",") and following and not following[0].is_table:
         value = f"{value.rstrip()} {following[0].text}"  # the list goes on below
         state.used.add(following[0].index)
         following = following[1:]
         rows_below = False
     if value:
-        parts = _split_list(value)
+        parts = _grouped(value) or _split_list(value)
         if not rows_below and len(parts) > 1 and all(_is_person_part(state, p) for p in parts):
             for part in parts:
                 if person := _person(state, part):
@@ -175,11 +191,11 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             if not value and _people_table(state, line, target, labelled=True):
                 state.used.add(line.index)
             break
-        if state.label_of(line.text) or is_agenda_candidate(line) or line.block.kind == "heading":
+        if _ends_list(state, line):
             break
-        person = _person(state, line.text, first_last) or _nick(line.text)
+        person = _person(state, line.text, first_last) or _nick(line.text) or _role_only(state, line.text)
         if person is None:
-            parts = _split_list(line.text)
+            parts = _grouped(line.text) or _split_list(line.text)
             if value or len(parts) < 2 or not all(_is_person_part(state, p) for p in parts):
                 break
             for part in parts:  # a comma list on the line below the label
@@ -189,6 +205,45 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             _add(state, person, target)
         state.used.add(line.index)
         value = value or line.text
+
+
+def _ends_list(state: ParseState, line: Line) -> bool:
+    """A line that ends a list of people below its label: a table, another label (a role
+    alone, ``Ordförande``, is a row of the list), an agenda item or a heading."""
+    label = state.label_of(line.text)
+    role_alone = label is not None and not label[1] and label[0] <= {"chair", "secretary"}
+    return line.is_table or bool(label) and not role_alone or is_agenda_candidate(line) \
+        or line.block.kind == "heading"
+
+
+def _role_only(state: ParseState, text: str) -> Attendee | None:
+    """A row of a list of people that names a role and no one in it (``- Kassör``, ``-
+    Game Jam-ansvarig``): the role is the attendee, as the minutes name them."""
+    text = text.strip().lstrip("•*–-").strip()
+    role = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    words = role.split()
+    if not 0 < len(words) <= 3 or not _is_role(state, role):
+        return None
+    if not all(w[:1].isupper() or _is_role_word(w.lower().strip(".")) for w in words):
+        return None  # "Puheenjohtaja avasi kokouksen" is a sentence
+    return Attendee(role, None, role)
+
+
+_GROUP_END = re.compile(r"\)\s*(?=[^\s,;)])")
+
+
+def _grouped(text: str) -> list[str]:
+    """People written in groups that share the parenthesis after them, with no comma
+    between groups: ``Aino ja Eero (Kyläyhdistys) Maija (Kunta), Olli ja Outi (Seura)``
+    -> ``Aino (Kyläyhdistys)``, ``Eero (Kyläyhdistys)``, ``Maija (Kunta)``, … ; ``[]``
+    when the text is not so written (a parenthesis followed by a comma is one person's)."""
+    if not _GROUP_END.search(text):
+        return []
+    people = []
+    for names, shared in re.findall(r"([^()]*)\(([^)]*)\)", text):
+        people += [f"{name} ({shared})" for name in _split_list(names)]
+    rest = text[text.rindex(")") + 1:]
+    return people + _split_list(rest)
 
 
 _NICK_ROW = re.compile(r"^\s*[-*•]?\s*@?(?P<nick>[a-z][\w.-]{1,30})(?:\s*\(\d+\))?\s*$")
@@ -240,9 +295,11 @@ def _split_list(text: str) -> list[str]:
         else:
             current.append(char)
     parts.append("".join(current))
-    parts = [p.strip() for p in parts if p.strip()]
+    conjunction = any_word("structure", "and").pattern
+    # "A, B, and C": the last one after a comma and a conjunction
+    parts = [re.sub(rf"^{conjunction}\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]
     # "A, B and C" / "A ja B"
-    last = re.split(rf"\s+{any_word('structure', 'and').pattern}\s+", parts[-1]) if parts else []
+    last = re.split(rf"\s+{conjunction}\s+", parts[-1]) if parts else []
     writer = every_language("labels", "writer")
     if len(last) > 1 and all(looks_like_name(re.sub(r"^(?:[a-zåäö][\w.-]*\s+){0,3}", "", _name_part(x)))
                              or x.split()[0].lower() in writer
@@ -252,6 +309,12 @@ def _split_list(text: str) -> list[str]:
 
 
 _HANDLE = re.compile(r"@[\w.-]+")
+_COLUMN_GAP = re.compile(r"\t+| {3,}")  # a tab, or a run of spaces that aligns a column
+
+
+def _cells(text: str) -> list[str]:
+    """The columns of a row typed with tabs or aligned with spaces."""
+    return [c.strip() for c in _COLUMN_GAP.split(text.strip()) if c.strip()]
 
 
 def _person(state: ParseState, text: str, first_last: bool | None = None) -> Attendee | None:
@@ -269,8 +332,8 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
     text = re.sub(r"\s*[,;]?\s*\)", ")", text).replace("()", "").strip()
     inner = [p.strip() for group in re.findall(r"\(([^)]*)\)", text) for p in group.split(",")]
     text = re.sub(r"\s*\([^)]*\)", "", text).strip(" ,")
-    if "\t" in text:
-        cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if _COLUMN_GAP.search(text):
+        cells = _cells(text)
         if first_last is None:
             first_last = len(cells[0].split()) == 1
         if first_last and len(cells) >= 2 and looks_like_name(cells[1], 1):
@@ -317,13 +380,18 @@ def _is_label_word(state: ParseState, text: str) -> bool:
 
 def _is_role(state: ParseState, part: str) -> bool:
     """A role (``klusterin puheenjohtaja``, ``Treasurer``), not an organisation."""
-    words = every_language("roles", "role_words", "chair", "secretary")
     tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
-    if any(t in words or any(t.endswith(w) for w in words if len(w) >= 6) for t in tokens):
+    if any(map(_is_role_word, tokens)):
         return len(tokens) <= 4
     # where job titles are written in lower case (kuoronjohtaja, hamnkapten) organisations
     # are capitalised; elsewhere a lower-case word may be a nick (jlee)
     return part[:1].islower() and len(tokens) <= 3 and state.profile.lower_case_titles
+
+
+def _is_role_word(word: str) -> bool:
+    """A word of the roles' vocabulary, or a compound that ends in one (kokoonkutsuja)."""
+    words = every_language("roles", "role_words", "chair", "secretary")
+    return word in words or any(word.endswith(w) for w in words if len(w) >= 6)
 
 
 def _people_columns(header: tuple[str, ...]) -> dict[str, int]:

@@ -59,8 +59,8 @@ class ParseState:
         for block in _form_rows(document.blocks, labels):
             parts = [block.text] if block.kind == "table" else block.text.split("\n")
             for part in parts:
-                # "09:15–09:32, room Kuikka · facilitator: Juho · notes: Aleksi"
-                pieces = _HEADER_SEPARATOR.split(part) if len(lines) < HEADER_SPAN else [part]
+                # "09:15–09:32, room 4 · facilitator: Jo · notes: Sam"; "… Paikka: X Aika: Y"
+                pieces = _header_pieces(part, labels) if len(lines) < HEADER_SPAN else [part]
                 for piece in pieces:
                     if piece.strip():
                         lines.append(Line(len(lines), piece.strip(), block))
@@ -93,6 +93,26 @@ def _label_of(labels: dict[str, set[str]], text: str) -> tuple[set[str], str] | 
     if fields and len(text) <= 60:
         return fields, ""
     return None
+
+
+_INLINE_LABEL = re.compile(r"(?:^|(?<=\s))((?:[^\W\d_][\w-]*\s){0,2}[^\W\d_][\w-]*):(?=\s|$)")
+
+
+def _header_pieces(text: str, labels: dict[str, set[str]]) -> list[str]:
+    """A header line cut into its fields: at ``·`` and ``|`` between them, and before each
+    label when several run together on one line (a web page's header flattened into one
+    paragraph: ``Kerhon kokous Paikka: Seurantalo Aika: 3.3.2026 Läsnä: …``)."""
+    starts = []
+    for match in _INLINE_LABEL.finditer(text):
+        words = match[1].split()
+        for n in range(len(words), 0, -1):  # the longest label that ends at the colon
+            if norm_label(" ".join(words[-n:])) in labels:
+                starts.append(match.end(1) - len(" ".join(words[-n:])))
+                break
+    if len(starts) < 2:
+        return _HEADER_SEPARATOR.split(text)
+    cuts = [0, *(start for start in starts if start > 0), len(text)]
+    return [piece for a, b in zip(cuts, cuts[1:]) for piece in _HEADER_SEPARATOR.split(text[a:b])]
 
 
 def _form_rows(blocks: tuple[Block, ...], labels: dict[str, set[str]]) -> list[Block]:

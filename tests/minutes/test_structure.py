@@ -74,6 +74,24 @@ def test_header(lines, title, day, start, end, location):
          [("Anna Virtanen", None, "puheenjohtaja"), ("Pekka Nieminen", None, None)]),
         (["Närvarande:\tKarin Berg\tordförande", "\t\tOlof Lind\tledamot", "Adjungerad:\tEmil Nyström\tvaktmästare"],
          [("Karin Berg", None, "ordförande"), ("Olof Lind", None, "ledamot"), ("Emil Nyström", None, "vaktmästare")]),
+        # groups that share the organisation after them, no comma between groups
+        (["Läsnä: Aino Rautio, Eero Kallio ja Maija Lehto (Kyläyhdistys) Olli Salo (Kemijoen kunta), "
+          "Outi Ranta ja Eija Koski (Lapin liitto)"],
+         [("Aino Rautio", "Kyläyhdistys", None), ("Eero Kallio", "Kyläyhdistys", None),
+          ("Maija Lehto", "Kyläyhdistys", None), ("Olli Salo", "Kemijoen kunta", None),
+          ("Outi Ranta", "Lapin liitto", None), ("Eija Koski", "Lapin liitto", None)]),
+        # a comma before the last "and"
+        (["Participants: Ann Lee, Bob Hart, and Cara Fox"],
+         [("Ann Lee", None, None), ("Bob Hart", None, None), ("Cara Fox", None, None)]),
+        # HTML line breaks left in Markdown, a bold label
+        (["**Läsnä:** Aino Rautio<br />Eero Kallio<br/>Maija Lehto"],
+         [("Aino Rautio", None, None), ("Eero Kallio", None, None), ("Maija Lehto", None, None)]),
+        # columns aligned with spaces, surname first, a class code after the name
+        (["Läsnä", "    Rautio Aino      3B", "    Kallio Eero    4A, 2C", "    Lehto Maija (opettajaedustaja)"],
+         [("Rautio Aino", "3B", None), ("Kallio Eero", "4A, 2C", None), ("Lehto Maija", None, "opettajaedustaja")]),
+        # everyone, no one named
+        (["Osallistujat: Kaikki"], []),
+        (["Present: all"], []),
     ],
 )
 def test_attendee_rows(rows, expected):
@@ -245,3 +263,53 @@ def test_the_time_beside_a_date_without_its_year_when_the_file_name_has_it(tmp_p
                     "**Deltog:** Karin Berg (ordf.), Olof Lind\n", encoding="utf-8")
     m = parse(path)
     assert (m.date, m.start, m.end, m.location) == (date(2026, 4, 21), time(19), time(20, 30), "skolans bibliotek")
+
+
+@pytest.mark.parametrize("lang, lines, names", [
+    ("en", ["# Frontend sync", "**Present:** Ann, Bob, Cara", "## Discussion", "- Ann will fix the form"],
+     ["Ann", "Bob", "Cara"]),
+    ("sv", ["# Styrelsemöte", "## Närvarande", "- Ordförande", "- Kassör", "- Webbansvarig",
+            "- Sekreterare (adjungerad)", "## Mötets öppnande"],
+     ["Ordförande", "Kassör", "Webbansvarig", "Sekreterare"]),
+    ("fi", ["Kerhon kokous", "Läsnä:", "- puheenjohtaja", "- rahastonhoitaja", "Puheenjohtaja avasi kokouksen."],
+     ["puheenjohtaja", "rahastonhoitaja"]),
+    ("en", ["Board minutes", "**Attending members**", "* Ann Lee", "* Bob Hart", "1. Welcome", "2. Budget"],
+     ["Ann Lee", "Bob Hart"]),
+])
+def test_a_list_of_people_below_its_label_ends_where_the_list_does(lang, lines, names):
+    """A heading after the label line is no row; a role alone is a row (the role is the
+    attendee); a sentence is none."""
+    m = parse("\n".join(lines) + "\n", lang=lang)
+    assert [a.name for a in m.attendees] == names
+
+
+def test_roles_as_the_attendees_make_the_chair_a_role():
+    m = parse("# Styrelsemöte\n## Närvarande\n- Ordförande\n- Kassör\n## Övrigt\n- text\n", lang="sv")
+    assert m.chair == "Ordförande"
+
+
+@pytest.mark.parametrize("lang, line, names", [
+    ("sv", "Olle, Kajsa och Bosse är närvarande.", ["Olle", "Kajsa", "Bosse"]),
+    ("fi", "Aino Rautio, Eero Kallio ja Maija Lehto olivat paikalla.", ["Aino Rautio", "Eero Kallio", "Maija Lehto"]),
+    ("en", "Ann Lee and Bob Hart were present.", ["Ann Lee", "Bob Hart"]),
+    ("en", "Ann Lee and Bob Hart were present at the launch of the new plan.", []),
+])
+def test_people_told_present_after_their_names(lang, line, names):
+    m = parse(f"Meeting notes\n1. Opening\n{line}\n2. Other\n", lang=lang)
+    assert [a.name for a in m.attendees] == names
+
+
+def test_header_fields_run_together_on_one_line():
+    m = minutes_of("Kyläyhdistyksen hallituksen kokous Paikka: Seurantalo Aika: 3.3.2026 klo 18.00. "
+                   "Läsnä: Aino Rautio (pj), Eero Kallio (siht), Maija Lehto ja opettaja Olli Salo",
+                   "1. Avaus", "2. Muut asiat")
+    assert (m.title, m.location, m.date, m.start) == ("Kyläyhdistyksen hallituksen kokous", "Seurantalo",
+                                                      date(2026, 3, 3), time(18))
+    assert [(a.name, a.role) for a in m.attendees] == [
+        ("Aino Rautio", "pj"), ("Eero Kallio", "siht"), ("Maija Lehto", None), ("Olli Salo", "opettaja")]
+    assert (m.chair, m.secretary) == ("Aino Rautio", "Eero Kallio")
+
+
+def test_a_sentence_with_one_label_is_not_cut():
+    m = minutes_of("Kokous", "Aika: 3.2.2026", "1. Avaus", "Todettiin: kokous on laillinen ja päätösvaltainen.")
+    assert m.location is None and m.attendees == []

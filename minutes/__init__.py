@@ -19,7 +19,16 @@ import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .model import Action, AgendaItem, Attendee, Decision, Minutes, NextMeeting, UnreadableMinutes
+    from .model import (
+        Action,
+        AgendaItem,
+        Attendee,
+        Decision,
+        Minutes,
+        NextMeeting,
+        UnreadableMinutes,
+        looks_like_minutes,
+    )
 
 __all__ = [
     "Action",
@@ -29,8 +38,25 @@ __all__ = [
     "Minutes",
     "NextMeeting",
     "UnreadableMinutes",
+    "looks_like_minutes",
     "parse",
 ]
+
+PUBLIC_MODULES = (
+    "minutes.dates",  # read(phrase, meeting_date, lang): a due date; find_dates, find_deadline
+    "minutes.evaluate",  # scores against gold files
+    "minutes.lang",  # LANGUAGES, profile(code): the words of each language
+    "minutes.model",  # the dataclasses
+    "minutes.nlp",  # has_model(lang): whether a statistical model is installed
+    "minutes.people",  # PeopleIndex: whom a written name means
+    "minutes.readers",  # read(path), read_text(text), decode(bytes)
+    "minutes.summary",  # summary(minutes): the text `minutes parse` prints
+    "minutes.text",  # clean, fold, visible: text made safe to keep and to show
+    "minutes.words",  # WordForms: two forms of one word
+)
+"""The modules of the parser that other packages (the store, the terminal UI, other tools)
+may import; the rest (``pipeline``, ``structure``, ``actions``, the readers' and languages'
+own modules) are the parser's stages and may change shape at any time."""
 
 
 def __getattr__(name: str):
@@ -49,11 +75,19 @@ def parse(source: str | os.PathLike, *, lang: str | None = None) -> Minutes:
     A ``str`` holding a line break is taken as the text itself, any other ``str`` as a
     path. ``lang`` (``fi``, ``en``, ``sv``) overrides the detected language.
     """
+    from .model import UnreadableMinutes
     from .pipeline import parse_document
     from .readers import read, read_text
 
     if isinstance(source, str) and "\n" in source:
         document = read_text(source)
     else:
-        document = read(source)
+        try:
+            document = read(source)
+        except UnreadableMinutes as error:
+            if isinstance(source, str) and not os.path.lexists(source):
+                raise UnreadableMinutes(
+                    f"no such file: {source!r} (a str without a line break is taken as a path; "
+                    "give the text with its line breaks)") from error
+            raise
     return parse_document(document, lang=lang)

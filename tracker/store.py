@@ -139,14 +139,15 @@ class ActionStore:
         """The actions that meet every condition given, by due date (undated last).
 
         ``where`` is any composed query (see ``tracker.queries``); the keywords add the
-        common ones: ``owner`` (a name or alias), ``status`` (one or several, None for all),
+        common ones: ``owner`` (a name or alias), ``status`` (one or several; ``all`` or
+        None for all),
         ``overdue`` and ``due_within`` (days) relative to ``today``, ``meeting`` (an id
         prefix) and ``text`` (words).
         """
         conditions = [where] if where is not None else []
         if owner is not None:
             conditions.append(queries.owner(owner))
-        if status is not None:
+        if status is not None and status != "all":
             conditions.append(queries.status(*([status] if isinstance(status, str) else status)))
         if overdue:
             conditions.append(queries.overdue())

@@ -101,7 +101,7 @@ def _locate(path: Path, store_folder: Path | None) -> Path | None:
 
 
 def _text_lines(data: bytes, line: int, neighbours: int) -> list[Place]:
-    from minutes.readers.text import decode  # the parser's own encoding detection
+    from minutes.readers import decode  # the parser's own encoding detection
 
     lines = _LINE_BREAK.split(decode(data))  # numbered as the text reader numbers them
     first, last = max(1, line - neighbours), min(len(lines), line + neighbours)

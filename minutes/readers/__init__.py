@@ -9,6 +9,7 @@
         print(block.origin, block.kind, block.level, block.number, block.text)
 
     document = read_text("# Muistio\\n\\nAika: 14.11.2025")   # text already in memory
+    text = decode(data)                      # a text file's bytes, as the text reader reads them
 
 What a file is comes from its first bytes, not its name: a zip holding
 ``word/document.xml`` is a DOCX whatever it is called (``.DOCX``, ``.txt``); an OLE
@@ -30,7 +31,7 @@ from minutes.model import Document, SourceFile, UnreadableMinutes
 from minutes.readers.sniff import kind_of, ole_refusal
 from minutes.readers.text import check_not_binary, decode, text_blocks
 
-__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "UnreadableMinutes", "read", "read_text"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TEXT_BYTES", "UnreadableMinutes", "decode", "read", "read_text"]
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 100 * MB

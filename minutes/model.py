@@ -25,6 +25,7 @@ __all__ = [
     "SourceFile",
     "SpeakerTurn",
     "UnreadableMinutes",
+    "looks_like_minutes",
 ]
 
 
@@ -215,6 +216,19 @@ class Minutes:
             "next_meeting": self.next_meeting.to_json() if self.next_meeting else None,
             "doubts": list(self.doubts),
         }
+
+
+def looks_like_minutes(minutes: Minutes) -> bool:
+    """Whether what the parser read has anything of minutes: a date, a start time,
+    attendees, a chair or secretary, decisions, the next meeting's date, two numbered agenda
+    items, or two turns of speakers. A script, a shopping list or a README has none of them
+    (the headings and comments the parser may take for an unnumbered agenda do not count)."""
+    numbered = [item for item in minutes.agenda if item.number]
+    return bool(
+        minutes.date or minutes.start or minutes.attendees or minutes.chair or minutes.secretary
+        or minutes.decisions or (minutes.next_meeting and minutes.next_meeting.date)
+        or len(numbered) >= 2 or len(minutes.speakers) >= 2
+    )
 
 
 def _iso(value: date | None) -> str | None:

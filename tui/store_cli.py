@@ -82,11 +82,14 @@ def output(help_more: str = "") -> tuple:
 
 @verb("import", arg("files", nargs="+", type=Path, metavar="FILE"),
       arg("--dry-run", action="store_true", help="Print what would change; change nothing."),
-      arg("--lang", choices=LANGUAGES, help="The minutes' language."), JSON, updates=True,
+      arg("--lang", choices=LANGUAGES, help="The minutes' language."),
+      arg("--force", action="store_true",
+          help="Import a file even when it does not look like minutes."), JSON, updates=True,
       parses=True)
 def import_(args: Namespace) -> None:
-    """Parse FILEs and store their meetings and actions (again: no change)."""
-    from minutes import UnreadableMinutes, parse
+    """Parse FILEs and store their meetings and actions (again: no change). A file with no
+    date, attendees, agenda or other mark of minutes is refused, unless --force."""
+    from minutes import UnreadableMinutes, looks_like_minutes, parse
 
     parsed = []
     for file in args.files:  # every file is read before anything is stored
@@ -94,9 +97,15 @@ def import_(args: Namespace) -> None:
             parsed.append(parse(file, lang=args.lang))
         except (UnreadableMinutes, OSError) as error:
             fail(f"{file}: {getattr(error, 'strerror', None) or error}")
+        if not (args.force or looks_like_minutes(parsed[-1])):
+            fail(f"{file}: does not look like minutes (no date, attendees, agenda, chair, "
+                 "decisions or next meeting found); --force imports it anyway")
     parsed.sort(key=lambda m: m.date or date.max)  # a series' meetings in the order they met
     with open_store(args) as store:
+        new_store = not store.path.exists()
         results = [store.import_minutes(minutes, dry_run=args.dry_run) for minutes in parsed]
+    if new_store and store.path.exists():
+        print(f"minutes: created the store {store.path}", file=sys.stderr)
     if args.as_json:
         echo_json([result.to_json() for result in results])
     else:
@@ -124,7 +133,7 @@ def actions(args: Namespace) -> None:
     """List actions, by due date (--stale: the longest waiting first)."""
     today = args.today or date.today()
     with open_store(args) as store:
-        found = store.actions(owner=args.owner, status=_status(args.status), overdue=args.overdue,
+        found = store.actions(owner=args.owner, status=args.status, overdue=args.overdue,
                               due_within=args.due_within, meeting=args.meeting, text=args.text,
                               today=today)
         waiting = store.stale(today=today) if args.stale else None
@@ -140,10 +149,6 @@ def actions(args: Namespace) -> None:
         echo_json([a.to_json() for a in found])
     elif found:
         print(action_table(found, today))
-
-
-def _status(status: str) -> str | None:
-    return None if status == "all" else status
 
 
 def action_table(found: list[Action], today: date, carried: dict[str, int] | None = None) -> str:
@@ -429,7 +434,7 @@ def export(args: Namespace) -> None:
     from tracker.export import export as render
 
     with open_store(args) as store:
-        found = store.actions(owner=args.owner, status=_status(args.status), meeting=args.meeting)
+        found = store.actions(owner=args.owner, status=args.status, meeting=args.meeting)
     write(render(found, args.format_), args.output)
 
 

@@ -203,3 +203,39 @@ def test_the_library_assigns_as_the_command_line_does(people_path):
         assert store.action(site).owners == ("Joonas Ollikainen",)
         with pytest.raises(UnknownPerson):
             store.actions(owner="Zorro")
+
+
+# -- import: what is not minutes, and a new store --------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
+NOT_MINUTES = {
+    "script.py": "import sys\n\n\ndef main():\n    # read the lines\n    print(sys.argv)\n",
+    "shopping.txt": "milk\neggs\nbread\n2 apples\ncoffee\n",
+    "README.md": "# notes\n\nSome words about a tool.\n\n## Install\n\nRun the installer.\n",
+}
+
+
+@pytest.mark.parametrize("name", NOT_MINUTES)
+def test_a_file_that_is_not_minutes_is_refused_unless_forced(tmp_path, name):
+    store_file = tmp_path / "actions.json"
+    file = tmp_path / name
+    file.write_text(NOT_MINUTES[name], encoding="utf-8")
+    refused = run("import", str(file), "--store", str(store_file))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert refused.stderr == (f"minutes: {file}: does not look like minutes (no date, attendees, agenda, "
+                              "chair, decisions or next meeting found); --force imports it anyway\n")
+    assert not store_file.exists()
+    forced = run("import", str(file), "--force", "--store", str(store_file))
+    assert forced.exit_code == 0 and "imported as" in forced.stdout
+
+
+def test_the_first_import_says_where_it_created_the_store(tmp_path):
+    store_file = tmp_path / "new" / "actions.json"
+    store_file.parent.mkdir()
+    sample = ROOT / "samples" / "fi-hakuinfo-2026-03-03.txt"
+    dry = run("import", str(sample), "--dry-run", "--store", str(store_file))
+    assert dry.exit_code == 0 and dry.stderr == "" and not store_file.exists()
+    first = run("import", str(sample), "--store", str(store_file))
+    assert first.exit_code == 0 and first.stderr == f"minutes: created the store {store_file}\n"
+    again = run("import", str(sample), "--store", str(store_file))
+    assert again.exit_code == 0 and again.stderr == "" and "unchanged" in again.stdout

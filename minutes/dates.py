@@ -557,6 +557,10 @@ def _day_rules(x: _Pieces) -> list[_Rule]:
         _rule(rf"(?<![^\W_]){x.weekday_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
               r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)",
               _read_slashed, "digit/", *_AT_WEEKDAY),
+        # 18.3. - 22.3.2019, 6.-7.7.: a span of days is due on its last day
+        _rule(r"(?<![\w.,/])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.?)?\s*[-–—]\s*"
+              r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{4}|\d{2})(?!\d)|\.?)(?!\d|[.,]\d)",
+              _read_day_span, "digit."),
         # 3/2025
         _rule(r"(?<![\w./€$£+-])(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/]|[.,]\d)",
               _read_month_of_year, "digit/"),
@@ -673,6 +677,10 @@ def _relative_rules(x: _Pieces) -> list[_Rule]:
         _rule(rf"(?<!\w)(?:{x.this_next}\s+)?(?P<wd>{x.weekday_full}[^\W\d_]*)"
               rf"|(?<!\w){x.this_next}\s+(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
               _read_weekday, "this", "next", "weekday"),
+        # ma - ti, Monday-Wednesday: a span of days in the week is due on its last day
+        _rule(rf"(?<!\w)(?:{x.weekday_full}[^\W\d_]*|{x.weekday_abbr})\.?\s*[-–—]\s*"
+              rf"(?:(?P<wd>{x.weekday_full}[^\W\d_]*)|(?P<abbr>{x.weekday_abbr}))\.?(?!\w)",
+              _read_weekday_span, "weekday", "weekday_abbr"),
         # pe, fri: only after a deadline word
         _rule(rf"(?<!\w)(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
               _read_weekday_after_by, "weekday_abbr"),
@@ -1023,6 +1031,27 @@ def _read_weekday(m: re.Match[str], ctx: _Context) -> _Reading | None:
     if iso is None or _recurring(m, ctx.grammar.profile):
         return None
     return "weekday", _next_weekday(ctx.base, iso) if ctx.base else None
+
+
+def _read_weekday_span(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    """The last day of a span of weekdays, in the week that starts with the meeting: the
+    meeting's own day counts."""
+    groups = m.groupdict()
+    iso = _lookup(ctx.grammar.profile.weekdays, groups.get("wd") or groups["abbr"])
+    if iso is None:
+        return None
+    base = ctx.base
+    return "weekday", base + timedelta(days=(iso - base.isoweekday()) % 7) if base else None
+
+
+def _read_day_span(m: re.Match[str], ctx: _Context) -> _Reading | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    first = int(m.group("d1"))
+    if not _valid_day_month(day, month) or not 1 <= first <= 31:
+        return None
+    if not m.group("y") and ctx.grammar.reference_before.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # kohdat 4.2-4.5: items, not days
+    return "date", _day(ctx, day, month, m.group("y"))
 
 
 def _recurring(m: re.Match[str], p: Profile) -> bool:

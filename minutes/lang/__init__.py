@@ -46,6 +46,10 @@ class Profile:
     place, the ``place_endings`` a place name may carry). ``lower_case_titles`` is true
     where a job title is written in lower case before a name (puheenjohtaja Anna Virtanen):
     a lower-case word there is a role, not an organisation.
+    ``verbs`` says how the language marks who does what and when:
+    the words and endings of its verb forms (``future``, ``must``, ``past``, ``present``,
+    ``passive``, ``infinitive``...), its pronouns and the words that may stand between a
+    subject and its verb; ``minutes.actions.reading`` reads sentences with it.
     """
 
     code: str
@@ -58,6 +62,7 @@ class Profile:
     actions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     follow_up: dict[str, tuple[str, ...]] = field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     dateparser_language: str = "en"
     inflection: dict[str, tuple[str, ...]] = field(default_factory=dict)
     compounds: bool = False

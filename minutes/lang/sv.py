@@ -8,7 +8,7 @@ PROFILE = Profile(
     common_words=frozenset(
         """och att det som en på är av för med till den har inte om ett var vi de
         kommer ska skall också eller men mötet protokoll närvarande beslut nästa möte
-        beslutades diskuterades""".split()
+        beslutades diskuterades inga ingen inget nya andra alla flera många""".split()
     ),
     labels={
         "title": ("protokoll", "minnesanteckningar", "mötesanteckningar", "anteckningar"),
@@ -117,6 +117,16 @@ PROFILE = Profile(
         "notices": ("obs", "obs!", "fyi", "nb"),
         "done_status": ("klart", "klar", "gjort", "utfört"),
         "request": ("kan du", "kunde du", "skulle du", "behöver", "måste"),
+        # a heading that looks ahead holds plans; one that looks back, reports
+        # a label that opens a question, not a task: "Open question: …"
+        "question_labels": ("fråga", "frågor", "öppen fråga", "idé"),
+        # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
+        "deferral": ("återkommer till", "väntar med", "bordlades", "bordläggs", "skjuts upp", "senare",
+                     "tas upp igen", "vi väntar"),
+        "section_next": ("nästa", "kommande", "plan", "planering", "att göra", "uppgifter", "mål",
+                         "framåt", "beslut"),
+        "section_past": ("föregående", "förra", "rapport", "rapporter", "status", "läget", "lägesrapport",
+                         "uppföljning", "genomgång", "information", "info"),
         "section": ("åtgärder", "åtgärdslista", "uppgifter", "att göra"),
         "column_action": ("åtgärd", "uppgift", "vad", "åtgärder"),
         # a table whose action column is only one of these is a schedule unless it names owners
@@ -150,6 +160,43 @@ PROFILE = Profile(
         "task_of": (),
         "coming": (),
     },
+    verbs={
+        "adverbs": ("också", "även", "sedan", "nu", "då", "redan", "själv", "gemensamt", "båda",
+                    "alla", "först", "vidare"),
+        "and": ("och", "&", "+", "samt", "med"),
+        "we": ("vi", "man", "styrelsen"),
+        "i": ("jag", "mig"),
+        "they": ("de", "han", "hon", "den", "det", "dom", "detta", "dessa", "ni", "du", "någon",
+                 "ingen", "man"),
+        "be": ("vara", "bli", "förbli"),
+        "negation": ("inte", "ej", "aldrig", "icke"),
+        "question": ("hur", "vad", "vem", "när", "varför", "vilken", "vilka", "ska vi", "borde vi",
+                     "kan vi", "finns det"),
+        "noun_endings": ("ning", "ningar", "het", "tion", "else", "skap", "mail", "möte", "orna",
+                         "arna", "erna"),
+        "future": ("ska", "skall", "kommer att", "tänker", "planerar att", "ska ta", "tar och"),
+        "must": ("måste", "behöver", "bör", "ansvarar för", "har ansvar för", "får i uppdrag att"),
+        "commit": ("åtog sig att", "lovade att", "lovar att", "tar på sig att", "erbjöd sig att",
+                   "åtar sig att", "anmälde sig"),
+        "conditional": ("kan", "kunde", "skulle", "borde", "får", "vill", "ville", "önskar", "tycker"),
+        "progressive": ("håller på", "jobbar på", "arbetar på", "fortsätter", "jobbar med",
+                        "arbetar med"),
+        "perfect": ("har", "hade", "är", "var", "blev", "har inte", "hade inte"),
+        "past_words": ("gjorde", "tog", "fick", "var", "hade", "skrev", "gick", "sa", "sade", "kom",
+                       "såg", "gav", "blev", "valde", "satt", "drog", "fanns"),
+        "past_endings": ("ade", "de", "te", "dde", "tte"),
+        "present_endings": ("ar", "er", "ir", "år", "ör", "rar", "tar"),
+        "passive_endings": ("as", "rs", "ts", "ds"),
+        "infinitive_endings": ("a", "å"),
+        "present_words": ("tar", "gör", "får", "ser", "går", "står", "ber", "ger", "drar", "kör",
+                          "bär", "lär"),
+        "not_verb_endings": ("ning", "het", "tion", "else"),
+        "opening_past_endings": ("ade", "ades", "des", "tes"),
+        "event": ("hålls", "äger rum", "börjar", "öppnar", "stänger", "infaller"),
+        "base_verbs": (),
+        "assign": ("uppdrar", "uppdrog", "ber", "bad", "ger", "gav"),
+        "not_after_to": (),
+    },
     groups={
         "alla": ("alla", "samtliga", "var och en"),
         "styrelsen": ("styrelsen", "styrelsens"),
@@ -167,7 +214,7 @@ PROFILE = Profile(
         "quarter": ("kvartal", "q", "kvartalet", "kvartalets"),
         "by": ("senast", "före", "innan", "deadline", "till"),
         "time": ("kl", "kl.", "klockan"),
-        "today": ("idag", "i dag"),
+        "today": ("idag", "i dag", "efter mötet", "senare idag"),
         "tomorrow": ("imorgon", "i morgon"),
         "asap": ("snarast", "omgående", "asap"),
         # read by minutes.dates (see its docstring for what each group does)

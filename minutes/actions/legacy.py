@@ -24,10 +24,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import dates
-from .model import Action
-from .people import NAME_TOKEN, looks_like_name
-from .structure import Line, ParseState, cell, columns
+from .. import dates
+from ..model import Action
+from ..people import NAME_TOKEN, looks_like_name
+from ..structure import Line, ParseState, cell, columns
 
 __all__ = ["run"]
 
@@ -751,7 +751,7 @@ class _Finder:
         (``viim. viikon``, ``2. luonnokseen``, ``(pdf).``) joined back: a sentence starts
         with a capital letter, a digit or a quote. With a model, each sentence's reading is
         kept for ``_analysis``."""
-        from .nlp import pipeline
+        from ..nlp import pipeline
 
         if len(text) < 40 or not re.search(r"[.!?]\s", text):
             return [text.strip()]
@@ -774,7 +774,7 @@ class _Finder:
 
     def _analysis(self, text: str):
         """The statistical model's reading of ``text``, or None without a model."""
-        from .nlp import has_model, pipeline
+        from ..nlp import has_model, pipeline
 
         if not has_model(self.code):
             return None

@@ -1,0 +1,107 @@
+"""Who a written name means: a person of the meeting, the holder of a role, a group.
+
+    >>> from minutes.model import Attendee, Minutes, SourceFile
+    >>> m = Minutes(SourceFile(None, "text", ""), "sv", attendees=[Attendee("Kassör"),
+    ...     Attendee("Vice Ordförande"), Attendee("Ordförande")])
+    >>> from minutes.lang import profile
+    >>> r = Roster(m, profile("sv"))
+    >>> r.resolve("Vordf"), r.resolve("Kassor"), r.resolve("Ordf")
+    ('Vice Ordförande', 'Kassör', 'Ordförande')
+
+A name resolves to the one person it can mean, never to a guess between two. A role
+abbreviation meets the role it shortens (``Vordf`` is *V*ice *Ordf*örande), without the
+marks on its letters (``Kassor`` is ``Kassör``). A chair or secretary word (``sihteeri``,
+``the chair``) is the person the attendee list gives that role.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..lang import Profile
+from ..model import Minutes
+from ..people import PeopleIndex
+
+__all__ = ["Roster", "fold"]
+
+
+def fold(text: str) -> str:
+    """Lower case without the marks on letters: ``Kassör`` -> ``kassor``."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+class Roster:
+    """The people of one meeting, and the words that name them."""
+
+    def __init__(self, minutes: Minutes, profile: Profile, handles: dict[str, str] | None = None):
+        self.minutes = minutes
+        self.profile = profile
+        people = [*minutes.attendees, *minutes.absent]
+        self.people = PeopleIndex(people, aliases=handles or {})
+        self.names = [p.name for p in people]
+        self.roles = {fold(p.role): p.name for p in people if p.role}
+        self.groups = {
+            form.lower(): canonical for canonical, forms in profile.groups.items() for form in forms
+        }
+        self.known: set[str] = set()  # names the document uses as people (headings, "Name:" lines)
+        self.lower_words: set[str] = set()  # the words the document writes in lower case
+        self.office = {
+            fold(w).rstrip("."): getattr(minutes, office)
+            for office in ("chair", "secretary")
+            for w in profile.roles.get(office, ())
+            if getattr(minutes, office)
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def resolve(self, written: str) -> str | None:
+        """The person (or role holder) ``written`` names, or None."""
+        written = written.strip().strip(".,;:()!?*").strip()
+        if not written:
+            return None
+        found = self.people.resolve(written)
+        if found:
+            return found
+        if written.startswith("@"):
+            return self.people.resolve(written[1:])
+        low = fold(written)
+        low = re.sub(r"^(?:the|our|kokouksen|yhdistyksen)\s+", "", low)
+        if low in self.office:
+            return self.office[low]
+        if low in self.roles:
+            return self.roles[low]
+        return self._abbreviation(low)
+
+    def _abbreviation(self, low: str) -> str | None:
+        """``Vordf`` -> ``Vice Ordförande``: the role (or a roster name that is a role) whose
+        words begin with the pieces of the abbreviation, in order."""
+        if len(low) < 2 or " " in low:
+            return None
+        found = {
+            name for key, name in [*((fold(n), n) for n in self.names), *self.roles.items()]
+            if _abbreviates(low, tuple(re.findall(r"\w+", key)))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def group(self, written: str) -> str | None:
+        """A group word (``kaikki``, ``the board``, ``alla``) as written, else None."""
+        low = written.strip().strip(".,;:()").lower()
+        return written.strip().strip(".,;:()") if low in self.groups else None
+
+
+@lru_cache(maxsize=4096)
+def _abbreviates(abbr: str, words: tuple[str, ...]) -> bool:
+    """Whether ``abbr`` is made of the beginnings of ``words`` in order, every word used and
+    the first at least two letters long unless there are several."""
+    if not words:
+        return False
+    if len(words) == 1:
+        return len(abbr) >= 2 and words[0].startswith(abbr) and len(abbr) < len(words[0]) + 1
+    first = words[0]
+    for cut in range(1, min(len(first), len(abbr) - 1) + 1):
+        if first.startswith(abbr[:cut]) and _abbreviates(abbr[cut:], words[1:]):
+            return True
+    return False

@@ -63,6 +63,7 @@ class Finder:
         self.roster.lower_words = {
             w for line in self.state.lines for w in _WORDS.findall(line.text) if w[:1].islower()
         }
+        self.roster.lower_stems = {w[:6] for w in self.roster.lower_words if len(w) >= 7}
         for unit in found_units:
             candidate = self._candidate(unit)
             mine = found_by_line.get(unit.line.index, [])
@@ -86,6 +87,7 @@ class Finder:
 
     def _candidate(self, unit: Unit) -> Candidate:
         candidate = Candidate(unit=unit, reading=read(unit.text, self.roster), profile=self.profile)
+        candidate.status_line = not unit.is_row and self.patterns._status_report(unit.text.lower())
         if unit.is_row:
             self._row(candidate)
         due = self._deadline(candidate.row_due or candidate.reading.text)
@@ -106,6 +108,7 @@ class Finder:
             owner = _cell(row, named.get("owner"))
             candidate.row_owner = self.patterns._resolve_all(owner, keep_unknown=True) if owner else []
             candidate.row_due = _cell(row, named.get("due")) or None
+            candidate.row_done = self.patterns._done_row(row, named)
         elif people is not None and people > 0:
             candidate.row_kind = "action"
             texts = [(len(c), i) for i, c in enumerate(row) if i != people and _WORDS.search(c)]
@@ -179,7 +182,7 @@ class Finder:
                 if not any(f.joined is candidate for f in found):
                     found.append(self._found(candidate, rules, score))
         unique: list[Found] = []
-        for item in sorted(found, key=lambda f: -f.score):
+        for item in sorted(found, key=lambda f: (not _listed(f), -f.score)):
             same = next((u for u in unique if self._same(u, item)), None)
             if same is None:
                 unique.append(item)
@@ -192,7 +195,9 @@ class Finder:
     def _found(self, candidate: Candidate, rules: list[str], score: float) -> Found:
         pattern = candidate.legacy_found
         if pattern is not None:  # the pattern finder's own reading of its task
-            owners = list(pattern.owners) or self._owners(candidate)
+            owners = list(pattern.owners)
+            if not owners and candidate.reading.subject in ("person", "role"):
+                owners = self._owners(candidate)
             return Found(candidate, score, rules, pattern.text, owners, pattern.due_source)
         text = candidate.row_task if candidate.unit.is_row else candidate.unit.text
         due_source = candidate.row_due or text

@@ -43,15 +43,12 @@ from ..structure import ParseState
 from ..structure import run as structure
 from . import scorer
 from .finder import Finder
-from .rules import RULES, hits
+from .rules import KEPT, REFUSED, RULES, hits
 
 __all__ = ["Document", "load", "main"]
 
 _MATCH = 0.5
-# the pattern finder's explicit forms (markers, action tables and sections, owners named
-# after a task...) were written for minutes that mark their tasks; their tasks are kept
-FORCED = frozenset(rule.id for rule in RULES if rule.id.startswith("legacy-"))
-_FORCED_WEIGHT = 10.0
+_FORCED_WEIGHT = 10.0  # the pattern finder's tasks are kept (KEPT), REFUSED ones never
 
 
 @dataclass
@@ -130,8 +127,8 @@ def fit(docs: list[Document], c: float = 1.0) -> scorer.Weights:
         for rules, label in zip(doc.rules, doc.labels):
             if not rules:
                 continue  # no rule proposed it: never a task
-            if FORCED.intersection(rules):
-                continue  # the pattern finder's tasks are kept whatever the other rules say
+            if KEPT.intersection(rules) or REFUSED.intersection(rules):
+                continue  # decided whatever the other rules say
             row = [0.0] * len(ids)
             for rule in rules:
                 row[index[rule]] = 1.0
@@ -141,7 +138,8 @@ def fit(docs: list[Document], c: float = 1.0) -> scorer.Weights:
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(rows, labels, sample_weight=sample_weights)
     weights = {rule: round(float(w), 4) for rule, w in zip(ids, model.coef_[0]) if abs(w) > 1e-4}
-    weights.update(dict.fromkeys(FORCED, _FORCED_WEIGHT))
+    weights.update(dict.fromkeys(KEPT, _FORCED_WEIGHT))
+    weights.update(dict.fromkeys(REFUSED, -3 * _FORCED_WEIGHT))
     fitted = scorer.Weights(round(float(model.intercept_[0]), 4), weights, 0.5)
     dev = [d for d in docs if d.held_out] or docs
     best = max(

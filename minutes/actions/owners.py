@@ -47,6 +47,7 @@ class Roster:
         }
         self.known: set[str] = set()  # names the document uses as people (headings, "Name:" lines)
         self.lower_words: set[str] = set()  # the words the document writes in lower case
+        self.lower_stems: set[str] = set()  # their first six letters
         self.office = {
             fold(w).rstrip("."): getattr(minutes, office)
             for office in ("chair", "secretary")

@@ -142,6 +142,13 @@ def _passive_future(verb: str, after: list[str], profile: Profile) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _report_verbs(code: str) -> frozenset[str]:
+    from ..lang import profile
+
+    return frozenset(w.lower() for w in profile(code).actions.get("report_verbs", ()) if " " not in w)
+
+
+@lru_cache(maxsize=None)
 def _role_words(code: str) -> frozenset[str]:
     from ..lang import profile
 
@@ -171,6 +178,10 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
         if reading.subject not in ("person", "role", "group") or len(tokens) > 4:
             reading.subject, reading.owners = ("thing", [])
         return
+    if form in ("present", "future", "must") and low[at + size - 1] in _words(profile, "state_verbs"):
+        form = "state"  # "The plan covers …", "Ohjelma sisältää …": how things are
+    elif form == "present" and low[at] in _report_verbs(profile.code):
+        form = "past"  # "Anna kertoo …": a report, whatever its tense
     reading.form, reading.verb, reading.verb_at = form, " ".join(low[at : at + size]), at
     if at == 0:
         reading.subject = "none"
@@ -269,6 +280,8 @@ def _first_word_form(word: str, profile: Profile) -> str | None:
     verbs = profile.verbs
     if word in verbs.get("base_verbs", ()):
         return "imperative"
+    if word in _closed_words():
+        return None
     if word in verbs.get("past_words", ()):
         return "past"
     if len(word) > 4 and word.endswith(tuple(verbs.get("opening_past_endings", ()))):
@@ -431,6 +444,8 @@ def _unknown_name(text: str, roster: Roster | None = None) -> bool:
         low = w.lower()
         if len(w) >= 3 and w.isupper() or low in roster.lower_words or low.endswith(endings) and len(low) > 5:
             return False
+        if len(low) >= 7 and low[:6] in roster.lower_stems:
+            return False  # "Virtuaalituotannot" where the text says "virtuaalituotantoja"
     return True
 
 

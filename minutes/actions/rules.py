@@ -21,7 +21,7 @@ from ..lang import Profile
 from .reading import Reading
 from .units import Unit
 
-__all__ = ["Candidate", "Rule", "RULES", "hits"]
+__all__ = ["Candidate", "Rule", "RULES", "KEPT", "REFUSED", "hits"]
 
 _CHECKED = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar|valmis)\]|~~)")
 _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b", re.I)
@@ -52,6 +52,8 @@ class Candidate:
     child_owner: Candidate | None = None  # a short "X fixar." below it
     owner_line: bool = False  # this candidate is such a short owner line
     rules: list[str] | None = None  # the ids of the rules that hold, once asked
+    status_line: bool = False  # "Task – done": where an earlier task stands
+    row_done: bool = False  # a table row whose status or date cell says done
 
     @property
     def low(self) -> str:
@@ -62,9 +64,12 @@ class Candidate:
         return _says(self.low, getattr(self.profile, table).get(key, ()))
 
     def heading_says(self, key: str) -> bool:
-        return any(_says(h.lower(), self.profile.actions.get(key, ())) for h in self.unit.headings[-2:]) or bool(
-            self.unit.label and _says(self.unit.label.lower(), self.profile.actions.get(key, ()))
-        )
+        """Whether the unit's heading (or the label above it) holds a word of
+        ``profile.actions[key]``; the next meeting's heading looks ahead to no task."""
+        words = self.profile.actions.get(key, ())
+        meeting = self.profile.labels.get("next_meeting", ())
+        headings = [h.lower() for h in (*self.unit.headings[-2:], self.unit.label or "") if h]
+        return any(_says(h, words) and not _says(h, meeting) for h in headings)
 
 
 @dataclass(frozen=True)
@@ -118,23 +123,24 @@ def _doer(c: Candidate) -> bool:
 
 
 RULES: tuple[Rule, ...] = (
-    # --- what a task looks like --------------------------------------------------------
-    Rule("legacy-marker", "an explicit marker: 'ACTION: Anna to book the room', 'TODO', '[ ]'",
+    # --- the pattern finder's tasks (minutes.actions.patterns): kept whatever else holds ---
+    Rule("explicit", "an explicit marker: 'ACTION: Anna to book the room', 'TODO', '[ ]'",
          lambda c: c.legacy == "explicit", proposes=True),
-    Rule("legacy-table", "a row of a table whose header names tasks and owners or dates",
+    Rule("table", "a row of a table whose header names tasks and owners or dates",
          lambda c: c.legacy == "table", proposes=True),
-    Rule("legacy-section", "a line under an 'Action items' / 'Toimenpiteet' heading",
+    Rule("section", "a line under an 'Action items' / 'Toimenpiteet' heading",
          lambda c: c.legacy == "section", proposes=True),
-    Rule("legacy-owner", "an owner named after the task: '… (vastuu: Anna)', '… -> Pekka'",
+    Rule("owner", "an owner named after the task: '… (vastuu: Anna)', '… -> Pekka'",
          lambda c: c.legacy == "owner", proposes=True),
-    Rule("legacy-commit", "a commitment the pattern finder knows: 'Anna selvittää …', 'Sam to …'",
+    Rule("commit", "a commitment the pattern finder knows: 'Anna selvittää …', 'Sam to …'",
          lambda c: c.legacy == "commit", proposes=True),
-    Rule("legacy-agreed", "an agreed task: 'Sovittiin, että … selvitetään'",
+    Rule("agreed", "an agreed task: 'Sovittiin, että … selvitetään'",
          lambda c: c.legacy == "agreed", proposes=True),
-    Rule("legacy-recipient", "what is to be sent to someone: 'Kommentit Liisalle 20.2. mennessä'",
+    Rule("recipient", "what is to be sent to someone: 'Kommentit Liisalle 20.2. mennessä'",
          lambda c: c.legacy == "recipient", proposes=True),
-    Rule("legacy-deadline", "a line set by its deadline: 'Hakemukset: dl 21.2.'",
+    Rule("deadline", "a line set by its deadline: 'Hakemukset: dl 21.2.'",
          lambda c: c.legacy == "deadline", proposes=True),
+    # --- what a task looks like --------------------------------------------------------
     Rule("action-row", "a row of an action table: task | owner | due",
          lambda c: c.row_kind == "action", proposes=True),
     Rule("person-row", "a row that starts with a person: 'Anna | Mon: draft, Tue: review'",
@@ -165,12 +171,16 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.reading.subject == "none" and _form(c, "future", "must"), proposes=True),
     Rule("instruction", "a sentence that opens with what to do: 'Book a room', 'Boka sal'",
          lambda c: _form(c, "imperative"), proposes=True),
-    Rule("passive-task", "a task in the passive: 'Selvitetään …', 'Skickas ut …', '… will be added'",
-         lambda c: _form(c, "passive"), proposes=True),
+    Rule("passive-task", "a task in the passive, in prose or with a date: 'Selvitetään …', '… will be added'",
+         lambda c: _form(c, "passive") and (c.unit.depth < 0 or c.dated), proposes=True),
+    Rule("passive-bullet", "a passive on a bullet with no date: a description more often than a task",
+         lambda c: _form(c, "passive") and c.unit.depth >= 0 and not c.dated),
     Rule("agreed-opening", "an agreed task without a doer: 'Agreed to …', 'Sovittiin, että …'",
          lambda c: c.reading.subject == "none" and _form(c, "commit") or _opens_with(c, "agreed", "actions"), proposes=True),
     Rule("owner-after", "an owner named after the task: 'Update the site, Erik.', '… - Krishna'",
-         lambda c: bool(c.reading.trailing), proposes=True),
+         lambda c: bool(c.reading.trailing) and not _form(c, "past", "perfect", "state", "progressive")
+         and (not _form(c, "none") or any(w[:1].islower() for w in c.reading.text.split()[:-1])),
+         proposes=True),
     Rule("speaker-future", "a speaker's own plan: 'Nicole: will look at it'",
          lambda c: bool(c.reading.prefix_person) and c.reading.subject == "none"
          and _form(c, "future", "must", "commit", "imperative"), proposes=True),
@@ -182,7 +192,7 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.child_owner is not None),
     Rule("owner-line", "a short line that only says who does the one above: 'Anna fixar.'",
          lambda c: c.owner_line, proposes=True),
-    Rule("deadline", "a due date with a deadline word: 'by 3 May', '24.3. mennessä', 'senast 4/5'",
+    Rule("due-word", "a due date with a deadline word: 'by 3 May', '24.3. mennessä', 'senast 4/5'",
          lambda c: c.deadline, proposes=True),
     Rule("dated", "any date in the sentence",
          lambda c: c.dated and not c.deadline),
@@ -202,6 +212,8 @@ RULES: tuple[Rule, ...] = (
          lambda c: _form(c, "progressive")),
     Rule("maybe", "a wish or a maybe: 'could', 'kanske', 'ehkä', 'voisi'",
          lambda c: _form(c, "conditional") or c.says("actions", "tentative")),
+    Rule("status-line", "where an earlier task stands: 'Website texts – done (Priya)', 'Juliste – tehty'",
+         lambda c: c.status_line),
     Rule("question", "a question: '… ?', 'How do we …'",
          lambda c: (c.reading.text.rstrip().endswith("?") or _opens_with(c, "question")) and c.child_owner is None),
     Rule("deferred", "a matter put off: 'palataan syksyllä', 'we will revisit it', 'väntar med'",
@@ -218,8 +230,8 @@ RULES: tuple[Rule, ...] = (
          lambda c: _says(c.unit.text.lower(), c.profile.labels.get("decision_verbs", ()))),
     Rule("not-task-label", "a label that tells, not asks: 'Yesterday: …', 'FYI …', 'Open question: …'",
          lambda c: _told(c)),
-    Rule("checked", "a task marked done: '[DONE] …', '[x] …', '~~…~~'",
-         lambda c: bool(_CHECKED.match(c.unit.line.text))),
+    Rule("checked", "a task marked done: '[DONE] …', '[x] …', '~~…~~', a row whose status says done",
+         lambda c: bool(_CHECKED.match(c.unit.line.text)) or c.row_done),
     Rule("statement", "a sentence that says how things are: 'The room will be free', 'Rummet ska vara …'",
          lambda c: _form(c, "state")),
     Rule("scheduled", "a time of day: an event, not a task ('klo 18', 'at 14:00')",
@@ -248,6 +260,9 @@ RULES: tuple[Rule, ...] = (
 
 
 PROPOSERS = frozenset(rule.id for rule in RULES if rule.proposes)
+# the pattern finder's tasks are kept, and these are never tasks, whatever else holds
+KEPT = frozenset(("explicit", "table", "section", "owner", "commit", "agreed", "recipient", "deadline"))
+REFUSED = frozenset(("status-line", "question", "checked"))
 
 
 def hits(candidate: Candidate) -> list[str]:

@@ -120,6 +120,10 @@ def units(state: ParseState) -> list[Unit]:
         if not clean:
             continue
         depth = max(block.level, 0) if block.kind == "list_item" or _BULLET.match(text) else -1
+        if depth < 0 and _continues(found, line, clean):
+            last = found[-1]
+            last.text = f"{last.text} {clean}"  # a sentence broken over two lines
+            continue
         below = state.lines[line.index + 1] if line.index + 1 < len(state.lines) else None
         named = _person_heading(roster, clean, below) if depth < 0 else None
         if named or block.kind == "heading" or _item_start(state, line) or _label_only(state, clean):
@@ -158,6 +162,18 @@ def units(state: ParseState) -> list[Unit]:
     return found
 
 
+def _continues(found: list[Unit], line: Line, text: str) -> bool:
+    """A line that goes on with the sentence above it: it starts in lower case right below
+    a line that has not ended."""
+    if not found or not text[:1].islower():
+        return False
+    last = found[-1]
+    return (
+        not last.is_row and last.line.index == line.index - 1 and last.line.block.kind != "heading"
+        and not last.text.rstrip().endswith((".", "!", "?", ":"))
+    )
+
+
 def _rows(roster: PeopleIndex, line: Line, headings: list[tuple[int, str]], label: str | None) -> list[Unit]:
     rows = line.block.rows
     if not rows:
@@ -166,12 +182,12 @@ def _rows(roster: PeopleIndex, line: Line, headings: list[tuple[int, str]], labe
     body = rows[1:] if len(rows) > 1 and _is_header(roster, header) else rows
     header = header if body is not rows else ()
     out = []
-    for row in body:
+    for number, row in enumerate(body):
         cells = tuple(strip_markup(c) for c in row)
         if not any(c.strip("-–— ") for c in cells):
             continue
         out.append(Unit(
-            index=-1, line=line, text=" | ".join(c for c in cells if c), depth=-1,
+            index=-1, line=line, text=" | ".join(c for c in cells if c), position=number, depth=-1,
             heading=headings[-1][1] if headings else None, headings=tuple(t for _, t in headings),
             label=label, row=cells, header=tuple(strip_markup(c) for c in header),
         ))

@@ -236,6 +236,8 @@ PROFILE = Profile(
         "opening_past_endings": ("ed",),
         # a verb of an event, not of a task: "The seminar will be held in May"
         "event": ("held", "takes place", "take place", "starts", "begins", "opens", "closes"),
+        # verbs that say how things are, not what someone does: "the plan covers …"
+        "state_verbs": ("contains", "includes", "supports", "means", "covers", "depends", "belongs", "consists", "seems", "looks", "costs", "lasts", "applies", "progresses", "needs", "lacks", "remains"),
         "base_verbs": ("add", "arrange", "ask", "assign", "begin", "book", "bring", "build", "buy",
                        "call", "change", "check", "clarify", "clean", "close", "collect", "complete",
                        "confirm", "contact", "continue", "coordinate", "create", "decide", "define",

@@ -193,6 +193,8 @@ PROFILE = Profile(
         "not_verb_endings": ("ning", "het", "tion", "else"),
         "opening_past_endings": ("ade", "ades", "des", "tes"),
         "event": ("hålls", "äger rum", "börjar", "öppnar", "stänger", "infaller"),
+        # verbs that say how things are, not what someone does: "the plan covers …"
+        "state_verbs": ("innehåller", "omfattar", "stödjer", "betyder", "gäller", "handlar", "verkar", "kostar", "varar", "finns", "ligger", "behövs", "saknas", "fortskrider"),
         "base_verbs": (),
         "assign": ("uppdrar", "uppdrog", "ber", "bad", "ger", "gav"),
         "not_after_to": (),

@@ -255,7 +255,7 @@ class Finder:
             due_text=due.text if due else None,
             agenda_item=self.state.agenda_item_at(c.unit.line.index),
             origin=c.unit.line.origin,
-            snippet=c.unit.line.text.strip() if not c.unit.is_row else " | ".join(c.unit.row),
+            snippet=_snippet(c),
             rule=rule,
             doubts=doubts,
         )
@@ -268,6 +268,17 @@ def _listed(item: Found) -> bool:
     """A mention in a list of tasks (a table row, an ``ACTION:`` line, an action section):
     it may repeat a sentence in other words."""
     return item.candidate.unit.is_row or item.candidate.legacy in _LISTING
+
+
+def _snippet(c: Candidate) -> str:
+    """The words the task was read from: its sentence, or its table row."""
+    if c.legacy_found is not None:
+        return c.legacy_found.snippet.strip()
+    if c.unit.is_row:
+        return " | ".join(c.unit.row)
+    if c.child_owner is not None:
+        return f"{c.unit.text} {c.child_owner.unit.text}"
+    return c.unit.text
 
 
 def _covers(candidate: Candidate, found: legacy._Found) -> bool:

@@ -19,7 +19,8 @@ action plus what the members add to it and the ``mentions`` later minutes made o
 (``tracker.reconcile``).
 Dates are ISO strings on disk and ``date`` objects on the read side; times of changes are
 UTC ISO timestamps. ``SCHEMA`` grows when this shape changes; ``check`` refuses newer
-and foreign files (and is where older ones will be upgraded).
+and foreign files and upgrades older ones (schema 1 kept an open action the minutes no
+longer had as ``open``; schema 2 makes it ``vanished``).
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ __all__ = [
 ]
 
 FORMAT = "minutes-store"
-SCHEMA = 1
+SCHEMA = 2
 TABLES = ("meetings", "actions", "people", "history")
-STATUSES = ("open", "done", "cancelled")
+STATUSES = ("open", "done", "cancelled", "vanished")
 KINDS = {"action": "actions", "meeting": "meetings", "person": "people"}  # history subject -> table
 
 
@@ -57,8 +58,8 @@ def new_database() -> dict[str, dict]:
 
 
 def check(data: dict) -> None:
-    """Accept a database of this format and schema (filling in missing tables); raise
-    ``ValueError`` with the reason for a foreign or newer one."""
+    """Accept a database of this format and schema (filling in missing tables, upgrading an
+    older one); raise ``ValueError`` with the reason for a foreign or newer one."""
     if not data:
         data.update(new_database())
         return
@@ -71,6 +72,11 @@ def check(data: dict) -> None:
                          f"this one reads up to {SCHEMA})")
     for table in TABLES:
         data.setdefault(table, {})
+    if schema < 2:
+        for doc in data["actions"].values():
+            if doc.get("vanished") and doc.get("status") == "open":
+                doc["status"] = "vanished"
+        meta["schema"] = 2
 
 
 def now() -> str:
@@ -237,7 +243,9 @@ class Action(NamedTuple):
     """A tracked action: what the minutes asked of whom by when, and how it stands.
 
     ``vanished`` is true when an edited version of the minutes no longer has the action;
-    it is kept, with its status, notes and history, until someone closes it. ``mentions``
+    it is kept, with its status, notes and history. An open one gets the status
+    ``vanished``, which the usual listings leave out, until a person keeps it (``open``
+    again) or drops it (``cancelled``), or the minutes have it again. ``mentions``
     are what the minutes of later meetings said of it, oldest first (``Mention``).
     """
 

@@ -8,7 +8,8 @@
   Matched actions keep their id, status, notes and history and take the new wording, agenda
   item and source; their owners and due date too, unless a member has changed those. New
   actions are added; stored ones the minutes no longer have are marked ``vanished``, never
-  deleted, and lose the mark if they come back.
+  deleted (an open one takes the status ``vanished`` until a person keeps or drops it), and
+  lose the mark, and that status, if they come back.
 - Anything else is a new meeting.
 - Every meeting belongs to a series (``tracker.series``: the same body); what new minutes
   say of the open actions of the series' earlier meetings is reconciled
@@ -52,7 +53,8 @@ class ImportResult:
 
     ``status`` is ``new`` (a meeting not seen before), ``updated`` (an edited version of a
     stored meeting) or ``unchanged`` (this very file was imported before). The lists hold
-    ``{"id", "text"}`` of actions; ``updated`` adds the ``fields`` that changed.
+    ``{"id", "text"}`` of actions; ``updated`` adds the ``fields`` that changed, ``vanished``
+    the status the action ``was`` in (an open one becomes ``vanished``).
     ``follow_up`` holds what the minutes say of earlier meetings' open actions
     (``tracker.reconcile.FollowUp.to_json``: id, text, status, was, word, sentence, line or
     paragraph, score, reason, outcome ``applied`` or ``proposed``); ``repeats`` the new
@@ -102,7 +104,8 @@ class ImportResult:
             "new": ("imported as", "would import as"),
             "updated": ("updated", "would update"),
             "added": ("added", "would add"),
-            "vanished": ("no longer in the minutes, kept", "would mark as no longer in the minutes"),
+            "vanished": ("no longer in the minutes (kept, not listed: reopen or cancel it)",
+                         "would mark as no longer in the minutes"),
             "returned": ("back in the minutes", "would bring back"),
         }
         lines = [f"{self.source}: {labels[self.status][self.dry_run]} {name}"]
@@ -224,7 +227,8 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
     for action_id in gone:
         if not stored[action_id].get("vanished"):
             planned.vanish.append(action_id)
-            result.vanished.append({"id": action_id, "text": stored[action_id]["text"]})
+            result.vanished.append({"id": action_id, "text": stored[action_id]["text"],
+                                    "was": stored[action_id]["status"]})
     return planned
 
 
@@ -248,9 +252,15 @@ def apply(tx: Transaction, planned: Plan) -> ImportResult:
     for action_id, name, value in planned.changes:
         tx.set("action", action_id, actions[action_id], name, value)
     for action_id in planned.vanish:
-        tx.set("action", action_id, actions[action_id], "vanished", True)
+        doc = actions[action_id]
+        tx.set("action", action_id, doc, "vanished", True)
+        if doc["status"] == "open":
+            tx.set("action", action_id, doc, "status", "vanished")
     for action_id in planned.bring_back:
-        tx.set("action", action_id, actions[action_id], "vanished", False)
+        doc = actions[action_id]
+        tx.set("action", action_id, doc, "vanished", False)
+        if doc["status"] == "vanished":
+            tx.set("action", action_id, doc, "status", "open")
     if planned.follow_ups or planned.forget:
         outer, tx.via = tx.via, "follow-up"
         try:

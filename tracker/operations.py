@@ -105,9 +105,9 @@ Operation = Callable[[Transaction, str, dict], None]
 
 
 def set_status(status: str) -> Operation:
-    """``open``, ``done`` or ``cancelled``."""
+    """``open``, ``done`` or ``cancelled`` (or ``vanished``, which imports set)."""
     if status not in STATUSES:
-        raise StoreError(f"unknown status {status!r}: use open, done or cancelled")
+        raise StoreError(f"unknown status {status!r}: use open, done, cancelled or vanished")
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         tx.set("action", action_id, action, "status", status)

@@ -96,10 +96,11 @@ def owner(name: str) -> Query:
 
 
 def status(*statuses: str) -> Query:
-    """In one of these states (``open``, ``done``, ``cancelled``)."""
+    """In one of these states (``open``, ``done``, ``cancelled``, ``vanished``: no longer in
+    the minutes, not yet kept or dropped)."""
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown or not statuses:
-        raise StoreError(f"unknown status {(unknown or [''])[0]!r}: use open, done or cancelled")
+        raise StoreError(f"unknown status {(unknown or [''])[0]!r}: use open, done, cancelled or vanished")
     wanted = frozenset(statuses)
     return Query(lambda context: lambda action: action["status"] in wanted,
                  f"status {'|'.join(statuses)}")

@@ -670,7 +670,7 @@ def _open_actions(data: dict, meeting_id: str, series: str,
                      key=lambda mid: order(meetings[mid]))
     window = set(earlier[-WINDOW:])
     chosen = {aid: doc for aid, doc in actions.items()
-              if doc["meeting"] in window and not doc.get("vanished")
+              if doc["meeting"] in window
               and (doc["status"] == "open"
                    or any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ()))}
     return window, chosen

@@ -292,8 +292,7 @@ class ActionStore:
 
         found = self.find_series(series)
         ids = {m.id for m in found.meetings}
-        open_actions = [a for a in self.actions(status="open", today=today)
-                        if a.meeting.id in ids and not a.vanished]
+        open_actions = [a for a in self.actions(status="open", today=today) if a.meeting.id in ids]
         return draft(found, open_actions, self.carried_over())
 
     def _context(self, data: dict, today: date | None) -> queries.Context:

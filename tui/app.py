@@ -270,11 +270,15 @@ class MinutesApp(App[None]):
             self.notify(f"Undid change {first.change} ({first.via} by {first.by}).", timeout=4)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def write_import(self, minutes) -> None:
-        """Store reviewed minutes (in a worker, with a store object of its own)."""
+    def write_import(self, minutes, settle: dict[str, str] | None = None) -> None:
+        """Store reviewed minutes (in a worker, with a store object of its own), and in the
+        same change what the review settled of the actions they no longer have (``settle``:
+        id -> ``open`` to keep one, ``cancelled`` to drop it)."""
         try:
-            with ActionStore(self.store.path, user=self.store.user) as store:
+            with ActionStore(self.store.path, user=self.store.user) as store, store.batch():
                 result = store.import_minutes(minutes)
+                for action_id, status in (settle or {}).items():
+                    store.reopen(action_id) if status == "open" else store.cancel(action_id)
         except (StoreError, OSError) as error:
             self.post_message(ImportFinished(None, str(error)))
             return

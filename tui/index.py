@@ -9,8 +9,9 @@ answers at once, even at 50,000 actions. Pure Python: no Textual here.
 
 The filter syntax, one term per word, all terms must hold:
 
-``is:open`` ``is:done`` ``is:cancelled`` ``is:all`` (several ``is:`` add up)
-    status; without any, every status
+``is:open`` ``is:done`` ``is:cancelled`` ``is:vanished`` ``is:all`` (several ``is:`` add up)
+    status; without any, every status but ``vanished`` (no longer in the minutes, not yet
+    kept or dropped)
 ``is:overdue``
     open and due before today
 ``@inga`` ``@Inga_Savukoski`` ``@"Inga Savukoski"`` ``@me``
@@ -41,7 +42,7 @@ from tracker import Action
 __all__ = ["SORTS", "STATUSES", "ActionFilter", "ActionIndex", "fold", "owner_token"]
 
 SORTS = ("due", "owner", "meeting")
-STATUSES = ("open", "done", "cancelled")
+STATUSES = ("open", "done", "cancelled", "vanished")
 _TERM = re.compile(r'(@|[^\s:"]+:)?"([^"]*)"?|\S+')  # a term, maybe quoted after its key
 
 
@@ -59,7 +60,7 @@ def owner_token(name: str) -> str:
 class ActionFilter:
     """What the filter bar asks for; ``problems`` are the terms it could not read."""
 
-    statuses: frozenset[str] = frozenset()  # empty: every status
+    statuses: frozenset[str] = frozenset()  # empty: every status but vanished
     overdue: bool = False
     owner: str | None = None
     due_within: int | None = None
@@ -111,14 +112,15 @@ class ActionFilter:
                     words.append(value.strip())
             else:  # a colon that is no term of ours (``klo 9:00``): a word
                 words.append(term)
-        if set(statuses) == set(STATUSES):
-            statuses = set()
         return cls(frozenset(statuses), overdue, owner, due_within, meeting, tuple(words),
                    tuple(problems))
 
     def describe(self) -> str:
         """A few words for the status line."""
-        parts = [" or ".join(s for s in STATUSES if s in self.statuses) or "any status"]
+        if self.statuses == frozenset(STATUSES):
+            parts = ["any status"]
+        else:
+            parts = [" or ".join(s for s in STATUSES if s in self.statuses) or "any status but vanished"]
         if self.overdue:
             parts.append("overdue")
         if self.owner:
@@ -236,9 +238,12 @@ class ActionIndex:
         it may raise ``ValueError`` for a name that could be several people.
         """
         chosen = self._order(sort)
-        if wanted.statuses:
-            status, statuses = self._status, wanted.statuses
-            chosen = [i for i in chosen if status[i] in statuses]
+        status, statuses = self._status, wanted.statuses
+        if statuses != frozenset(STATUSES):
+            if statuses:
+                chosen = [i for i in chosen if status[i] in statuses]
+            else:
+                chosen = [i for i in chosen if status[i] != "vanished"]
         if wanted.overdue:
             status, due, today = self._status, self._due, self.today
             chosen = [i for i in chosen if status[i] == "open" and due[i] is not None and due[i] < today]

@@ -20,7 +20,7 @@ from pathlib import Path
 from tracker import Action, ActionStore, Meeting, StoreError, UnknownPerson, default_path
 from tui.cli import LANGUAGES, arg, command, fail
 
-STATUS_CHOICES = ("open", "done", "cancelled", "all")
+STATUS_CHOICES = ("open", "done", "cancelled", "vanished", "all")
 BY = arg("--as", dest="by", metavar="NAME", help="Who makes the change (default: $USER).")
 JSON = arg("--json", dest="as_json", action="store_true", help="Print JSON.")
 

@@ -214,3 +214,18 @@ def test_a_verb_run_in_a_process_leaves_the_garbage_collector_as_it_found_it(pat
     assert run("actions", "--store", str(path)).exit_code == 0
     assert run("done", "zzzzzz", "--store", str(path)).exit_code == 2
     assert gc.isenabled()
+
+
+def test_vanished_actions_are_listed_only_when_asked_for(path):
+    from store_helpers import minutes
+
+    with ActionStore(path, user="anna") as store:
+        store.import_minutes(minutes(*BOARD_ACTIONS[1:], edition="without the hall"))
+    hall = ids_of(path)["Selvittää salin hinnan"]
+    assert hall not in run("actions", "--store", str(path)).stdout
+    (line,) = [line for line in run("actions", "--status", "vanished", "--store", str(path)).stdout.splitlines()
+               if hall in line]
+    assert "vanished" in line and "(no longer in the minutes)" in line
+    assert hall in run("actions", "--status", "all", "--store", str(path)).stdout
+    assert run("reopen", hall, "--store", str(path)).exit_code == 0  # kept
+    assert hall in run("actions", "--store", str(path)).stdout

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from store_helpers import BOARD_ACTIONS, action, board, by_text, minutes
+from tracker import ActionStore
 
 
 def test_a_new_meeting_and_its_actions_in_one_write(store, tmp_path):
@@ -72,7 +73,7 @@ def test_an_edited_version_updates_in_place_and_keeps_what_members_added(filled,
     assert [(u["id"], u["fields"]) for u in result.updated] == [
         (hall.id, ["text"]), (invite.id, ["due", "due_text"])]
     assert [a["text"] for a in result.added] == ["Tilaa kahvit seminaariin"]
-    assert result.vanished == [{"id": venue.id, "text": venue.text}]
+    assert result.vanished == [{"id": venue.id, "text": venue.text, "was": "cancelled"}]
     assert result.unchanged == 1  # the web site: only its line moved
 
     after = filled.action(hall.id)
@@ -92,10 +93,10 @@ def test_an_edited_version_updates_in_place_and_keeps_what_members_added(filled,
 def test_a_vanished_action_comes_back_with_its_id(filled):
     venue = by_text(filled, "Varaa tilat kevätseminaariin")
     filled.import_minutes(minutes(*BOARD_ACTIONS[:2], BOARD_ACTIONS[3], edition="without the venue"))
-    assert filled.action(venue.id).vanished
+    assert filled.action(venue.id).vanished and filled.action(venue.id).status == "vanished"
     result = filled.import_minutes(minutes(*BOARD_ACTIONS, edition="the venue again"))
     assert result.returned == [{"id": venue.id, "text": venue.text}]
-    assert not filled.action(venue.id).vanished
+    assert (filled.action(venue.id).status, filled.action(venue.id).vanished) == ("open", False)
 
 
 def test_a_re_import_keeps_owners_and_due_dates_a_member_set(filled):
@@ -168,4 +169,50 @@ def test_another_action_in_a_re_import_is_not_the_old_one_reworded(filled, text,
                       edition=f"another action: {text} {owner}")
     result = filled.import_minutes(changed)
     assert [a["text"] for a in result.added] == [text]
-    assert result.vanished == [{"id": invite.id, "text": invite.text}]
+    assert result.vanished == [{"id": invite.id, "text": invite.text, "was": "open"}]
+
+
+def test_an_open_action_the_minutes_no_longer_have_is_vanished_until_kept_or_dropped(filled):
+    hall = by_text(filled, "Selvittää salin hinnan")          # open
+    venue = by_text(filled, "Varaa tilat kevätseminaariin")   # open
+    site = by_text(filled, "Päivittää verkkosivut")
+    filled.complete(site.id)                                  # done
+    result = filled.import_minutes(minutes(BOARD_ACTIONS[1], edition="only the invitation left"))
+    assert {(v["id"], v["was"]) for v in result.vanished} == {(hall.id, "open"), (venue.id, "open"),
+                                                              (site.id, "done")}
+    assert [(a.status, a.vanished) for a in map(filled.action, (hall.id, venue.id, site.id))] == [
+        ("vanished", True), ("vanished", True), ("done", True)]
+    # out of the usual listings, the counts and the overdue list; asked for, there
+    assert {a.text for a in filled.actions(status="open")} == {"Lähettää kutsun jäsenille"}
+    assert {a.id for a in filled.actions(status="vanished")} == {hall.id, venue.id}
+    assert hall.id not in {a.id for a in filled.actions(overdue=True, today=date(2026, 6, 1))}
+    assert {p.name: p.open_actions for p in filled.people()}["Pekka Nieminen"] == 0
+    # kept: open again, still marked as no longer in the minutes; dropped: cancelled
+    filled.reopen(hall.id)
+    filled.cancel(venue.id)
+    assert (filled.action(hall.id).status, filled.action(hall.id).vanished) == ("open", True)
+    assert filled.action(venue.id).status == "cancelled"
+    assert [(c.field, c.old, c.new, c.via) for c in filled.history(venue.id)][-2:] == [
+        ("status", "open", "vanished", "import"), ("status", "vanished", "cancelled", "cancel")]
+    # a kept action is not marked again by the next edit, and one that comes back is open
+    again = filled.import_minutes(minutes(BOARD_ACTIONS[1], BOARD_ACTIONS[2], edition="the venue back"))
+    assert again.vanished == [] and {r["id"] for r in again.returned} == {venue.id}
+    assert filled.action(hall.id).status == "open"
+
+
+def test_a_store_of_schema_1_is_read_with_its_vanished_open_actions_vanished(filled, tmp_path):
+    import json
+
+    path = tmp_path / "actions.json"
+    venue = by_text(filled, "Varaa tilat kevätseminaariin")
+    data = json.loads(path.read_bytes())
+    data["meta"]["store"]["schema"] = 1  # as the earlier version kept one: open, and marked
+    data["actions"][venue.id]["vanished"] = True
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with ActionStore(path) as old:
+        assert old.action(venue.id).status == "vanished"
+        assert venue.id not in {a.id for a in old.actions(status="open")}
+        old.note(venue.id, "still needed?")
+    written = json.loads(path.read_bytes())
+    assert written["meta"]["store"]["schema"] == 2
+    assert written["actions"][venue.id]["status"] == "vanished"

@@ -33,7 +33,7 @@ def test_the_file_is_a_tinydb_database_with_a_schema(filled, tmp_path):
     path = tmp_path / "actions.json"
     data = json.loads(path.read_bytes())
     assert list(data) == ["meta", "meetings", "actions", "people", "history"]
-    assert data["meta"]["store"] == {"format": "minutes-store", "schema": 1}
+    assert data["meta"]["store"] == {"format": "minutes-store", "schema": 2}
 
     class ById(Table):  # documents are keyed by our hex ids, not TinyDB's numbers
         document_id_class = str

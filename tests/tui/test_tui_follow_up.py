@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tracker import ActionStore
+from tracker.operations import set_status
 from tui_helpers import SAMPLE_DIR, make_app, parsed, reader, review_of, run, text_of, until
 
 SERIES = [f"series/fi-kylatalo-{n}.txt" for n in (1, 2, 3)]
@@ -175,3 +176,72 @@ def test_writing_the_review_applies_the_clear_changes_and_leaves_proposals_propo
             assert find(other, "pinottavaa tuolia").status == "cancelled"
             roof = find(other, "katon korjaukseen")
             assert roof.status == "open" and [m.outcome for m in roof.mentions] == ["proposed"]
+
+
+def test_the_review_keeps_or_drops_what_an_edited_version_no_longer_has(tmp_path):
+    """An edited version of meeting 1 without two of its actions: k keeps one (open), x drops
+    the other (cancelled), all written as one change with the import."""
+    first = SAMPLE_DIR / SERIES[0]
+    edited = tmp_path / "fi-kylatalo-1.txt"
+    text = first.read_text(encoding="utf-8")
+    chairs = "Jouni tilaa juhlasaliin 30 uutta pinottavaa tuolia."
+    keys = "Tuula tarkistaa avainluettelon ennen seuraavaa kokousta."
+    edited.write_text(text.replace(chairs, "").replace(keys, ""), encoding="utf-8")
+    with ActionStore(tmp_path / "actions.json", user="sihteeri") as store:
+        store.import_minutes(parsed(SERIES[0]))
+        app = make_app(store)
+
+        async def scenario(pilot):
+            from tui.screens.importing import VanishedList
+
+            review = await review_of(app, edited)(pilot)
+            gone = review.query_one(VanishedList)
+            assert [text_of_option(gone, i) for i in range(gone.option_count)] == [
+                "? vanished", "? vanished"]
+            gone.focus()
+            gone.highlighted = 0
+            await pilot.press("k")
+            gone.highlighted = 1
+            await pilot.press("x", "x", "x")  # again and again: undecided, then dropped
+            assert [text_of_option(gone, i) for i in range(gone.option_count)] == ["✓ keep", "✗ drop"]
+            kept_id, dropped_id = (gone.get_option_at_index(i).id for i in (0, 1))
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: app.loaded and app.action(dropped_id) is not None
+                        and app.action(dropped_id).status == "cancelled", timeout=10)
+            return kept_id, dropped_id
+
+        kept_id, dropped_id = run(app, scenario)
+        with reader(store) as other:
+            kept, dropped = other.action(kept_id), other.action(dropped_id)
+            assert (kept.status, kept.vanished) == ("open", True)
+            assert (dropped.status, dropped.vanished) == ("cancelled", True)
+            assert {kept.text, dropped.text} == {chairs[:-1], keys.split(" ennen")[0]}
+            other.undo()  # the import and what the review settled are one change
+            assert {other.action(kept_id).status, other.action(dropped_id).status} == {"open"}
+            assert not other.action(kept_id).vanished
+
+
+def test_k_keeps_a_vanished_action_from_its_detail(series):
+    keys = find(series, "avainluettelon")
+    series.update([keys.id], set_status("vanished"), via="import")
+    app = make_app(series)
+
+    async def scenario(pilot):
+        from tui.screens.action import ActionScreen
+
+        app.push_screen(ActionScreen(keys.id))
+        await until(pilot, lambda: any(b.binding.id == "detail.keep"
+                                       for b in app.screen.active_bindings.values()))
+        await pilot.press("k")
+        await until(pilot, lambda: app.action(keys.id).status == "open")
+        assert not any(b.binding.id == "detail.keep" for b in app.screen.active_bindings.values())
+
+    run(app, scenario)
+    with reader(series) as other:
+        assert other.action(keys.id).status == "open"
+
+
+def text_of_option(options, i: int) -> str:
+    """The state word of an option: its first line up to two spaces."""
+    return str(options.get_option_at_index(i).prompt).split("  ")[0]
+

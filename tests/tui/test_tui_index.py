@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.operations import set_status
 from tui.index import ActionFilter, ActionIndex
 from tui_helpers import TODAY
 
@@ -13,8 +14,9 @@ from tui_helpers import TODAY
     ("", {}),
     ("is:open", {"statuses": {"open"}}),
     ("is:done is:cancelled", {"statuses": {"done", "cancelled"}}),
-    ("is:all", {}),
-    ("is:open is:done is:cancelled", {}),
+    ("is:all", {"statuses": {"open", "done", "cancelled", "vanished"}}),
+    ("is:open is:done is:cancelled", {"statuses": {"open", "done", "cancelled"}}),
+    ("is:vanished", {"statuses": {"vanished"}}),
     ("is:overdue", {"overdue": True}),
     ("@inga", {"owner": "inga"}),
     ("@Inga_Savukoski", {"owner": "Inga Savukoski"}),
@@ -54,6 +56,18 @@ def test_the_index_finds_what_the_store_finds(store, text, query):
     index = ActionIndex(store.actions(), today=TODAY)
     found = index.select(ActionFilter.parse(text), "due", resolve=store.person)
     assert [a.id for a in found] == [a.id for a in store.actions(today=TODAY, **query)]
+
+
+def test_vanished_actions_show_only_when_asked_for(store):
+    gone = store.actions()[0]
+    store.update([gone.id], set_status("vanished"), via="import")
+    index = ActionIndex(store.actions(), today=TODAY)
+    every = {a.id for a in store.actions()}
+    assert {a.id for a in index.select(ActionFilter())} == every - {gone.id}
+    assert {a.id for a in index.select(ActionFilter.parse("is:all"))} == every
+    assert [a.id for a in index.select(ActionFilter.parse("is:vanished"))] == [gone.id]
+    assert ActionFilter().describe() == "any status but vanished"
+    assert ActionFilter.parse("is:all").describe() == "any status"
 
 
 def test_an_owner_being_typed_matches_the_start_of_a_name(store):

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from minutes import parse
 from tracker import ActionStore
@@ -20,6 +21,7 @@ SAMPLES = ("fi-kulttuuriverkosto-2026-01-20.txt", "en-residency-committee-2026-0
            "en-board-minutes-2026-03-26.docx")
 TODAY = date(2026, 3, 1)  # a Sunday: some actions are overdue, some due this week
 SIZE = (160, 48)
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=None)
@@ -36,15 +38,16 @@ def make_app(store: ActionStore, **options):
     return MinutesApp(store=store, **options)
 
 
-def run(app, scenario: Callable[..., Awaitable[None]]) -> None:
-    """Run ``scenario(pilot)`` on ``app`` in Textual's test driver, the store loaded."""
+def run(app, scenario: Callable[..., Awaitable[T]]) -> T:
+    """Run ``scenario(pilot)`` on ``app`` in Textual's test driver, the store loaded; return
+    what it returns."""
 
-    async def main() -> None:
+    async def main() -> T:
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.loaded)
-            await scenario(pilot)
+            return await scenario(pilot)
 
-    asyncio.run(main())
+    return asyncio.run(main())
 
 
 async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:

@@ -1,8 +1,9 @@
 """One action in full: its text, owners, due date and the phrase it came from, its meeting
 and agenda item, notes, history, the evidence (the sentence in the minutes with the lines
 around it), and its life across meetings: where it was created, then what each later
-meeting's minutes said of it. ``p`` accepts what later minutes only proposed (undoable
-with ``u`` like every update)."""
+meeting's minutes said of it. ``p`` accepts what later minutes only proposed, ``k`` keeps an
+action an edited version of its minutes no longer has (``vanished``: it is open again; ``c``
+drops it), each undoable with ``u`` like every update."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class ActionScreen(UpdatesScreen):
         Binding("escape", "app.pop_screen", "Back", id="detail.back"),
         Binding("g", "meeting", "Its meeting", id="detail.meeting"),
         Binding("p", "accept", "Accept proposal", id="detail.accept"),
+        Binding("k", "keep", "Keep (vanished)", id="detail.keep"),
     ]
 
     def __init__(self, action_id: str) -> None:
@@ -119,7 +121,15 @@ class ActionScreen(UpdatesScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "accept":  # in the footer only while there is a proposal
             return self.proposal() is not None
+        if action == "keep":  # and while the action is vanished
+            current = self.current_action()
+            return current is not None and current.status == "vanished"
         return True
+
+    def action_keep(self) -> None:
+        action = self.current_action()
+        if action is not None and action.status == "vanished":
+            self.app.change(lambda s: s.reopen(action.id), done=f"Kept: {action.text}")
 
     def action_accept(self) -> None:
         action, mention = self.current_action(), self.proposal()

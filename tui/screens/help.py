@@ -13,7 +13,8 @@ __all__ = ["HelpScreen"]
 
 FILTER = """\
 @inga  @Inga_Savukoski  @"Inga Savukoski"  @me    owner (→ completes from the people registry)
-is:open  is:done  is:cancelled  is:all             status (several add up; none: every status)
+is:open  is:done  is:cancelled  is:all             status (several add up; none: all but vanished)
+is:vanished                                        no longer in the minutes (in an action: k keeps, c drops)
 is:overdue                                         open and past the due date
 due:7                                              due in the next 7 days
 meeting:7be0  m:hallitus                           a meeting by id or a word of its title

@@ -4,9 +4,12 @@ it in a worker, then review what was found before anything is written.
 The review shows the meeting's facts, attendees, agenda and the parse's doubts, what the
 minutes say of the open actions of the series' earlier meetings (the import's dry run, made
 in the same worker), and every action with its owners, due date and doubts; the secretary
-keeps, edits or drops each one. ``ctrl+s`` hands the reviewed minutes to the app, whose
-worker writes them, earlier actions' changes with them (the applied ones; the proposed ones
-stay proposed); escape writes nothing.
+keeps, edits or drops each one. An edited version of stored minutes may no longer have some
+of their open actions: those are listed too, and ``k`` keeps one (it stays open) or ``x``
+drops it (cancelled); one left undecided becomes ``vanished``, out of the usual listings.
+``ctrl+s`` hands the reviewed minutes to the app, whose worker writes them, earlier actions'
+changes with them (the applied ones; the proposed ones stay proposed) and what was settled
+of the vanished ones, as one change; escape writes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from textual import work
 from textual.app import ComposeResult
@@ -31,7 +35,7 @@ from tui.messages import MinutesParsed
 from tui.screens.action import MEANS
 from tui.screens.prompts import NamesSuggester, shown_date, split_names
 
-__all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen"]
+__all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen", "Reviewed", "VanishedList"]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".text")
 
@@ -155,20 +159,63 @@ class ImportScreen(Screen):
         status.remove_class("-problem")
         status.update(Content(f"{message.path.name}: {len(message.minutes.actions)} actions found"))
 
-        def reviewed(minutes) -> None:
-            if minutes is None:
+        def reviewed(review: Reviewed | None) -> None:
+            if review is None:
                 self.notify("Nothing was written.", title="Import cancelled", timeout=3)
             else:
                 status.update(Content(f"Writing {message.path.name}…"))
-                self.app.write_import(minutes)
+                self.app.write_import(review.minutes, review.settle)
 
         self.app.push_screen(ReviewScreen(message.minutes, message.preview), reviewed)
 
 
-class ReviewScreen(Screen):
-    """What the parser found in one set of minutes; keep, edit or drop each action.
+class Reviewed(NamedTuple):
+    """What a review hands on: the minutes with the actions kept, as edited, and what to do
+    with the stored actions they no longer have (id -> ``open`` kept, ``cancelled`` dropped)."""
 
-    Dismisses with the reviewed ``Minutes`` (``ctrl+s``) or ``None`` (escape).
+    minutes: object
+    settle: dict[str, str]
+
+
+class VanishedList(OptionList):
+    """The open actions an edited version of the minutes no longer has: ``k`` keeps one (it
+    stays open), ``x`` drops it (cancelled), the same key again leaves it undecided (it
+    becomes ``vanished``, out of the usual listings, until someone decides)."""
+
+    BINDINGS = [
+        Binding("k", "settle('open')", "Keep", id="review.keep"),
+        Binding("x", "settle('cancelled')", "Drop", id="review.drop"),
+    ]
+
+    def __init__(self, items: list[dict]) -> None:
+        self.items = {item["id"]: item for item in items}
+        self.settle: dict[str, str] = {}
+        super().__init__(*(Option(self._prompt(aid), id=aid) for aid in self.items), id="review-vanished")
+
+    def _prompt(self, action_id: str) -> Content:
+        head = {
+            None: "[b $warning]? vanished[/]  $text\n      [dim]not listed until kept (k) or dropped (x)[/]",
+            "open": "[b $success]✓ keep[/]  $text\n      stays open",
+            "cancelled": "[b $error]✗ drop[/]  [strike dim]$text[/]\n      cancelled",
+        }[self.settle.get(action_id)]
+        return Content.from_markup(head, text=f"{self.items[action_id]['text']}  [{action_id}]")
+
+    def action_settle(self, status: str) -> None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return
+        if self.settle.get(option.id) == status:
+            del self.settle[option.id]
+        else:
+            self.settle[option.id] = status
+        self.replace_option_prompt(option.id, self._prompt(option.id))
+
+
+class ReviewScreen(Screen):
+    """What the parser found in one set of minutes; keep, edit or drop each action, and keep
+    or drop the stored ones an edited version no longer has.
+
+    Dismisses with ``Reviewed`` (``ctrl+s``) or ``None`` (escape).
     """
 
     BINDINGS = [
@@ -208,13 +255,19 @@ class ReviewScreen(Screen):
                     if not self.preview.follow_up:
                         yield Static(Content("these minutes mention no open action of an earlier meeting"),
                                      classes="nothing")
+            gone = [item for item in self.preview.vanished if item.get("was") == "open"] \
+                if self.preview is not None else []
+            if gone:
+                yield Label("No longer in these minutes — k keeps an action (it stays open), x drops "
+                            "it; one left undecided is vanished, out of the usual listings", classes="section")
+                yield VanishedList(gone)
             yield Label("Actions — space keeps or drops, e edits, ctrl+s writes", classes="section")
             yield OptionList(*self._options(), id="review-actions")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = f"Review: {self.minutes.title or Path(self.minutes.source.path or '').name}"
-        self.query_one(OptionList).focus()
+        self.query_one("#review-actions", OptionList).focus()
 
     def _options(self) -> list[Option]:
         return [Option(self._prompt(i), id=str(i)) for i in range(len(self.actions))]
@@ -240,11 +293,16 @@ class ReviewScreen(Screen):
                    "not added again")
 
     def _redraw(self, i: int) -> None:
-        self.query_one(OptionList).replace_option_prompt(str(i), self._prompt(i))
+        self.query_one("#review-actions", OptionList).replace_option_prompt(str(i), self._prompt(i))
 
     def _current(self) -> int | None:
-        option = self.query_one(OptionList).highlighted_option
+        option = self.query_one("#review-actions", OptionList).highlighted_option
         return int(option.id) if option is not None and option.id is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle", "edit"):  # the found actions' keys, not the vanished ones'
+            return not isinstance(self.focused, VanishedList)
+        return True
 
     def action_toggle(self) -> None:
         if (i := self._current()) is not None:
@@ -253,7 +311,8 @@ class ReviewScreen(Screen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_edit()
+        if event.option_list.id == "review-actions":
+            self.action_edit()
 
     def action_edit(self) -> None:
         i = self._current()
@@ -271,9 +330,12 @@ class ReviewScreen(Screen):
                                         self.minutes.language, self.minutes.date or self.app.today),
                              edited)
 
-    def reviewed(self):
-        """The minutes with the actions kept, as edited."""
-        return replace(self.minutes, actions=[a for a, k in zip(self.actions, self.kept) if k])
+    def reviewed(self) -> Reviewed:
+        """The minutes with the actions kept, as edited, and what was settled of the actions
+        they no longer have."""
+        settle = dict(self.query_one(VanishedList).settle) if self.query(VanishedList) else {}
+        return Reviewed(replace(self.minutes, actions=[a for a, k in zip(self.actions, self.kept) if k]),
+                        settle)
 
     def action_write(self) -> None:
         self.dismiss(self.reviewed())

@@ -25,7 +25,7 @@ from tui.messages import ActionHighlighted, OpenAction
 
 __all__ = ["ActionsTable", "status_text"]
 
-STATUS = {"open": "○ open", "done": "✓ done", "cancelled": "✗ cancelled"}
+STATUS = {"open": "○ open", "done": "✓ done", "cancelled": "✗ cancelled", "vanished": "? vanished"}
 
 
 def status_text(status: str) -> str:

@@ -15,7 +15,7 @@ from tui.messages import FilterChanged
 
 __all__ = ["FilterBar", "FilterSuggester"]
 
-TERMS = ("is:open", "is:done", "is:cancelled", "is:all", "is:overdue", "due:7", "due:14",
+TERMS = ("is:open", "is:done", "is:cancelled", "is:vanished", "is:all", "is:overdue", "due:7", "due:14",
          "meeting:", "@me")
 
 
@@ -51,7 +51,7 @@ class FilterBar(Input):
 
     def __init__(self, value: str = "", *, names: Callable[[], list[str]],
                  id: str | None = None) -> None:
-        super().__init__(value, placeholder="filter: @name  is:open|done|cancelled|all|overdue  "
+        super().__init__(value, placeholder="filter: @name  is:open|done|cancelled|vanished|all|overdue  "
                          "due:7  meeting:ID  words", suggester=FilterSuggester(names), id=id,
                          select_on_focus=False)
 

@@ -57,6 +57,7 @@ class WordForms:
         vowels = "".join(data.get("vowels", ("aeiouy",)))
         self._final_vowels = re.compile(f"[{re.escape(vowels)}]+$")
         self.keys = lru_cache(maxsize=1 << 15)(self._keys)
+        self._alike: dict[tuple[frozenset[str], frozenset[str]], float] = {}
 
     def _keys(self, word: str) -> frozenset[str]:
         """The keys of ``word`` (any case); empty for a word too short to compare."""
@@ -102,6 +103,14 @@ class WordForms:
             return 0.0
         if a & b:
             return SAME
+        found = self._alike.get((a, b))
+        if found is None:
+            if len(self._alike) > 1 << 17:
+                self._alike.clear()
+            found = self._alike[a, b] = self._part(a, b)
+        return found
+
+    def _part(self, a: frozenset[str], b: frozenset[str]) -> float:
         for x in a:
             for y in b:
                 short, long = (x, y) if len(x) <= len(y) else (y, x)

@@ -104,8 +104,7 @@ class ImportResult:
             "new": ("imported as", "would import as"),
             "updated": ("updated", "would update"),
             "added": ("added", "would add"),
-            "vanished": ("no longer in the minutes (kept, not listed: reopen or cancel it)",
-                         "would mark as no longer in the minutes"),
+            "vanished": ("no longer in the minutes", "would mark as no longer in the minutes"),
             "returned": ("back in the minutes", "would bring back"),
         }
         lines = [f"{self.source}: {labels[self.status][self.dry_run]} {name}"]
@@ -113,6 +112,9 @@ class ImportResult:
                             ("vanished", self.vanished), ("returned", self.returned)):
             for item in items:
                 fields = f" ({', '.join(item['fields'])})" if item.get("fields") else ""
+                if kind == "vanished":  # an open one waits, out of the listings, for a person
+                    fields = (" (vanished: keep it with reopen, drop it with cancel)" if item["was"] == "open"
+                              else f" (still {item['was']})")
                 lines.append(f"  {labels[kind][self.dry_run]}: {item['id']}  {item['text']}{fields}")
         if self.status == "updated" and self.unchanged:
             lines.append(f"  {self.unchanged} action(s) as they were")

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker.likeness import Likeness, Term
@@ -74,6 +75,7 @@ _NAME = re.compile(r"[A-ZÅÄÖÜÉÈÁÀÓÍÚÆØ][\w'’-]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“”(]?[A-ZÅÄÖÜÉ])")
 _NUMBERING = re.compile(r"^\s*(?:§\s*)?\d+(?:\.\d+)*[.)]?\s+")
 _NUMBERS = re.compile(r"\d+")
+_NOT_DATE_WORDS = ("reference", "units")  # words the date reader knows that may name a task
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ class Vocabulary:
         self.negations: set[str] = set()
         self.sections: list[str] = []
         self.stop: set[str] = set()
-        self.calendar: list[str] = []  # month and weekday words and stems: no content
+        calendar: list[str] = []  # month and weekday words and stems: no content
         self.postpositions: set[str] = set()
         auxiliaries: set[str] = set()
         past, listed, endings = [], [], set()
@@ -179,15 +181,18 @@ class Vocabulary:
             self.negations.update(w.casefold() for w in groups.get("not", ()))
             self.sections += [s.casefold() for s in groups.get("sections", ())]
             self.stop.update(p.common_words)
-            self.calendar += [*p.months, *p.weekdays]
-            self.stop.update(w for words in p.date_words.values() for w in words)
+            calendar += [*p.months, *p.weekdays]
+            self.stop.update(w for key, words in p.date_words.items() if key not in _NOT_DATE_WORDS
+                             for w in words)
             past.append(_past_form(groups, groups.get("done_after", ()), participles=False))
             listed.append(_past_form(groups, groups.get("done_after_listed", ()), participles=True))
             endings.update(groups.get("past_endings", ()))
             self.postpositions.update(groups.get("postpositions", ()))
             auxiliaries.update(groups.get("done_after", ()))
         self.stop.update(w.casefold() for phrase in (*self.status, *self.negations) for w in phrase.split())
-        self.stop.update(self.calendar)
+        self.stop.update(calendar)
+        stems = sorted((c for c in calendar if len(c) >= 5), key=len, reverse=True)
+        self._calendar = re.compile("|".join(re.escape(c) for c in stems) or r"(?!)")
         phrases = sorted(self.status, key=len, reverse=True)
         self._status = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)",
                                   re.IGNORECASE)
@@ -231,7 +236,7 @@ class Vocabulary:
         """A word that says nothing of what a task is: a common word, a status word, a
         date word, a month or weekday (``helmikuun``, ``Friday``)."""
         low = word.casefold()
-        return low in self.stop or any(len(c) >= 5 and low.startswith(c) for c in self.calendar)
+        return low in self.stop or self._calendar.match(low) is not None
 
     def arising(self, title: str) -> bool:
         """A heading or label that opens a matters-arising section."""
@@ -245,6 +250,9 @@ class Vocabulary:
             if low.startswith(section) and low[len(section):].lstrip()[:1] == ":":
                 return text[len(section):].lstrip()[1:].strip()
         return None
+
+
+_vocabulary = lru_cache(maxsize=4)(Vocabulary)  # the profiles' words do not change
 
 
 def _past_form(groups: dict, auxiliaries: Iterable[str], *, participles: bool) -> re.Pattern | None:
@@ -682,7 +690,7 @@ def matcher_for(data: dict, minutes: Minutes, actions: Iterable[dict]) -> Matche
     from minutes.people import PeopleIndex, looks_like_name
 
     people = People(data["people"])
-    words = Vocabulary(minutes.language)
+    words = _vocabulary(minutes.language)
     names = [a.name for a in (*minutes.attendees, *minutes.absent)]
     for doc in actions:
         names += [name for name in (people.canonical(o) or o for o in doc["owners"]) if looks_like_name(name)]

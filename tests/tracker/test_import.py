@@ -180,6 +180,10 @@ def test_an_open_action_the_minutes_no_longer_have_is_vanished_until_kept_or_dro
     result = filled.import_minutes(minutes(BOARD_ACTIONS[1], edition="only the invitation left"))
     assert {(v["id"], v["was"]) for v in result.vanished} == {(hall.id, "open"), (venue.id, "open"),
                                                               (site.id, "done")}
+    summary = result.summary()
+    assert f"no longer in the minutes: {hall.id}  Selvittää salin hinnan (vanished: keep it with " \
+           "reopen, drop it with cancel)" in summary
+    assert f"no longer in the minutes: {site.id}  Päivittää verkkosivut (still done)" in summary
     assert [(a.status, a.vanished) for a in map(filled.action, (hall.id, venue.id, site.id))] == [
         ("vanished", True), ("vanished", True), ("done", True)]
     # out of the usual listings, the counts and the overdue list; asked for, there

@@ -141,8 +141,8 @@ class Meeting(NamedTuple):
         return None
 
     def ref(self) -> dict:
-        """How an action's JSON names its meeting."""
-        return {"id": self.id, "title": self.title, "date": iso(self.date)}
+        """How an action's JSON names its meeting (the id None for no meeting)."""
+        return {"id": self.id or None, "title": self.title, "date": iso(self.date)}
 
     def to_json(self) -> dict:
         return {
@@ -247,6 +247,8 @@ class Action(NamedTuple):
     ``vanished``, which the usual listings leave out, until a person keeps it (``open``
     again) or drops it (``cancelled``), or the minutes have it again. ``mentions``
     are what the minutes of later meetings said of it, oldest first (``Mention``).
+    ``added`` is true for an action a member added (``minutes add``), not the minutes;
+    its ``meeting`` has the id ``""`` when it was added to no meeting.
     """
 
     id: str
@@ -263,6 +265,7 @@ class Action(NamedTuple):
     created: str | None
     updated: str | None
     mentions: tuple[Mention, ...] = ()
+    added: bool = False
 
     @classmethod
     def from_doc(cls, action_id: str, doc: dict, meeting: Meeting) -> Action:
@@ -281,6 +284,7 @@ class Action(NamedTuple):
             created=doc.get("created"),
             updated=doc.get("updated"),
             mentions=tuple(Mention.from_doc(m) for m in doc.get("mentions") or ()),
+            added=doc.get("added", False),
         )
 
     def is_overdue(self, today: date) -> bool:
@@ -304,6 +308,7 @@ class Action(NamedTuple):
             "created": self.created,
             "updated": self.updated,
             "mentions": [m.to_json() for m in self.mentions],
+            "added": self.added,
         }
 
 

@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ImportResult", "Plan", "apply", "plan"]
 
-EDITABLE = ("owners", "due", "due_text")  # what members may change and a re-import respects
-FROM_MINUTES = ("text", "agenda_item", "source", *EDITABLE)
+EDITABLE = ("text", "owners", "due", "due_text")  # what members may change and a re-import respects
+FROM_MINUTES = ("text", "agenda_item", "source", "owners", "due", "due_text")
 SAME_ACTION = 0.6  # how much of each other's words two wordings of one action cover, on average
 SAME_ACTION_MOVED = 0.8  # and when the action moved to another agenda item
 
@@ -209,7 +209,8 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
 
     stored_meeting = meetings[meeting_id]
     planned.meeting = {k: v for k, v in meeting_doc.items() if stored_meeting.get(k) != v}
-    stored = {aid: doc for aid, doc in actions.items() if doc["meeting"] == meeting_id}
+    stored = {aid: doc for aid, doc in actions.items()  # not those members added to it
+              if doc["meeting"] == meeting_id and not doc.get("added")}
     edited = _edited_by_members(data["history"], set(stored))
     pairs, fresh, gone = _match(stored, incoming, edited, data, minutes)
     for action_id, index in sorted(pairs, key=lambda pair: pair[1]):  # in the minutes' order
@@ -358,8 +359,9 @@ def _match(stored: dict[str, dict], incoming: list[dict], edited: set[tuple[str,
     the same words (``tracker.likeness``: by lemma and compound part, weighed by rarity among
     these actions), the likest pairs first."""
     waiting: dict[tuple, list[str]] = {}
-    for action_id, doc in stored.items():
-        waiting.setdefault((normalise(doc["text"]), doc.get("agenda_item")), []).append(action_id)
+    for action_id, doc in stored.items():  # as the minutes said it, whatever a member made of it
+        said = doc.get("minutes_text") or doc["text"]
+        waiting.setdefault((normalise(said), doc.get("agenda_item")), []).append(action_id)
     pairs, fresh = [], []
     for index, new in enumerate(incoming):
         same = waiting.get((normalise(new["text"]), new["agenda_item"]))
@@ -374,7 +376,8 @@ def _match(stored: dict[str, dict], incoming: list[dict], edited: set[tuple[str,
 
     matcher = matcher_for(data, minutes, [stored[aid] for aid in left] + [incoming[i] for i in fresh])
     like = matcher.like
-    old_terms = {aid: matcher.text_terms(stored[aid]["text"])[1] for aid in left}
+    old_terms = {aid: matcher.text_terms(stored[aid].get("minutes_text") or stored[aid]["text"])[1]
+                 for aid in left}
     new_terms = {i: matcher.text_terms(incoming[i]["text"])[1] for i in fresh}
     like.count(*old_terms.values(), *new_terms.values())
     scored = []

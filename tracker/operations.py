@@ -23,8 +23,8 @@ from tracker.errors import NothingToUndo, StoreError
 from tracker.ids import IdSpace
 from tracker.people import People, register, tidy
 
-__all__ = ["Operation", "Transaction", "accept_mention", "add_note", "assign", "set_due", "set_status",
-           "undo"]
+__all__ = ["Operation", "Transaction", "accept_mention", "add_action", "add_note", "assign", "set_due",
+           "set_status", "set_text", "undo"]
 
 
 class Transaction:
@@ -145,6 +145,40 @@ def set_due(due: date | None) -> Operation:
         tx.set("action", action_id, action, "due_text", None)
 
     return apply
+
+
+def set_text(text: str) -> Operation:
+    """A corrected text of the action (cleaned: ``minutes.text.clean``, one line). The
+    minutes' own wording is kept as ``minutes_text`` the first time, so that a re-import of
+    the minutes still knows the action (``tracker.importer``) and keeps the correction."""
+    text = " ".join(clean(text).split())
+    if not text:
+        raise StoreError("an action's text cannot be empty")
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        if action["text"] != text and not action.get("added") and "minutes_text" not in action:
+            tx.set("action", action_id, action, "minutes_text", action["text"])
+        tx.set("action", action_id, action, "text", text)
+
+    return apply
+
+
+def add_action(tx: Transaction, text: str, *, owners: tuple[str, ...] = (), due: date | None = None,
+               meeting: str | None = None, new: bool = False) -> str:
+    """Create an action the minutes did not give (the parser missed it): its text, owners
+    (read as ``assign`` reads them), due date and meeting (an id, or none); return its id.
+    It is marked ``added``, so that a re-import of its meeting's minutes leaves it be."""
+    text = " ".join(clean(text).split())
+    if not text:
+        raise StoreError("an action's text cannot be empty")
+    names = dict.fromkeys(owner_named(tx, name, new=new) for name in tx.people.group(owners))
+    action_id = tx.ids.new(f"{meeting}\n{text}\n{tx.at}")
+    tx.create("action", action_id, {
+        "meeting": meeting, "text": text, "owners": list(names), "due": due.isoformat() if due else None,
+        "due_text": None, "agenda_item": None, "source": {}, "status": "open", "notes": [],
+        "vanished": False, "added": True, "created": tx.at, "updated": tx.at,
+    })
+    return action_id
 
 
 def add_note(text: str) -> Operation:

@@ -303,7 +303,7 @@ class ActionStore:
         made: dict[str, Meeting] = {}
         result = []
         for key, doc in found:
-            meeting_id = doc["meeting"]
+            meeting_id = doc["meeting"] or ""  # an action added to no meeting: a meeting ""
             meeting = made.get(meeting_id)
             if meeting is None:
                 meeting = made[meeting_id] = Meeting.from_doc(meeting_id, meetings.get(meeting_id, {}))
@@ -390,6 +390,26 @@ class ActionStore:
 
     def note(self, action_id: str, text: str) -> list[Change]:
         return self.update([action_id], operations.add_note(text), via="note")
+
+    def edit(self, action_id: str, *, text: str) -> list[Change]:
+        """Correct what the parser misread: the action's text (``operations.set_text``; a
+        re-import of its minutes keeps the correction)."""
+        return self.update([action_id], operations.set_text(text), via="edit")
+
+    def add(self, text: str, *, owners: Iterable[str] = (), due: date | str | None = None,
+            meeting: str | None = None, new: bool = False, today: date | None = None) -> Action:
+        """Add the action the parser missed: ``owners`` read as ``assign`` reads them
+        (``UnknownPerson`` for nobody, unless ``new``), ``due`` a date or a phrase
+        (``read_due``), ``meeting`` an id or id prefix (None: no meeting). In the history
+        as one change, which ``undo`` takes back."""
+        with self._change("add") as tx:
+            meeting_id = find(meeting, {"meeting": tx.data["meetings"]})[1] if meeting else None
+            if isinstance(due, str):
+                language = tx.data["meetings"][meeting_id].get("language") if meeting_id else None
+                due = read_due(due, language, today)
+            action_id = operations.add_action(tx, text, owners=tuple(owners), due=due,
+                                              meeting=meeting_id, new=new)
+        return self.action(action_id)
 
     def accept(self, action_id: str, meeting_id: str | None = None) -> list[Change]:
         """Follow a proposed mention of an action (the latest, or the one of the meeting

@@ -160,7 +160,8 @@ def action_table(found: list[Action], today: date, carried: dict[str, int] | Non
     lines = [f"{'ID':<7} {'DUE':<10} {'STATUS':<9} {extra}{'OWNERS':<{width}}  ACTION"]
     for a, who in zip(found, owners):
         state = "overdue" if a.is_overdue(today) else a.status
-        where = f"{a.meeting.date or 'undated'}" + (item_ref(a.agenda_item) if a.agenda_item else "")
+        where = (f"{a.meeting.date or 'undated'}" if a.meeting.id else "no meeting") \
+            + (item_ref(a.agenda_item) if a.agenda_item else "")
         gone = " (no longer in the minutes)" if a.vanished else ""
         times = f"{carried.get(a.id, 0):<8}" if carried is not None else ""
         lines.append(f"{a.id:<7} {str(a.due or '-'):<10} {state:<9} {times}{who:<{width}}  "
@@ -229,7 +230,8 @@ def show(args: Namespace) -> None:
 
 def action_text(a: Action, history) -> str:
     due = f"due {a.due}" + (f" ({a.due_text})" if a.due_text else "") if a.due else "no due date"
-    meeting = f"{a.meeting.id}  {a.meeting.title or '(untitled)'}, {a.meeting.date or 'undated'}"
+    meeting = (f"{a.meeting.id}  {a.meeting.title or '(untitled)'}, {a.meeting.date or 'undated'}"
+               if a.meeting.id else "none (added by a member)")
     if a.agenda_item:
         title = a.meeting.agenda_title(a.agenda_item)
         meeting += f", item {a.agenda_item}" + (f" {title}" if title else "")
@@ -315,10 +317,12 @@ def report(store: ActionStore, ids, changes, nothing: str) -> None:
     changed = {c.subject for c in changes}
     for some_id in ids:
         a = store.action(some_id)
-        if a.id in changed:
-            print(f"{a.id}  {a.status}  {', '.join(a.owners) or '-'}  due {a.due or '-'}  {a.text}")
-        else:
-            print(f"{a.id}  {nothing}  {a.text}")
+        print(action_line(a) if a.id in changed else f"{a.id}  {nothing}  {a.text}")
+
+
+def action_line(a: Action) -> str:
+    """An action as the update verbs print it: id, status, owners, due date, text."""
+    return f"{a.id}  {a.status}  {', '.join(a.owners) or '-'}  due {a.due or '-'}  {a.text}"
 
 
 def _status_verb(name: str, method: str, nothing: str, doc: str):
@@ -370,8 +374,42 @@ def due(args: Namespace) -> None:
 def note(args: Namespace) -> None:
     """Add a note to an action."""
     with open_store(args) as store:
-        changes = store.note(args.action_id, " ".join(args.words))
-        report(store, [args.action_id], changes, "unchanged")
+        store.note(args.action_id, " ".join(args.words))
+        a = store.action(args.action_id)
+    added = a.notes[-1]
+    print(f"{a.id}  note {len(a.notes)} by {added.by}: {added.text}")
+    print(f"        on: {a.text}")
+
+
+@verb("add", arg("words", nargs="+", metavar="TEXT"),
+      arg("--owner", dest="owners", nargs="+", default=[], metavar="NAME",
+          help="Who owns it (names read as assign reads them)."),
+      arg("--due", nargs="+", metavar="DATE", help="When it is due (as `minutes due` reads it)."),
+      arg("--meeting", metavar="ID", help="The meeting it belongs to (default: none)."),
+      NEW, arg("--today", type=date.fromisoformat, help=SUPPRESS), updates=True)
+def add(args: Namespace) -> None:
+    """Add an action the parser missed: minutes add "Book the hall" --owner Pekka --due
+    "next friday" --meeting 51da. In the history; undo takes it back."""
+    with open_store(args) as store:
+        try:
+            added = store.add(" ".join(args.words), owners=args.owners, meeting=args.meeting,
+                              due=" ".join(args.due) if args.due else None, new=args.new,
+                              today=args.today)
+        except UnknownPerson as error:
+            fail(f"{error}; --new adds {error.name!r} as a new person")
+    where = (f"{added.meeting.id} {added.meeting.title or '(untitled)'} "
+             f"{added.meeting.date or 'undated'}") if added.meeting.id else "no meeting"
+    print(f"{action_line(added)}  (added to {where})")
+
+
+@verb("edit", ACTION_ID, arg("--text", required=True, nargs="+", metavar="TEXT",
+                             help="The corrected text."), updates=True)
+def edit(args: Namespace) -> None:
+    """Correct an action the parser misread: its text (owners: assign; due date: due).
+    A re-import of its minutes keeps the correction; undo takes it back."""
+    with open_store(args) as store:
+        changes = store.edit(args.action_id, text=" ".join(args.text))
+        report(store, [args.action_id], changes, "had this text already")
 
 
 @verb("undo", updates=True)

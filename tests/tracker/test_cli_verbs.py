@@ -239,3 +239,80 @@ def test_the_first_import_says_where_it_created_the_store(tmp_path):
     assert first.exit_code == 0 and first.stderr == f"minutes: created the store {store_file}\n"
     again = run("import", str(sample), "--store", str(store_file))
     assert again.exit_code == 0 and again.stderr == "" and "unchanged" in again.stdout
+
+
+# -- add and edit ---------------------------------------------------------------------------
+
+
+def test_add_the_action_the_parser_missed_to_a_meeting_then_undo(people_path):
+    with ActionStore(people_path) as store:
+        meeting = store.meetings()[0]
+    added = run("add", "Tilaa", "kahvit", "--owner", "Joonas", "Ollikainen", "Inkerille",
+                "--due", "ensi", "perjantaina", "--meeting", meeting.id[:4], "--today", TYPING_DAY,
+                "--store", str(people_path))
+    assert added.exit_code == 0, added.stderr
+    new_id = added.stdout.split()[0]
+    assert added.stdout == (f"{new_id}  open  Joonas Ollikainen, Inkeri Salmela  due 2026-12-11  "
+                            f"Tilaa kahvit  (added to {meeting.id} Hallituksen kokous 2026-02-03)\n")
+    listed = json.loads(run("actions", "--meeting", meeting.id, "--json", "--store", str(people_path)).stdout)
+    (mine,) = [a for a in listed if a["id"] == new_id]
+    assert mine["added"] and mine["meeting"]["id"] == meeting.id and mine["due"] == "2026-12-11"
+    shown = run("show", new_id, "--store", str(people_path)).stdout
+    assert "tester (add)  action" in shown and "created" in shown
+    undone = run("undo", "--store", str(people_path))
+    assert undone.exit_code == 0 and f"action {new_id}  created" in undone.stdout
+    assert run("show", new_id, "--store", str(people_path)).exit_code == 2
+
+
+def test_add_to_no_meeting_and_its_refusals(people_path):
+    alone = run("add", "Soita kaupungille", "--store", str(people_path))
+    assert alone.exit_code == 0 and alone.stdout.endswith("  Soita kaupungille  (added to no meeting)\n")
+    listed = run("actions", "--store", str(people_path)).stdout
+    assert "Soita kaupungille  [no meeting]" in listed
+    before = people_path.read_bytes()
+    for args, message in [(["Varaa sali", "--owner", "Zorro"], "nobody called 'Zorro'"),
+                          (["Varaa sali", "--due", "pian"], "cannot read the due date 'pian'"),
+                          (["Varaa sali", "--meeting", "ffff"], "no meeting has the id 'ffff'"),
+                          (["  "], "an action's text cannot be empty")]:
+        refused = run("add", *args, "--store", str(people_path))
+        assert refused.exit_code == 2 and message in refused.stderr and refused.stderr.count("\n") == 1
+    assert people_path.read_bytes() == before
+
+
+def test_edit_corrects_the_text_and_a_re_import_keeps_the_correction(people_path):
+    hall = action_id(people_path, "Selvittää salin hinnan")
+    done = run("edit", hall, "--text", "Selvittää", "salin", "ja", "kahvion", "hinnan",
+               "--store", str(people_path))
+    assert done.exit_code == 0
+    assert done.stdout == f"{hall}  open  Pekka Nieminen  due 2026-02-20  Selvittää salin ja kahvion hinnan\n"
+    again = run("edit", hall, "--text", "Selvittää salin ja kahvion hinnan", "--store", str(people_path))
+    assert again.stdout == f"{hall}  had this text already  Selvittää salin ja kahvion hinnan\n"
+    with ActionStore(people_path) as store:  # an edited version of the same minutes comes in
+        store.import_minutes(minutes(*BOARD_ACTIONS, attendees=PEOPLE, edition="2"))
+        assert store.action(hall).text == "Selvittää salin ja kahvion hinnan"
+        assert len(store.actions()) == 4  # the corrected action is still the minutes' one
+    assert run("undo", "--store", str(people_path)).exit_code == 0  # the re-import
+    assert run("undo", "--store", str(people_path)).exit_code == 0  # the correction
+    with ActionStore(people_path) as store:
+        assert store.action(hall).text == "Selvittää salin hinnan"
+
+
+def test_note_confirms_the_note(people_path):
+    hall = action_id(people_path, "Selvittää salin hinnan")
+    noted = run("note", hall, "Sali", "varattu", "--store", str(people_path), "--as", "pekka")
+    assert noted.exit_code == 0
+    assert noted.stdout == f"{hall}  note 1 by pekka: Sali varattu\n        on: Selvittää salin hinnan\n"
+
+
+def test_the_library_adds_and_edits(people_path):
+    with ActionStore(people_path, user="anna") as store:
+        meeting = store.meetings()[0].id
+        added = store.add("Tilaa kahvit", owners=["Pekka"], due=date(2026, 3, 6), meeting=meeting)
+        assert (added.text, added.owners, added.due, added.meeting.id, added.added) == (
+            "Tilaa kahvit", ("Pekka Nieminen",), date(2026, 3, 6), meeting, True)
+        store.edit(added.id, text="Tilaa kahvit ja pullat")
+        assert store.action(added.id).text == "Tilaa kahvit ja pullat"
+        assert [c.field for c in store.history(added.id)] == ["created", "text"]  # its own text
+        store.undo()
+        store.undo()
+        assert added.id not in {a.id for a in store.actions()}

@@ -214,6 +214,51 @@ def test_n_adds_a_note(store):
     run(app, scenario)
 
 
+def test_plus_adds_an_action_to_the_current_ones_meeting_and_u_takes_it_back(store):
+    app = make_app(store)
+
+    async def scenario(pilot):
+        meeting = table(app).current.meeting
+        await pilot.press("plus")
+        await pilot.pause()
+        assert meeting.title in text_of(app.screen.query_one(".prompt-title"))
+        await pilot.press(*"Tilaa kahvit", "enter")
+        await until(pilot, lambda: any(a.text == "Tilaa kahvit" for a in app.index.all()))
+        (added,) = [a for a in store.actions() if a.text == "Tilaa kahvit"]
+        assert added.added and added.meeting.id == meeting.id and added.status == "open"
+        assert [c.via for c in store.history(added.id)] == ["add"]
+        await pilot.press("u")
+        await until(pilot, lambda: not any(a.text == "Tilaa kahvit" for a in app.index.all()))
+        assert not [a for a in store.actions() if a.text == "Tilaa kahvit"]
+
+    run(app, scenario)
+
+
+def test_e_corrects_the_text_on_the_list_and_on_the_detail_screen(store):
+    app = make_app(store)
+
+    async def scenario(pilot):
+        action = table(app).current
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#prompt-input").value == action.text
+        await pilot.press("ctrl+u", *"Korjattu teksti", "enter")
+        await pilot.pause()
+        assert on_disk(store, action.id).text == "Korjattu teksti"
+        await pilot.press("enter")  # the detail screen
+        await pilot.pause()
+        await pilot.press("e", "ctrl+u", *"Toinen korjaus", "enter")
+        await pilot.pause()
+        assert on_disk(store, action.id).text == "Toinen korjaus"
+        assert [c.field for c in store.history(action.id) if c.via == "edit"] == [
+            "minutes_text", "text", "text"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert on_disk(store, action.id).text == "Korjattu teksti"
+
+    run(app, scenario)
+
+
 def test_live_reload_keeps_the_cursor_on_the_same_action(store):
     app = make_app(store)
 

@@ -159,7 +159,7 @@ class ActionScreen(UpdatesScreen):
 
     def action_meeting(self) -> None:
         action = self.current_action()
-        if action is not None:
+        if action is not None and action.meeting.id:
             self.post_message(OpenMeeting(action.meeting.id))
 
 
@@ -204,7 +204,8 @@ def _facts(a: Action, today) -> Content:
         status=status_text(a.status) + ("  overdue" if a.is_overdue(today) else ""),
         owners=", ".join(a.owners) or "nobody yet",
         due=due,
-        meeting=f"{meeting.title or '(untitled)'}, {meeting.date or 'undated'}  [{meeting.id}]",
+        meeting=(f"{meeting.title or '(untitled)'}, {meeting.date or 'undated'}  [{meeting.id}]"
+                 if meeting.id else "none (added by a member)"),
         item=item or "–",
         id=a.id,
     )

@@ -53,6 +53,9 @@ class MeetingScreen(UpdatesScreen):
         except StoreError:
             return None
 
+    def meeting_for_new(self) -> Meeting | None:
+        return self.meeting()
+
     def current_action(self) -> Action | None:
         option = self.query_one(OptionList).highlighted_option
         if option is None or option.id is None:

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 from tracker import StoreError, read_due
 from tracker.people import People
 
-__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt"]
+__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt", "TextPrompt"]
 
 
 def shown_date(day: date) -> str:
@@ -134,6 +134,28 @@ class DuePrompt(Prompt):
             self.dismiss(self.reading)
         elif not event.value.strip():
             self.say("Type a date, or none to clear it.", problem=True)
+
+
+class TextPrompt(Prompt):
+    """An action's text: a correction of what the parser misread (``edit``), or the text
+    of one it missed (``add``)."""
+
+    @classmethod
+    def edit(cls, text: str) -> TextPrompt:
+        return cls("Text of the action", text,
+                   help="enter saves the corrected text; a re-import of the minutes keeps it")
+
+    @classmethod
+    def add(cls, meeting: str | None) -> TextPrompt:
+        return cls(f"New action in {meeting}" if meeting else "New action (no meeting)",
+                   help="enter adds it; then a assigns it and d sets its due date")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = " ".join(event.value.split())
+        if text:
+            self.dismiss(text)
+        else:
+            self.say("An action needs a text.", problem=True)
 
 
 class NotePrompt(Prompt):

@@ -6,14 +6,15 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker import Action
-from tui.screens.prompts import AssignPrompt, DuePrompt, NotePrompt
+from tracker import Action, Meeting
+from tui.screens.prompts import AssignPrompt, DuePrompt, NotePrompt, TextPrompt
 
 __all__ = ["UpdatesScreen"]
 
 
 class UpdatesScreen(Screen):
-    """A screen with a current action that ``x c a d n u`` change."""
+    """A screen with a current action that ``x c a d n e u`` change, and where ``+`` adds
+    one to the current action's meeting."""
 
     BINDINGS = [
         Binding("x", "done", "Done", id="update.done"),
@@ -21,6 +22,8 @@ class UpdatesScreen(Screen):
         Binding("a", "assign", "Assign", id="update.assign"),
         Binding("d", "due", "Due", id="update.due"),
         Binding("n", "note", "Note", id="update.note"),
+        Binding("e", "edit", "Edit text", id="update.edit"),
+        Binding("plus", "add", "Add action", id="update.add"),
         Binding("u", "undo", "Undo", id="update.undo"),
     ]
 
@@ -77,6 +80,33 @@ class UpdatesScreen(Screen):
                 self.app.change(lambda s: s.note(action.id, text), done="Note added")
 
         self.app.push_screen(NotePrompt(action.text), add)
+
+    def meeting_for_new(self) -> Meeting | None:
+        """The meeting ``+`` adds an action to: the current action's."""
+        action = self.current_action()
+        return action.meeting if action is not None and action.meeting.id else None
+
+    def action_edit(self) -> None:
+        action = self.current_action()
+        if action is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text:
+                self.app.change(lambda s: s.edit(action.id, text=text), done=f"Text: {text}")
+
+        self.app.push_screen(TextPrompt.edit(action.text), save)
+
+    def action_add(self) -> None:
+        meeting = self.meeting_for_new()
+        named = f"{meeting.title or '(untitled)'}, {meeting.date or 'undated'}" if meeting else None
+
+        def add(text: str | None) -> None:
+            if text:
+                self.app.change(lambda s: s.history(s.add(text, meeting=meeting and meeting.id).id),
+                                done=f"Added: {text}")
+
+        self.app.push_screen(TextPrompt.add(named), add)
 
     def action_undo(self) -> None:
         self.app.undo()

@@ -210,7 +210,8 @@ class ActionsTable(ScrollView, can_focus=True):
                 gone = "  (no longer in the minutes)" if a.vanished else ""
                 cells.append((" " + a.text + gone, w, row))
             elif name == "MEETING":
-                meeting = f"{a.meeting.date or 'undated'} {a.meeting.title or ''}"
+                meeting = f"{a.meeting.date or 'undated'} {a.meeting.title or ''}" if a.meeting.id \
+                    else "(added, no meeting)"
                 cells.append((" " + meeting, w, row + style("actions-table--meeting")))
         return self._strip(cells, width, row)
 

@@ -27,17 +27,20 @@ It goes in four steps, each a function of this module:
 2. **match** (``match``): every status line against every open action of the series' latest
    ``WINDOW`` (24) earlier meetings that shares a word with it. Words are compared by lemma
    and by the parts of compounds (``Rahoitushakemus`` ~ ``hakemuksen``, ``tracker.likeness``)
-   and weighed by how rare they are in the series. The *words* score (0-100) is half the
-   matched rarity (two rare words in common make 100) and the rest how much of the line and
-   of the action the other covers. The *owner* counts heavily: an owner named in the line
-   (in any form the people index resolves: ``Pekan``, ``Villelle``, ``Tommi`` for Tomi) adds
-   25, a line that names nobody takes 10 off, and a line that names only other people is not
-   about the action at all. A line in a matters-arising section adds 10.
+   and weighed by how rare they are in the series. The *words* score (0-100) gives 40 for
+   each rare word in common and 60 for how much of the line, or of the action, the other
+   covers. The *owner* counts heavily: an owner named in the line (in any form the people
+   index resolves: ``Pekan``, ``Villelle``, ``Tommi`` for Tomi) adds 30, a line that names
+   nobody takes 10 off (and one word in common is then a coincidence unless it is all the
+   line says), and a line that names only other people is not about the action at all. A
+   line in a matters-arising section adds 10.
 3. **decide** (``decide``): a line settles the one action it fits best. When another action
    fits as well (within ``TIE`` points), neither is settled: both are proposed, with the
-   doubt. Otherwise the best is applied with a score of ``APPLY`` (85) or more, proposed from
-   ``PROPOSE`` (60), and every other action of the line is left alone. An action takes the
-   best line about it (one with a status word first).
+   doubt. Otherwise the best is applied when the line names its owner and the score is
+   ``APPLY`` (85) or more (for an action without owners, when the words alone are), and
+   proposed from ``PROPOSE`` (60) with the doubt (``the owner is not named``, ``few words in
+   common``); every other action of the line is left alone. An action takes the best line
+   about it: an applied one first, then one with a status word.
 4. **report** (``report``): the ``FollowUp``s, and the new actions that repeat an open one
    (``repeats``: an owner in common, the same numbers if both have any, and mostly the same
    words both ways), which are not added again but count as its carry-over; a due date a

@@ -76,6 +76,8 @@ class CommandsProvider(_EntriesProvider):
             ("Actions: overdue", partial(app.show_actions, "is:overdue"), "Open and past their due date"),
             ("Actions: due within a week", partial(app.show_actions, "is:open due:7"), "Open, due in 7 days"),
             ("Actions: all", partial(app.show_actions, "is:all"), "Every status"),
+            ("Actions: no longer in the minutes", partial(app.show_actions, "is:vanished"),
+             "Vanished from an edited version: keep (k) or drop (c) each"),
             ("Sort by due date", partial(app.show_actions, None, "due"), "Undated last"),
             ("Sort by owner", partial(app.show_actions, None, "owner"), "By the first owner's name"),
             ("Sort by meeting", partial(app.show_actions, None, "meeting"), "The latest meeting first"),

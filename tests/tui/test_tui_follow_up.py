@@ -13,7 +13,7 @@ import pytest
 
 from tracker import ActionStore
 from tracker.operations import set_status
-from tui_helpers import SAMPLE_DIR, make_app, parsed, reader, review_of, run, text_of, until
+from tui_helpers import SAMPLE_DIR, make_app, parsed, reader, review_of, run, shown_ids, text_of, until
 
 SERIES = [f"series/fi-kylatalo-{n}.txt" for n in (1, 2, 3)]
 
@@ -164,6 +164,7 @@ def test_writing_the_review_applies_the_clear_changes_and_leaves_proposals_propo
             assert [w.has_class("-proposed") for w in shown].count(True) == 1
             (roof,) = [text_of(w) for w in shown if w.has_class("-proposed")]
             assert roof.startswith("proposed  open → done (“hoidettu”, score ")
+            assert "; the owner is not named)" in roof  # why it waits for a person
             assert "katon korjaukseen" in roof and "Mikko Salmela" in roof
             with reader(store) as other:
                 assert len(other.meetings()) == 1  # nothing written before ctrl+s
@@ -229,6 +230,9 @@ def test_k_keeps_a_vanished_action_from_its_detail(series):
     async def scenario(pilot):
         from tui.screens.action import ActionScreen
 
+        assert keys.id not in shown_ids(app)  # out of the home table
+        app.show_actions("is:vanished")
+        await until(pilot, lambda: shown_ids(app) == [keys.id])
         app.push_screen(ActionScreen(keys.id))
         await until(pilot, lambda: any(b.binding.id == "detail.keep"
                                        for b in app.screen.active_bindings.values()))

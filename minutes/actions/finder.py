@@ -35,7 +35,6 @@ class Found:
     text: str
     owners: list[str]
     due_source: str
-    joined: Candidate | None = None  # the owner line taken into it
 
 
 class Finder:
@@ -101,6 +100,10 @@ class Finder:
         unit = candidate.unit
         header, row = unit.header, unit.row
         named = self.patterns._action_columns(header) if header else None
+        if named is not None and "owner" not in named:
+            heading = header[named["action"]].strip().strip("*:").lower()
+            if heading in self.profile.actions.get("column_neutral", ()):
+                named = None  # | When | What |: a timeline, no one's tasks
         people = _person_column(self.roster, row)
         if named is not None:
             candidate.row_kind = "action"
@@ -140,11 +143,14 @@ class Finder:
         target = unit.previous if unit.position > 0 else unit.parent
         if target is None or target.is_row:
             return
+        candidate.owner_line = True
         above = by_unit.get(id(target))
         if above is None or above.reading.owners or len(above.reading.text.split()) < 2:
             return
-        candidate.owner_line = True
+        if above.reading.form == "none" and len(target.children) > 1:
+            return  # a topic with several bullets under it: the owner line stands alone
         above.child_owner = candidate
+        candidate.merged = True
 
     def _deadline(self, text: str):
         return self.patterns._deadline_in(text) if text else None
@@ -156,31 +162,16 @@ class Finder:
         return [self._action(f) for f in kept]
 
     def found(self) -> list[Found]:
-        """The candidates the scorer keeps, joined and without repeats, in reading order."""
-        scored = []
+        """The candidates the scorer keeps, without repeats, in reading order."""
+        found: list[Found] = []
         for candidate in self.candidates:
             if candidate.rules is None:
                 candidate.rules = hits(candidate)
-            if candidate.rules:
-                scored.append((candidate, candidate.rules, self.weights.score(candidate.rules)))
-        keep = {id(c): (c, r, s) for c, r, s in scored if s >= self.weights.threshold}
-        found: list[Found] = []
-        for candidate, rules, score in scored:
-            if id(candidate) not in keep:
+            if not candidate.rules:
                 continue
-            if candidate.owner_line:
-                continue  # taken into the task above it (or kept alone below)
-            item = self._found(candidate, rules, score)
-            child = candidate.child_owner
-            if child is not None and id(child) in keep:
-                item.text = f"{item.text} {child.reading.text}"
-                item.owners = list(child.reading.owners)
-                item.joined = child
-            found.append(item)
-        for candidate, rules, score in scored:
-            if id(candidate) in keep and candidate.owner_line:
-                if not any(f.joined is candidate for f in found):
-                    found.append(self._found(candidate, rules, score))
+            score = self.weights.score(candidate.rules)
+            if score >= self.weights.threshold:
+                found.append(self._found(candidate, candidate.rules, score))
         unique: list[Found] = []
         for item in sorted(found, key=lambda f: (not _listed(f), -f.score)):
             same = next((u for u in unique if self._same(u, item)), None)
@@ -199,14 +190,16 @@ class Finder:
             if not owners and candidate.reading.subject in ("person", "role"):
                 owners = self._owners(candidate)
             return Found(candidate, score, rules, pattern.text, owners, pattern.due_source)
-        text = candidate.row_task if candidate.unit.is_row else candidate.unit.text
+        text = candidate.text
         due_source = candidate.row_due or text
-        return Found(candidate, score, rules, text or candidate.unit.text, self._owners(candidate), due_source)
+        return Found(candidate, score, rules, text, self._owners(candidate), due_source)
 
     def _owners(self, c: Candidate) -> list[str]:
         r = c.reading
         if c.row_owner:
             return c.row_owner
+        if c.child_owner is not None:
+            return list(c.child_owner.reading.owners)
         if r.form == "assign" and r.owners:
             return r.owners
         if r.trailing and (not r.owners or r.subject == "name"):

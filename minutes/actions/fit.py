@@ -100,7 +100,7 @@ def load(directory: Path, weight: float = 1.0, held_out: bool = True) -> list[Do
         rules = [c.rules if c.rules is not None else hits(c) for c in finder.candidates]
         for candidate, hit in zip(finder.candidates, rules):
             candidate.rules = hit
-        texts = [(c.row_task if c.unit.is_row else c.unit.text) if r else "" for c, r in zip(finder.candidates, rules)]
+        texts = [c.text if r else "" for c, r in zip(finder.candidates, rules)]
         matched = _greedy([a["text"] for a in gold.get("actions", [])], [t or "" for t in texts], _text_sim)
         labels = [0] * len(texts)
         for _, j in matched:

@@ -173,10 +173,7 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
         capital=lambda i: tokens[i][:1].isupper(),
     )
     if at is None:
-        reading.form = "none"
-        reading.subject, reading.owners = _subject(tokens, len(tokens), roster, profile, bare=True)
-        if reading.subject not in ("person", "role", "group") or len(tokens) > 4:
-            reading.subject, reading.owners = ("thing", [])
+        reading.form, reading.subject = "none", "thing"
         return
     if form in ("present", "future", "must") and low[at + size - 1] in _words(profile, "state_verbs"):
         form = "state"  # "The plan covers …", "Ohjelma sisältää …": how things are
@@ -206,6 +203,8 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
         reading.form = "passive"
     elif form in ("future", "must") and _state(low[at : at + size + 2], profile):
         reading.form = "state"
+    if reading.form == "state":
+        reading.subject, reading.owners = ("thing", [])  # what a thing is has no owner
     del verbs
 
 
@@ -223,14 +222,17 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
     for at in range(window):
         if at and low[at] in adverbs:
             continue
-        sizes = [(_phrase_at(low, at, form, profile), -n, form) for n, form in enumerate(_FORMS)]
-        size, _, form = max(sizes)
-        weak_to = form == "future" and low[at + size - 1] == "to" and (
-            at == 0 and size == 1 or low[at - 1] in adverbs
-            or at + size < len(low) and low[at + size] in _words(profile, "not_after_to")
-            or size == 1 and not doer(at - 1)
-        )
-        if size and not weak_to:
+        sizes = sorted(((_phrase_at(low, at, form, profile), -n, form) for n, form in enumerate(_FORMS)), reverse=True)
+        for size, _, form in sizes:
+            if not size:
+                break
+            weak_to = form == "future" and low[at + size - 1] == "to" and (
+                at == 0 and size == 1 or low[at - 1] in adverbs
+                or at + size < len(low) and low[at + size] in _words(profile, "not_after_to")
+                or size == 1 and not doer(at - 1)
+            )
+            if weak_to:
+                continue  # "going to a wedding", "welcome to": no plan
             if form == "perfect" and at + size < len(low) and low[at + size].endswith("ing") and profile.code == "en":
                 return at, "progressive", size + 1
             return at, form, size

@@ -51,6 +51,7 @@ class Candidate:
     dated: bool = False  # any date
     child_owner: Candidate | None = None  # a short "X fixar." below it
     owner_line: bool = False  # this candidate is such a short owner line
+    merged: bool = False  # ... and is taken into the task above it
     rules: list[str] | None = None  # the ids of the rules that hold, once asked
     status_line: bool = False  # "Task – done": where an earlier task stands
     row_done: bool = False  # a table row whose status or date cell says done
@@ -58,6 +59,13 @@ class Candidate:
     @property
     def low(self) -> str:
         return self.reading.text.lower()
+
+    @property
+    def text(self) -> str:
+        """The task as written: its sentence (or a row's task), with the owner line below
+        it where there is one."""
+        base = (self.row_task if self.unit.is_row else self.unit.text) or self.unit.text
+        return f"{base} {self.child_owner.unit.text}" if self.child_owner is not None else base
 
     def says(self, table: str, key: str) -> bool:
         """Whether the text holds, as whole words, one of ``profile.<table>[key]``."""
@@ -242,12 +250,12 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.reading.subject == "i"),
     Rule("thing-subject", "a thing as the subject: 'The budget is …'",
          lambda c: c.reading.subject == "thing" and _form(c, "present", "future", "perfect")),
-    Rule("topic", "a short bullet with bullets under it: a topic, not a task",
-         lambda c: bool(c.unit.children) and len(c.reading.text.split()) <= 5),
+    Rule("topic", "a short bullet with no verb and bullets under it: a topic, not a task",
+         lambda c: bool(c.unit.children) and len(c.reading.text.split()) <= 5 and _form(c, "none")),
     Rule("heading", "a numbered item's own title line",
          lambda c: c.unit.line.block.kind == "heading"),
     Rule("short", "two words or fewer",
-         lambda c: len(c.reading.text.split()) <= 2),
+         lambda c: len(c.reading.text.split()) <= 2 and not c.unit.is_row),
     Rule("long", "more than 35 words",
          lambda c: len(c.reading.text.split()) > 35),
     Rule("nested", "a bullet under another bullet",
@@ -255,7 +263,7 @@ RULES: tuple[Rule, ...] = (
     Rule("prose", "a sentence of a paragraph, not a bullet",
          lambda c: c.unit.depth < 0 and not c.unit.is_row),
     Rule("later-sentence", "not the first sentence of its line",
-         lambda c: c.unit.position > 0),
+         lambda c: c.unit.position > 0 and not c.unit.is_row),
 )
 
 
@@ -266,6 +274,12 @@ REFUSED = frozenset(("status-line", "question", "checked"))
 
 
 def hits(candidate: Candidate) -> list[str]:
-    """The ids of the rules that hold for ``candidate``; none when no rule proposes it."""
+    """The ids of the rules that hold for ``candidate``, none when no rule proposes it; a
+    task with an owner line below it takes that line's rules too, and the line none."""
+    if candidate.owner_line and candidate.merged:
+        return []
     found = [rule.id for rule in RULES if rule.test(candidate)]
+    if candidate.child_owner is not None:
+        child = [rule.id for rule in RULES if rule.proposes and rule.test(candidate.child_owner)]
+        found += [r for r in child if r not in found and r != "owner-line"]
     return found if PROPOSERS.intersection(found) else []

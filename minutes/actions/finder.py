@@ -140,6 +140,9 @@ class Finder:
             return
         if reading.form not in ("present", "future", "must", "commit"):
             return
+        after = len(reading.text.split()) - len(reading.subject_text.split()) - len(reading.verb.split())
+        if after > 2:
+            return  # "Jouni tilaa 30 tuolia": a task of its own, not a line naming an owner
         target = unit.previous if unit.position > 0 else unit.parent
         if target is None or target.is_row:
             return

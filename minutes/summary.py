@@ -14,8 +14,11 @@ from .model import Minutes
 __all__ = ["summary"]
 
 
-def summary(minutes: Minutes) -> str:
-    m = minutes.to_json()
+def summary(minutes: Minutes | dict) -> str:
+    """The minutes as lines a person reads. ``minutes`` may also be their JSON
+    (``Minutes.to_json()``, which is how the store keeps a meeting): its actions and doubts
+    are shown when it has them."""
+    m = minutes if isinstance(minutes, dict) else minutes.to_json()
     out = [m["title"] or "(no title)", ""]
     when = " ".join(x for x in (m["date"], _span(m["start"], m["end"])) if x)
     out.append(f"When:      {when or '-'}")
@@ -40,9 +43,10 @@ def summary(minutes: Minutes) -> str:
         out.append("")
         out.append(f"Decisions ({len(m['decisions'])}):")
         out += [f"  [{d['agenda_item'] or '-'}] {d['text']}" for d in m["decisions"]]
-    out.append("")
-    out.append(f"Actions ({len(m['actions'])}):")
-    for a in m["actions"]:
+    if "actions" in m:
+        out.append("")
+        out.append(f"Actions ({len(m['actions'])}):")
+    for a in m.get("actions", ()):
         owners = ", ".join(a["owners"]) or "(no owner)"
         due = f" by {a['due']}" if a["due"] else ""
         where = a["source"].get("line") or a["source"].get("paragraph")
@@ -54,7 +58,7 @@ def summary(minutes: Minutes) -> str:
         out.append("")
         parts = [nm["date"], _span(nm["start"], nm["end"]), nm["location"]]
         out.append("Next meeting: " + ", ".join(p for p in parts if p))
-    if m["doubts"]:
+    if m.get("doubts"):
         out.append("")
         out.append("Doubts:")
         out += [f"  {d}" for d in m["doubts"]]

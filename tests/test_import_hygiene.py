@@ -44,9 +44,10 @@ def slow_in(loaded: set[str], slow) -> set[str]:
     return found & set(slow)
 
 
-def loaded_after(verbs: list[list[str]]) -> set[str]:
+def loaded_after(verbs: list[list[str]], env: dict[str, str] | None = None) -> set[str]:
     done = subprocess.run([sys.executable, "-c", RUN_VERBS, json.dumps(verbs)], cwd=ROOT,
-                          capture_output=True, text=True, env={**os.environ, "USER": "hygiene"})
+                          capture_output=True, text=True,
+                          env={**os.environ, "USER": "hygiene", **(env or {})})
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.splitlines()[-1]))
 
@@ -82,6 +83,20 @@ def test_listing_and_update_verbs_load_nothing_slow(store_file):
         ["export", "--format", "md", *s], ["digest", "--owner", "Anna Virtanen", *s],
     ])
     assert not slow_in(loaded, {*SLOW, "minutes", "rapidfuzz", "filelock"})
+
+
+def test_the_everyday_verbs_load_nothing_slow(store_file, tmp_path):
+    path, ids, meeting = store_file
+    s = ["--store", path]
+    loaded = loaded_after([
+        ["add", "Tilaa kahvit", "--owner", "Tomi Aho", "--due", "2026-03-25", "--meeting", meeting, *s],
+        ["edit", ids[0], "--text", "Selvittää salin ja kahvion hinnan", *s],
+        ["actions", "--mine", *s], ["digest", *s], ["digest", "--meeting", meeting, *s],
+        ["digest", "--all", "--format", "eml", "-o", str(tmp_path / "actions.eml"), *s],
+        ["export", "--format", "csv", "--excel", *s], ["export", "--format", "ics", "--open-only", *s],
+        ["show", meeting, *s],  # what parse prints of the minutes: minutes.summary, no more
+    ], env={"MINUTES_ME": "Anna Virtanen"})
+    assert not slow_in(loaded, {*SLOW, "rapidfuzz", "filelock"})
 
 
 def test_a_due_date_in_words_loads_no_dateparser(store_file):

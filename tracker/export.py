@@ -8,8 +8,12 @@ returns text::
     text = export(store.actions(status="open"), "ics")
     mail = digest(store.actions(owner="Inga", status="open"), "Inga Savukoski", today)
 
-iCalendar has one VTODO per open action with a due date (RFC 5545: CRLF lines folded at
-75 octets, text escaped, the due date as a DATE), so a calendar or task app can show them.
+iCalendar has one VTODO per action with a due date (RFC 5545: CRLF lines folded at 75
+octets, text escaped, the due date as a DATE), so a calendar or task app can show them: an
+open action ``STATUS:NEEDS-ACTION``, a done one ``STATUS:COMPLETED``, a cancelled one
+``STATUS:CANCELLED`` (``open_only`` leaves out all but the open ones). CSV is UTF-8 with
+commas; ``excel`` makes it what Excel opens right where a comma is the decimal sign (in
+Finland and Sweden): UTF-8 with a BOM, and semicolons.
 
 What the minutes and the members wrote is data in every format, never an instruction to
 the program that opens the file: a CSV cell that a spreadsheet would take for a formula
@@ -24,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 
 from minutes.text import clean
 from tracker.codec import Action, iso
 
-__all__ = ["FORMATS", "digest", "export", "markdown_text"]
+__all__ = ["FORMATS", "by_person", "digest", "eml", "export", "markdown_text"]
 
 FORMATS = ("csv", "json", "md", "ics")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,9 +42,11 @@ CSV_COLUMNS = ("id", "status", "due", "owners", "text", "meeting", "meeting_titl
                "meeting_date", "agenda_item", "notes", "due_text", "vanished")
 
 
-def export(actions: list[Action], format: str) -> str:
-    """``actions`` as ``csv``, ``json``, ``md`` or ``ics`` text."""
-    writers = {"csv": to_csv, "json": to_json, "md": to_markdown, "ics": to_icalendar}
+def export(actions: list[Action], format: str, *, excel: bool = False, open_only: bool = False) -> str:
+    """``actions`` as ``csv`` (for Excel with ``excel``), ``json``, ``md`` or ``ics`` (only
+    the open ones with ``open_only``) text."""
+    writers = {"csv": partial(to_csv, excel=excel), "json": to_json, "md": to_markdown,
+               "ics": partial(to_icalendar, open_only=open_only)}
     if format not in writers:
         from tracker.errors import StoreError
 
@@ -47,12 +54,17 @@ def export(actions: list[Action], format: str) -> str:
     return writers[format](actions)
 
 
-def to_csv(actions: list[Action]) -> str:
+ICS_STATUS = {"open": "NEEDS-ACTION", "done": "COMPLETED", "cancelled": "CANCELLED"}
+
+
+def to_csv(actions: list[Action], *, excel: bool = False) -> str:
     import csv
     import io
 
     out = io.StringIO()
-    writer = csv.writer(out)
+    if excel:
+        out.write("\ufeff")  # the BOM that tells Excel the file is UTF-8
+    writer = csv.writer(out, delimiter=";" if excel else ",")
     writer.writerow(CSV_COLUMNS)
     for a in actions:
         writer.writerow([_cell(value) for value in (
@@ -90,11 +102,11 @@ def to_markdown(actions: list[Action]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def to_icalendar(actions: list[Action]) -> str:
+def to_icalendar(actions: list[Action], *, open_only: bool = False) -> str:
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//minutes//action store//EN",
              "CALSCALE:GREGORIAN"]
     for a in actions:
-        if a.status != "open" or a.due is None:
+        if a.status not in ICS_STATUS or a.due is None or open_only and a.status != "open":
             continue
         description = [f"Owners: {', '.join(a.owners) or 'nobody yet'}",
                        f"Meeting: {a.meeting.title or a.meeting.id} ({iso(a.meeting.date) or 'undated'})"]
@@ -109,7 +121,8 @@ def to_icalendar(actions: list[Action]) -> str:
             f"SUMMARY:{_ics_text(a.text)}",
             f"DESCRIPTION:{_ics_text(chr(10).join(description))}",
             f"DUE;VALUE=DATE:{a.due.strftime('%Y%m%d')}",
-            "STATUS:NEEDS-ACTION",
+            f"STATUS:{ICS_STATUS[a.status]}",
+            *([f"COMPLETED:{stamp}"] if a.status == "done" else []),
             *([f"CATEGORIES:{','.join(_ics_text(o) for o in a.owners)}"] if a.owners else []),
             "END:VTODO",
         ]
@@ -157,6 +170,68 @@ def digest(actions: Iterable[Action], person: str, today: date, format: str = "m
     if not count:
         lines += ["", "Nothing open."]
     return "\n".join(lines) + "\n"
+
+
+UNASSIGNED = "UNASSIGNED"  # MeetBot's heading for the actions nobody owns
+
+
+def by_person(actions: Iterable[Action], title: str, format: str = "md", *,
+              meetings: bool = False) -> str:
+    """The open actions in MeetBot's "Action items, by person" form: each owner (by name)
+    with their actions, then those nobody owns, under ``title``; Markdown (``md``) or plain
+    ``text``. An action of two people is under each. With ``meetings`` each action says
+    which meeting gave it (a digest of several meetings)."""
+    markdown = format == "md"
+    shown = (lambda text: markdown_text(text)) if markdown else (lambda text: " ".join(text.split()))
+    people: dict[str, list[Action]] = {}
+    unassigned: list[Action] = []
+    for a in actions:
+        if a.status != "open":
+            continue
+        for owner in a.owners:
+            people.setdefault(owner, []).append(a)
+        if not a.owners:
+            unassigned.append(a)
+    heading = "Action items, by person"
+    lines = [f"# {shown(title)}" if markdown else shown(title)]
+    lines += ["=" * len(lines[0])] if not markdown else []
+    lines += ["", f"## {heading}" if markdown else heading]
+    lines += [] if markdown else ["-" * len(heading)]
+    lines += [""] if markdown else []
+    groups = [(f"**{shown(name)}**" if markdown else shown(name), people[name])
+              for name in sorted(people, key=str.casefold)]
+    groups.append((f"**{UNASSIGNED}**" if markdown else UNASSIGNED, unassigned))
+    for name, group in groups:
+        lines.append(f"* {name}")
+        for a in group:
+            details = [f"due {a.due.isoformat()}"] if a.due else []
+            if meetings and a.meeting.id:
+                details.append(f"{a.meeting.title or 'meeting'} {iso(a.meeting.date) or ''}".strip())
+            if a.agenda_item:
+                details.append(f"item {a.agenda_item}")
+            said = f" ({shown(', '.join(details))})" if details else ""
+            ident = f"`{a.id}`" if markdown else a.id
+            lines.append(f"  * {shown(a.text)}{said} {ident}")
+        if not group:
+            lines.append("  * (none)")
+    return "\n".join(lines) + "\n"
+
+
+def eml(subject: str, body: str, to: Iterable[str] = ()) -> str:
+    """A mail message a mail client opens as a draft ready to send (``X-Unsent: 1``):
+    ``body`` as UTF-8 plain text, the subject on one line, the recipients if any (the
+    client asks for them otherwise). CRLF line ends, as in a file of a mail client."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = " ".join(clean(subject).split())
+    recipients = [" ".join(clean(address).split()) for address in to if address.strip()]
+    if recipients:
+        message["To"] = ", ".join(recipients)
+    message["X-Unsent"] = "1"
+    message.set_content(body, cte="quoted-printable")
+    return message.as_string()
 
 
 def _by_meeting(actions: list[Action]):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from minutes.text import clean
 from tracker import codec, operations, queries
-from tracker.codec import Action, Change, Meeting, Mention, Person
+from tracker.codec import Action, Change, Meeting, Mention, Person, iso
 from tracker.errors import AmbiguousId, StoreError, UnknownId
 from tracker.ids import IdSpace, find
 from tracker.people import People
@@ -427,10 +427,26 @@ class ActionStore:
         with self._change("undo") as tx:
             return [Change.from_doc(e) for e in operations.undo(tx)]
 
-    def digest(self, owner: str, *, today: date | None = None, format: str = "md") -> str:
-        """A person's open actions as Markdown (``md``) or plain ``text`` for an email."""
-        from tracker.export import digest
+    def digest(self, owner: str | None = None, *, meeting: str | None = None,
+               today: date | None = None, format: str = "md", to: Iterable[str] = ()) -> str:
+        """Open actions ready for an email: one person's (``owner``), overdue first; else
+        by person, then those nobody owns (MeetBot's "Action items, by person"), of one
+        meeting (an id or id prefix) or, with neither, of every meeting. ``format`` is
+        ``md``, ``text``, or ``eml``: the text in a message a mail client opens ready to
+        send (to the addresses ``to``, if any)."""
+        from tracker import export
 
         today = today or date.today()
-        name = People(self._data()["people"]).known(owner)
-        return digest(self.actions(owner=name, status="open", today=today), name, today, format)
+        body = "text" if format == "eml" else format
+        if owner is not None:
+            name = People(self._data()["people"]).known(owner)
+            subject = f"Open actions for {name}, {today.isoformat()}"
+            text = export.digest(self.actions(owner=name, status="open", today=today), name, today, body)
+        elif meeting is not None:
+            found = self.meeting(meeting)
+            subject = f"Action items: {found.title or '(untitled meeting)'} {iso(found.date) or ''}".rstrip()
+            text = export.by_person(self.actions(meeting=found.id, status="open"), subject, body)
+        else:
+            subject = f"Open action items of every meeting, {today.isoformat()}"
+            text = export.by_person(self.actions(status="open"), subject, body, meetings=True)
+        return export.eml(subject, text, to) if format == "eml" else text

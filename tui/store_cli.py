@@ -120,8 +120,12 @@ def status_option(default: str) -> tuple:
                help=f"Which actions (default: {default}).")
 
 
+MINE = arg("--mine", action="store_true",
+           help="Mine: $MINUTES_ME's, else those of `me` in config.toml in the user config directory.")
+
+
 @verb("actions", arg("--owner", metavar="NAME", help="Owned by NAME (or one of their aliases)."),
-      status_option("open"),
+      MINE, status_option("open"),
       arg("--overdue", action="store_true", help="Open and past their due date."),
       arg("--due-within", type=int, metavar="DAYS", help="Due in the next DAYS days."),
       arg("--meeting", metavar="ID", help="From this meeting."),
@@ -132,8 +136,11 @@ def status_option(default: str) -> tuple:
 def actions(args: Namespace) -> None:
     """List actions, by due date (--stale: the longest waiting first)."""
     today = args.today or date.today()
+    if args.mine and args.owner:
+        fail("--owner and --mine: give one of them")
+    owner = me(True, "") if args.mine else args.owner
     with open_store(args) as store:
-        found = store.actions(owner=args.owner, status=args.status, overdue=args.overdue,
+        found = store.actions(owner=owner, status=args.status, overdue=args.overdue,
                               due_within=args.due_within, meeting=args.meeting, text=args.text,
                               today=today)
         waiting = store.stale(today=today) if args.stale else None
@@ -294,18 +301,16 @@ def _value(value) -> str:
 
 
 def meeting_text(m: Meeting, listed: list[Action]) -> str:
-    when = f"{m.date or 'undated'}" + (f" {m.start}" if m.start else "") + (f"-{m.end}" if m.end else "")
-    lines = [f"{m.id}  {m.title or '(untitled)'}", f"when:      {when}"]
-    if m.location:
-        lines.append(f"where:     {m.location}")
-    lines.append(f"source:    {m.source.get('path')} ({m.source.get('format')})")
-    if m.attendees:
-        lines.append(f"attendees: {', '.join(a['name'] for a in m.attendees)}")
-    if m.agenda:
-        lines.append("agenda:")
-        lines += [f"  {item.get('number') or '-'}. {item.get('title')}" for item in m.agenda]
+    """A meeting as ``minutes parse`` shows minutes (``minutes.summary``: its facts,
+    attendees with organisations and roles, chair, secretary, agenda, decisions, next
+    meeting), then where it came from and its actions as the store has them."""
+    from minutes.summary import summary
+
+    lines = [f"{m.id}  {summary(m.to_json())}", "",
+             f"Source: {m.source.get('path')} ({m.source.get('format')})", "",
+             f"Actions ({len(listed)}):"]
     if listed:
-        lines += ["actions:", action_table(listed, date.today())]
+        lines.append(action_table(listed, date.today()))
     return "\n".join(lines)
 
 
@@ -466,23 +471,59 @@ def format_option(*formats: str) -> tuple:
 
 @verb("export", format_option("json", "csv", "md", "ics"), output(),
       arg("--owner", metavar="NAME", help="Only NAME's actions."), status_option("all"),
-      arg("--meeting", metavar="ID", help="Only this meeting's actions."))
+      arg("--meeting", metavar="ID", help="Only this meeting's actions."),
+      arg("--excel", action="store_true",
+          help="CSV as Excel opens it where a comma is the decimal sign: UTF-8 with a BOM, semicolons."),
+      arg("--open-only", action="store_true",
+          help="iCalendar with the open actions only (else done and cancelled ones too)."))
 def export(args: Namespace) -> None:
-    """Export actions as CSV, JSON, Markdown or iCalendar (open actions with a due date)."""
+    """Export actions as CSV, JSON, Markdown or iCalendar (the actions with a due date:
+    open ones to do, done ones completed, cancelled ones cancelled)."""
     from tracker.export import export as render
 
+    if args.excel and args.format_ != "csv":
+        fail("--excel is for --format csv")
+    if args.open_only and args.format_ != "ics":
+        fail("--open-only is for --format ics")
     with open_store(args) as store:
         found = store.actions(owner=args.owner, status=args.status, meeting=args.meeting)
-    write(render(found, args.format_), args.output)
+    write(render(found, args.format_, excel=args.excel, open_only=args.open_only), args.output)
 
 
-@verb("digest", arg("--owner", required=True, metavar="NAME", help="Whose open actions."),
-      format_option("md", "text"), output())
+@verb("digest", arg("--owner", metavar="NAME", help="Whose open actions."), MINE,
+      arg("--meeting", metavar="ID", help="A meeting's open actions, by person."),
+      arg("--all", dest="every", action="store_true", help="Every meeting's open actions, by person."),
+      format_option("md", "text", "eml"),
+      arg("--to", nargs="+", default=[], metavar="ADDRESS", help="With --format eml: the recipients."),
+      output())
 def digest(args: Namespace) -> None:
-    """One person's open actions, overdue first, ready for an email."""
+    """Open actions ready for an email: one person's (--owner, --mine, or with none of
+    these options $MINUTES_ME's), overdue first; or a meeting's (--meeting) or every
+    meeting's (--all) by person, then the unassigned ones, as MeetBot lists them. --format
+    eml writes a message a mail client opens ready to send."""
+    chosen = [option for option, given in (("--owner", args.owner), ("--mine", args.mine),
+                                           ("--meeting", args.meeting), ("--all", args.every)) if given]
+    if len(chosen) > 1:
+        fail(f"{' and '.join(chosen)}: give one of them")
+    if args.to and args.format_ != "eml":
+        fail("--to is for --format eml")
+    owner = args.owner
+    if not chosen or args.mine:
+        owner = me(args.mine, "whose actions? --owner NAME, --meeting ID or --all (or set $MINUTES_ME)")
     with open_store(args) as store:
-        text = store.digest(args.owner, format=args.format_)
+        text = store.digest(owner, meeting=args.meeting, format=args.format_, to=args.to)
     write(text, args.output)
+
+
+def me(asked: bool, otherwise: str) -> str:
+    """Who "me" is ($MINUTES_ME, else ``me`` in the config file), or the end of the verb."""
+    from tui.config import config_path, configured_me
+
+    found = configured_me()
+    if found is None:
+        fail(f"--mine: who is me? set $MINUTES_ME or me = \"Your Name\" in {config_path()}"
+             if asked else otherwise)
+    return found
 
 
 def write(text: str, output: Path | None) -> None:

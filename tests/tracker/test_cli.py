@@ -149,7 +149,7 @@ BAD = [
     (["actions", "--status", "finished"], "invalid choice: 'finished'"),
     (["actions", "--due-within", "soon"], "invalid int value: 'soon'"),
     (["actions", "--meeting", "zzzzzz"], "no meeting has the id 'zzzzzz'"),
-    (["digest"], "required: --owner"),
+    (["digest", "--owner", "Anna", "--all"], "--owner and --all: give one of them"),
     (["export", "--format", "pdf"], "invalid choice: 'pdf'"),
     (["import", "{missing}"], "missing.txt"),
 ]

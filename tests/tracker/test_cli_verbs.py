@@ -8,6 +8,7 @@ Each through ``minutes`` in this process (exit status, stdout, stderr) and the s
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -316,3 +317,142 @@ def test_the_library_adds_and_edits(people_path):
         store.undo()
         store.undo()
         assert added.id not in {a.id for a in store.actions()}
+
+
+# -- me ------------------------------------------------------------------------------------
+
+
+def test_mine_is_minutes_me_or_me_in_the_config_file(people_path, tmp_path):
+    alone = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "MINUTES_ME": ""}
+    for env in ({**alone, "MINUTES_ME": "Pekka"}, alone):
+        if not env["MINUTES_ME"]:  # me = "…" in config.toml, found through platformdirs
+            (tmp_path / "config" / "minutes").mkdir(parents=True)
+            (tmp_path / "config" / "minutes" / "config.toml").write_text('me = "pekka nieminen"\n')
+        mine = run("actions", "--mine", "--json", "--store", str(people_path), env=env)
+        assert mine.exit_code == 0, mine.stderr
+        assert [a["text"] for a in json.loads(mine.stdout)] == ["Selvittää salin hinnan"]
+        mail = run("digest", "--store", str(people_path), env=env)
+        assert mail.stdout.startswith("# Open actions for Pekka Nieminen on ")
+
+
+def test_mine_without_a_me_says_how_to_set_one(people_path, tmp_path):
+    alone = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "MINUTES_ME": ""}
+    refused = run("actions", "--mine", "--store", str(people_path), env=alone)
+    assert refused.exit_code == 2
+    assert refused.stderr == ("minutes: --mine: who is me? set $MINUTES_ME or me = \"Your Name\" in "
+                              f"{tmp_path / 'config' / 'minutes' / 'config.toml'}\n")
+    whose = run("digest", "--store", str(people_path), env=alone)
+    assert whose.exit_code == 2 and whose.stderr == (
+        "minutes: whose actions? --owner NAME, --meeting ID or --all (or set $MINUTES_ME)\n")
+    nobody = run("actions", "--mine", "--store", str(people_path), env={**alone, "MINUTES_ME": "Zorro"})
+    assert nobody.exit_code == 2 and "nobody called 'Zorro'" in nobody.stderr
+
+
+# -- the secretary's mail ------------------------------------------------------------------
+
+
+def test_digest_of_a_meeting_is_meetbots_action_items_by_person(people_path):
+    with ActionStore(people_path) as store:
+        meeting = store.meetings()[0].id
+        ids = {a.text: a.id for a in store.actions()}
+    mail = run("digest", "--meeting", meeting[:4], "--store", str(people_path))
+    assert mail.exit_code == 0, mail.stderr
+    assert mail.stdout == (
+        "# Action items: Hallituksen kokous 2026-02-03\n\n"
+        "## Action items, by person\n\n"
+        "* **Anna Virtanen**\n"
+        f"  * Lähettää kutsun jäsenille (due 2026-03-05, item 3) `{ids['Lähettää kutsun jäsenille']}`\n"
+        "* **Pekka Nieminen**\n"
+        f"  * Selvittää salin hinnan (due 2026-02-20, item 2) `{ids['Selvittää salin hinnan']}`\n"
+        "* **Tommi**\n"
+        f"  * Varaa tilat kevätseminaariin (item 4) `{ids['Varaa tilat kevätseminaariin']}`\n"
+        "* **UNASSIGNED**\n"
+        f"  * Päivittää verkkosivut (due 2026-04-30, item 5) `{ids['Päivittää verkkosivut']}`\n")
+    plain = run("digest", "--meeting", meeting, "--format", "text", "--store", str(people_path)).stdout
+    assert plain.splitlines()[:5] == ["Action items: Hallituksen kokous 2026-02-03",
+                                      "=" * 43, "", "Action items, by person", "-" * 23]
+    assert f"* UNASSIGNED\n  * Päivittää verkkosivut (due 2026-04-30, item 5) {ids['Päivittää verkkosivut']}" in plain
+
+
+def test_digest_of_every_meeting_names_each_actions_meeting(people_path):
+    run("done", action_id(people_path, "Selvittää salin hinnan"), "--store", str(people_path))
+    run("add", "Soita kaupungille", "--owner", "Pekka", "--store", str(people_path))
+    every = run("digest", "--all", "--format", "text", "--store", str(people_path)).stdout
+    pekka = every[every.index("* Pekka Nieminen"):every.index("* Tommi")]
+    assert pekka.splitlines()[1:] == [f"  * Soita kaupungille {action_id(people_path, 'Soita kaupungille')}"]
+    assert "(due 2026-03-05, Hallituksen kokous 2026-02-03, item 3)" in every
+
+
+def test_digest_as_a_mail_a_client_opens_ready_to_send(people_path, tmp_path):
+    import email
+    from email import policy
+
+    with ActionStore(people_path) as store:
+        meeting = store.meetings()[0].id
+    target = tmp_path / "actions.eml"
+    done = run("digest", "--meeting", meeting, "--format", "eml", "--to", "hallitus@example.org",
+               "-o", str(target), "--store", str(people_path))
+    assert done.exit_code == 0 and done.stdout == ""
+    raw = target.read_bytes()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Subject"] == "Action items: Hallituksen kokous 2026-02-03"
+    assert message["To"] == "hallitus@example.org" and message["X-Unsent"] == "1"
+    body = message.get_content()
+    text = run("digest", "--meeting", meeting, "--format", "text", "--store", str(people_path)).stdout
+    assert body.replace("\r\n", "\n") == text
+    assert run("digest", "--meeting", meeting, "--to", "a@example.org",
+               "--store", str(people_path)).stderr == "minutes: --to is for --format eml\n"
+
+
+# -- exports -------------------------------------------------------------------------------
+
+
+def test_export_csv_for_excel_and_icalendar_with_done_and_cancelled(people_path, tmp_path):
+    import csv
+    import io
+
+    import icalendar
+
+    run("done", action_id(people_path, "Selvittää salin hinnan"), "--store", str(people_path))
+    run("cancel", action_id(people_path, "Päivittää verkkosivut"), "--store", str(people_path))
+    target = tmp_path / "actions.csv"
+    assert run("export", "--format", "csv", "--excel", "-o", str(target), "--store", str(people_path)).exit_code == 0
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid;status;due;owners;text;")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 4 and {r["status"] for r in rows} == {"open", "done", "cancelled"}
+    ics = run("export", "--format", "ics", "--store", str(people_path)).stdout
+    statuses = {str(t["SUMMARY"]): str(t["STATUS"]) for t in icalendar.Calendar.from_ical(ics).walk("VTODO")}
+    assert statuses == {"Selvittää salin hinnan": "COMPLETED", "Lähettää kutsun jäsenille": "NEEDS-ACTION",
+                        "Päivittää verkkosivut": "CANCELLED"}
+    only = run("export", "--format", "ics", "--open-only", "--store", str(people_path)).stdout
+    assert [str(t["SUMMARY"]) for t in icalendar.Calendar.from_ical(only).walk("VTODO")] == [
+        "Lähettää kutsun jäsenille"]
+    for wrong, message in ((["--format", "json", "--excel"], "--excel is for --format csv"),
+                           (["--format", "csv", "--open-only"], "--open-only is for --format ics")):
+        refused = run("export", *wrong, "--store", str(people_path))
+        assert refused.exit_code == 2 and refused.stderr == f"minutes: {message}\n"
+
+
+# -- the meeting view ------------------------------------------------------------------------
+
+
+def test_show_a_meeting_gives_what_parse_gives(tmp_path):
+    store_file = tmp_path / "actions.json"
+    sample = ROOT / "samples" / "en-residency-committee-2026-03-03.txt"
+    run("import", str(sample), "--store", str(store_file))
+    with ActionStore(store_file) as store:
+        (meeting,) = store.meetings()
+        count = len(store.actions(status="all"))
+    parsed = run("parse", str(sample)).stdout
+    shown = run("show", meeting.id[:4], "--store", str(store_file))
+    assert shown.exit_code == 0, shown.stderr
+    facts = parsed[: parsed.index("\nActions (")]  # title, when, where, chair, secretary,
+    assert shown.stdout.startswith(f"{meeting.id}  {facts}")  # attendees, agenda, decisions
+    for said in ("Chair:     ", "Secretary: ", "Attendees (", "Agenda (", "Decisions ("):
+        assert said in facts
+    assert re.search(r"^  \S.* \(.+\)$", facts, re.M)  # an attendee with an organisation or role
+    next_meeting = next(line for line in parsed.splitlines() if line.startswith("Next meeting: "))
+    assert next_meeting in shown.stdout
+    assert f"\nSource: {sample} (text)\n\nActions ({count}):\nID      DUE" in shown.stdout

@@ -57,22 +57,35 @@ def test_markdown_is_a_checklist_per_meeting(store):
     assert "  - Koulu vastaa maanantaina, ehkä (anna, " in text
 
 
-def test_icalendar_has_one_todo_per_open_action_with_a_due_date(store):
+def test_icalendar_has_one_todo_per_action_with_a_due_date_done_and_cancelled_kept(store):
     found = stocked(store)
+    store.cancel(by_text(store, "Selvittää salin hinnan").id)
+    found = store.actions()
     text = export(found, "ics")
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
-    calendar = icalendar.Calendar.from_ical(text)
-    todos = calendar.walk("VTODO")
-    expected = [a for a in found if a.status == "open" and a.due]
-    assert len(todos) == len(expected) == 2
+    todos = icalendar.Calendar.from_ical(text).walk("VTODO")
+    expected = [a for a in found if a.due]
+    assert len(todos) == len(expected) == 3
     for todo, a in zip(todos, expected):
         assert str(todo["SUMMARY"]) == a.text
         assert todo.decoded("DUE") == a.due
-        assert str(todo["STATUS"]) == "NEEDS-ACTION"
         assert str(todo["UID"]).startswith(a.id)
+    assert [str(t["STATUS"]) for t in todos] == ["CANCELLED", "NEEDS-ACTION", "COMPLETED"]
+    assert "COMPLETED" in todos[2] and "COMPLETED" not in todos[1]
     long = todos[1]
     assert "Owners: Anna Virtanen, Tomi Aho" in str(long["DESCRIPTION"])
     assert "Koulu vastaa\nmaanantaina, ehkä" in str(long["DESCRIPTION"])
+    only_open = icalendar.Calendar.from_ical(export(found, "ics", open_only=True)).walk("VTODO")
+    assert [str(t["SUMMARY"]) for t in only_open] == [LONG]
+
+
+def test_csv_for_excel_has_a_bom_and_semicolons(store):
+    found = stocked(store)
+    text = export(found, "csv", excel=True)
+    assert text.startswith("\ufeffid;status;due;owners;text;")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert [r["id"] for r in rows] == [a.id for a in found]
+    assert next(r for r in rows if r["text"] == LONG)["owners"] == "Anna Virtanen; Tomi Aho"
 
 
 def test_an_empty_export_is_still_readable(store):
@@ -98,3 +111,27 @@ def test_a_digest_groups_one_persons_open_actions(store):
     ]
     assert "Selvittää salin hinnan (due 2026-02-20 · Hallituksen kokous 2026-02-03, item 2)" in plain
     assert "Nothing open." in digest([], "Nobody", TODAY)
+
+
+def test_a_meetings_digest_is_its_action_items_by_person_then_the_unassigned(store):
+    stocked(store)
+    meeting = store.meetings()[0].id
+    text = store.digest(meeting=meeting, format="text")
+    people = [line for line in text.splitlines() if line.startswith("* ")]
+    assert people == ["* Anna Virtanen", "* Pekka Nieminen", "* Tomi Aho", "* UNASSIGNED"]
+    assert text.count("Selvittää yhdessä") == 2  # Anna's and Tomi's
+    assert text.endswith("* UNASSIGNED\n  * (none)\n")  # the unassigned one is done
+    assert store.digest(format="text", today=TODAY).startswith(
+        "Open action items of every meeting, 2026-03-01\n")
+
+
+def test_a_digest_as_a_mail_message(store):
+    import email
+    from email import policy
+
+    stocked(store)
+    raw = store.digest("Tomi", today=TODAY, format="eml", to=["tomi@example.org"])
+    message = email.message_from_string(raw, policy=policy.default)
+    assert (message["Subject"], message["To"], message["X-Unsent"]) == (
+        "Open actions for Tomi Aho, 2026-03-01", "tomi@example.org", "1")
+    assert message.get_content().replace("\r\n", "\n") == store.digest("Tomi", today=TODAY, format="text")

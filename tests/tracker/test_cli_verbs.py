@@ -184,6 +184,11 @@ def test_owner_finds_a_near_miss_and_an_unknown_owner_is_an_error(people_path):
     for typed in ("Tommi", "Tomille", "tomi"):
         listed = json.loads(run("actions", "--owner", typed, "--json", "--store", str(people_path)).stdout)
         assert [a["owners"] for a in listed] == [["Tomi Aho"]]
+    site = action_id(people_path, "Päivittää verkkosivut")
+    run("assign", site, "Joonas Ollikainen", "--store", str(people_path))
+    for typed in ("Joona", "Joonakselle", "ollikainen"):  # a near miss, an inflected form, a surname
+        listed = json.loads(run("actions", "--owner", typed, "--json", "--store", str(people_path)).stdout)
+        assert [a["id"] for a in listed] == [site]
     unknown = run("actions", "--owner", "Zorro", "--store", str(people_path))
     assert unknown.exit_code == 2 and unknown.stdout == ""
     assert unknown.stderr == "minutes: nobody called 'Zorro' in the people registry\n"

@@ -164,6 +164,22 @@ def test_import_review_keeps_edits_and_drops_then_writes(store, tmp_path):
     run(app, scenario)
 
 
+def test_the_review_shows_a_due_date_far_from_its_meeting_as_a_doubt(store, tmp_path):
+    source = tmp_path / "hallitus-2026-03-03.txt"
+    source.write_text("Hallituksen kokous\nAika: 3.3.2026\nPaikalla: Anna Virtanen, Pekka Nieminen\n"
+                      "1. Avaus\nPekka selvittää salin hinnan tällä viikolla 4\n", encoding="utf-8")
+    app = make_app(store)
+
+    async def scenario(pilot):
+        review = await review_of(app, source)(pilot)
+        (found,) = review.minutes.actions
+        assert found.due == date(2027, 1, 31)
+        option = review.query_one("#review-actions").get_option_at_index(0)
+        assert "⚠ due 2027-01-31 is 11 months after the meeting (read from 'viikolla 4')" in str(option.prompt)
+
+    run(app, scenario)
+
+
 def test_import_cancel_writes_nothing(store):
     source = SAMPLE_DIR / "fi-hakuinfo-2026-03-03.txt"
     before = store.path.read_bytes()

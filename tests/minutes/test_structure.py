@@ -142,6 +142,37 @@ def test_vice_chair_is_not_the_chair():
         (["Topic: Budget", "talk", "Topic: AOB"], [(None, "Budget"), (None, "AOB")]),
         # dates and times are never items
         (["14.11.2025 klo 9", "1. Avaus", "2. Muut"], [("1", "Avaus"), ("2", "Muut")]),
+        # the number after the title sign
+        (["1 §\tKokouksen avaus", "Avattiin.", "2 §   Talousarvio", "3 § Muut asiat"],
+         [("1", "Kokouksen avaus"), ("2", "Talousarvio"), ("3", "Muut asiat")]),
+        # numbers typed by hand slip: every item "1.", a number twice, one left out
+        (["1. Avaus", "Avattiin.", "1. Talous", "Tili on plussalla.", "1. Muut asiat"],
+         [("1", "Avaus"), ("1", "Talous"), ("1", "Muut asiat")]),
+        (["1. Avaus", "2. Talous", "4. Kerhoilta", "teksti", "4. Retki", "5. Muut asiat"],
+         [("1", "Avaus"), ("2", "Talous"), ("4", "Kerhoilta"), ("4", "Retki"), ("5", "Muut asiat")]),
+        # an item written as sentences: its title is the first one
+        (["1. Puheenjohtaja avasi kokouksen klo 18.05.", "2. Todettiin kokous lailliseksi. Pöytäkirjan "
+          "tarkastajiksi valittiin kaksi jäsentä, jotka myös laskevat äänet, jos kokouksessa äänestetään.",
+          "3. Retki Kuusamoon 8.9. klo 9. Bussi lähtee koululta."],
+         [("1", "Puheenjohtaja avasi kokouksen klo 18.05"), ("2", "Todettiin kokous lailliseksi"),
+          ("3", "Retki Kuusamoon 8.9. klo 9")]),
+        # the bullets an agenda label lists, not another numbered list
+        (["Tavoitteet", "1. Uusi kotisivu", "2. Jäsenmäärän kasvu", "Käsiteltävät asiat", "- Talous",
+          "- Kevätretki", "Kierros", "Anna kertoi retkestä."],
+         [(None, "Talous"), (None, "Kevätretki")]),
+        (["Agenda: Budget review; Summer fair", "Ann presented the budget."],
+         [(None, "Budget review"), (None, "Summer fair")]),
+        # topic bullets with their notes below them
+        (["- Talous", "  - Tili on plussalla.", "- Kevätretki", "  - Anna varaa bussin.", "  - Lähtö klo 9.",
+          "- Tilataan paidat kaikille jäsenille.", "  - Pekka hoitaa."],
+         [(None, "Talous"), (None, "Kevätretki")]),
+        # bullets that are people's words are notes, not topics
+        (["- Anna: kotisivu on valmis", "  - Pekka: hyvä!", "- Pekka: retki on pe", "  - ok"], []),
+        # lines that stand as headings over their lists
+        (["Mitä teimme:", "- Kotisivu julkaistiin", "Ideoita:", "- Retki syksyllä"],
+         [(None, "Mitä teimme"), (None, "Ideoita")]),
+        # one typed "1." alone is no agenda
+        (["1. Avaus", "Avattiin."], []),
     ],
 )
 def test_agenda(lines, expected):

@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
 from minutes import parse
 
@@ -19,6 +21,24 @@ PEOPLE = [("Aino", "Rautio", "Tunturikylän kyläyhdistys, puheenjohtaja"),
 def save(document, path: Path) -> Path:
     document.save(path)
     return path
+
+
+BULLETS = 90  # the numId of a bullet list with three levels
+
+
+def bullet(document, text: str, level: int) -> None:
+    """A bullet of a three-level Word list at ``level`` (0 = top)."""
+    numbering = document.part.numbering_part.element
+    if not any(n.get(qn("w:numId")) == str(BULLETS) for n in numbering.findall(qn("w:num"))):
+        levels = "".join(f'<w:lvl w:ilvl="{i}"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>'
+                         for i in range(3))
+        numbering.find(qn("w:num")).addprevious(parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{BULLETS}">{levels}</w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{BULLETS}"><w:abstractNumId w:val="{BULLETS}"/></w:num>'))
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{BULLETS}"/></w:numPr>'))
 
 
 def fill(table, rows) -> None:
@@ -115,3 +135,29 @@ def test_a_template_with_its_header_and_action_table_inside_layout_tables(tmp_pa
     assert [i.title for i in m.agenda] == ["Repairs backlog", "Summer fair"]
     assert [(a.text, a.owners, a.due) for a in m.actions] == [
         ("Send the repairs list to the landlord", ["Owen Price"], date(2026, 4, 30))]
+
+
+def test_a_word_list_of_one_item_is_the_agenda(tmp_path):
+    document = docx.Document()
+    for text in ("Projektin palaveri", "Aika\t\t3.2.2026", "Läsnä\t\tVille Aaltonen, Sara Niemelä"):
+        document.add_paragraph(text)
+    document.add_paragraph("Projektin tilanne", style="List Number")
+    document.add_paragraph("Suunnitelma on valmis.")
+    m = parse(save(document, tmp_path / "m.docx"))
+
+    assert [(i.number, i.title) for i in m.agenda] == [("1", "Projektin tilanne")]
+
+
+def test_the_topics_a_label_lists_in_a_word_list_three_levels_deep(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("Meeting minutes 4: installer")
+    document.add_paragraph("Attendees: Ann Lee, Bob Hart")
+    document.add_paragraph("Topics:")
+    for level, text in ((0, "Release review:"), (1, "Each member reported:"), (2, "Ann: the installer works."),
+                        (0, "Test plan:"), (1, "Bob will write the load tests.")):
+        bullet(document, text, level)
+    document.add_paragraph("Outcomes:")
+    bullet(document, "Installer merged", 0)
+    m = parse(save(document, tmp_path / "m.docx"))
+
+    assert [i.title for i in m.agenda] == ["Release review", "Test plan"]

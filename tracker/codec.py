@@ -21,10 +21,19 @@ Dates are ISO strings on disk and ``date`` objects on the read side; times of ch
 UTC ISO timestamps. ``SCHEMA`` grows when this shape changes; ``check`` refuses newer
 and foreign files and upgrades older ones (schema 1 kept an open action the minutes no
 longer had as ``open``; schema 2 makes it ``vanished``).
+
+``check`` holds every record to one schema (``RECORDS``: each field's kind), so a
+hand-edited or damaged file is refused with one line naming the first bad record, never
+half read: owners that are not a list of names, a status that is not one of ``STATUSES``,
+an action whose meeting is not in the store, an id written twice. It also cleans what is
+read (``minutes.text.clean``): no control character or bidirectional override in the file
+reaches a screen.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
@@ -38,6 +47,7 @@ __all__ = [
     "SCHEMA",
     "STATUSES",
     "check",
+    "cleaned",
     "new_database",
     "now",
 ]
@@ -57,9 +67,15 @@ def new_database() -> dict[str, dict]:
     return data
 
 
-def check(data: dict) -> None:
-    """Accept a database of this format and schema (filling in missing tables, upgrading an
-    older one); raise ``ValueError`` with the reason for a foreign or newer one."""
+def check(data: dict, raw: bytes | None = b"") -> None:
+    """Accept a database of this format and schema whose every record is as ``RECORDS``
+    says (filling in missing tables, cleaning its text); raise ``ValueError`` naming the
+    first bad record, or saying why the file is foreign or newer. ``raw``, the file's bytes,
+    shows an id written twice (JSON keeps only the last) and text that needs cleaning.
+
+    ``raw`` None: the file is as minutes last wrote it (``tracker.storage`` knows), from
+    records this module read and cleaned and the store's own operations: only its format
+    and schema are checked, so a store costs no more to open than to parse."""
     if not data:
         data.update(new_database())
         return
@@ -67,16 +83,260 @@ def check(data: dict) -> None:
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ValueError("not a minutes action store (no meta.store.format)")
     schema = meta.get("schema")
-    if not isinstance(schema, int) or schema > SCHEMA:
+    if type(schema) is not int or schema < 1:
+        raise ValueError(f"meta.store.schema is {_shown(schema)}, not a schema number (1 to {SCHEMA})")
+    if schema > SCHEMA:
         raise ValueError(f"written by a newer version of minutes (schema {schema}; "
                          f"this one reads up to {SCHEMA})")
     for table in TABLES:
-        data.setdefault(table, {})
+        if type(data.setdefault(table, {})) is not dict:
+            raise ValueError(f"the {table} table is {_shown(data[table])}, not an object")
+    if raw is not None:
+        _check_records(data, raw)
     if schema < 2:
         for doc in data["actions"].values():
             if doc.get("vanished") and doc.get("status") == "open":
                 doc["status"] = "vanished"
         meta["schema"] = 2
+
+
+def _check_records(data: dict, raw: bytes) -> None:
+    """Every record as ``RECORDS`` says, no id twice, the text cleaned."""
+    for table in TABLES:
+        _check_table(table, data[table])
+    meetings = data["meetings"]
+    for key, doc in data["actions"].items():
+        if doc["meeting"] is not None and doc["meeting"] not in meetings:
+            raise ValueError(f"action {key}: its meeting {_shown(doc['meeting'])} is not in the store")
+    embedded = {"owners": 0, "attendees": 0}  # records kept whole in the history (deleted ones)
+    for key, doc in data["history"].items():
+        if ("action" in doc) + ("meeting" in doc) + ("person" in doc) != 1 or type(
+                doc.get("action", doc.get("meeting", doc.get("person")))) is not str:
+            raise ValueError(f"history entry {key}: names no one action, meeting or person")
+        for side in ("old", "new"):
+            if type(doc.get(side)) is dict:
+                for field in embedded:
+                    embedded[field] += field in doc[side]
+    if raw:
+        _check_twice(data, raw, embedded)
+        if _needs_cleaning(raw):
+            _clean_strings(data)
+
+
+# -- the schema -------------------------------------------------------------------------------
+
+_NONE = type(None)
+_DAYS_SEEN: set[str] = set()  # dates already found good: most stores repeat a few hundred
+
+
+def _day(value) -> bool:
+    if value is None or value in _DAYS_SEEN:
+        return True
+    if type(value) is not str or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    _DAYS_SEEN.add(value)
+    return True
+
+
+def _names(value) -> bool:
+    return type(value) is list and all(type(name) is str for name in value)
+
+
+# A field's kind: the types its value may have, or a test of the value; and what it should be.
+KINDS_OF_FIELD: dict[str, tuple[frozenset | Callable[[Any], bool], str]] = {
+    "text": (frozenset({str}), "a text"),
+    "text?": (frozenset({str, _NONE}), "a text or null"),
+    "int": (frozenset({int}), "a number"),
+    "int?": (frozenset({int, _NONE}), "a number or null"),
+    "object?": (frozenset({dict, _NONE}), "an object or null"),
+    "flag?": (frozenset({bool, _NONE}), "true or false"),
+    "day?": (_day, "a date (YYYY-MM-DD) or null"),
+    "names": (_names, "a list of names"),
+    "names?": (lambda value: value is None or _names(value), "a list of texts or null"),
+    "status": (lambda value: value in STATUSES, " or ".join(STATUSES)),
+    "outcome?": (lambda value: value in (None, "applied", "proposed"), "applied or proposed"),
+}
+
+NOTE = {"at": "text", "by": "text", "text": "text"}
+MENTION = {"meeting": "text", "status": "status", "date": "day?", "word": "text?", "sentence": "text?",
+           "line": "int?", "paragraph": "int?", "score": "int?", "outcome": "outcome?", "reason": "text?",
+           "doubt": "text?"}
+ATTENDEE = {"name": "text", "organisation": "text?", "role": "text?"}
+
+RECORDS: dict[str, dict[str, str | tuple[str, dict]]] = {
+    "meetings": {
+        "title": "text?", "date": "day?", "start": "text?", "end": "text?", "location": "text?",
+        "language": "text?", "source": "object?", "attendees": ("people", ATTENDEE),
+        "absent": ("people", ATTENDEE), "chair": "text?", "secretary": "text?",
+        "agenda": ("agenda items", {"number": "text?", "title": "text?"}),
+        "decisions": ("decisions", {"text": "text?", "agenda_item": "text?"}),
+        "next_meeting": "object?", "doubts": "names?", "imported": "text?", "updated": "text?",
+        "series": "text?",
+    },
+    "actions": {
+        "meeting": "text?", "text": "text", "owners": "names", "due": "day?", "status": "status",
+        "agenda_item": "text?", "due_text": "text?", "source": "object?",
+        "notes": ("notes", NOTE), "mentions": ("mentions", MENTION), "vanished": "flag?",
+        "added": "flag?",
+        "created": "text?", "updated": "text?",
+    },
+    "people": {"aliases": "names?"},
+    "history": {"change": "int", "at": "text", "by": "text", "via": "text", "field": "text",
+                "undoes": "int?", "evidence": "object?"},
+}
+"""The one schema of the store: each table's fields and their kinds (``KINDS_OF_FIELD``; a
+pair is a list, or null, of records whose fields are as its dict says). A missing field is
+null; fields not named here are kept as they are."""
+
+_HEX_ID = re.compile(r"[0-9a-f]{4,40}$")
+_KEYS: dict[str, tuple[str, Callable[[str], object]]] = {
+    "meetings": ("meeting", _HEX_ID.match), "actions": ("action", _HEX_ID.match),
+    "people": ("person", str.strip), "history": ("history entry", str.isdigit),
+}
+
+
+def _tests(fields: dict) -> tuple[list, list]:
+    """The fields split into those a type decides and those a test does."""
+    typed, tested = [], []
+    for field, kind in fields.items():
+        if isinstance(kind, tuple):
+            what, inner = kind
+            tested.append((field, _list_of(inner), f"a list of {what} ({', '.join(inner)}) or null"))
+            continue
+        rule, words = KINDS_OF_FIELD[kind]
+        if isinstance(rule, frozenset):
+            typed.append((field, rule, words))
+        else:
+            tested.append((field, rule, words))
+    return typed, tested
+
+
+def _list_of(fields: dict) -> Callable[[Any], bool]:
+    typed, tested = _tests(fields)
+
+    def ok(value) -> bool:
+        if not value:
+            return value is None or value == []
+        return type(value) is list and all(type(item) is dict and _bad_field(item, typed, tested) is None
+                                           for item in value)
+    return ok
+
+
+def _bad_field(doc: dict, typed: list, tested: list) -> tuple[str, str] | None:
+    get = doc.get
+    for field, types, words in typed:
+        if type(get(field)) not in types:
+            return field, words
+    for field, ok, words in tested:
+        if not ok(get(field)):
+            return field, words
+    return None
+
+
+_COMPILED = {table: _tests(fields) for table, fields in RECORDS.items()}
+
+
+def _check_table(table: str, records: dict) -> None:
+    kind, key_ok = _KEYS[table]
+    typed, tested = _COMPILED[table]
+    for key, doc in records.items():
+        if not key_ok(key):
+            raise ValueError(f"{kind} {_shown(key)}: not a {kind} id")
+        if type(doc) is not dict:
+            raise ValueError(f"{kind} {_shown(key)}: {_shown(doc)}, not an object")
+        bad = _bad_field(doc, typed, tested)
+        if bad is not None:
+            field, words = bad
+            raise ValueError(f"{kind} {_shown(key)}: {field} is {_shown(doc.get(field))}, not {words}")
+
+
+def _shown(value) -> str:
+    """A value as a refusal quotes it: short, on one line, its control characters shown."""
+    import json
+
+    from minutes.text import visible
+
+    text = value if isinstance(value, str) and _HEX_ID.match(value) else json.dumps(value, ensure_ascii=False)
+    return visible(text if len(text) <= 40 else text[:37] + "…")
+
+
+# A key that every record of a table holds once and no other record holds: a file with more
+# of them than there are records holds a record twice.
+_COUNTED = {"actions": ("action", "owners"), "meetings": ("meeting", "attendees")}
+
+
+def _check_twice(data: dict, raw: bytes, embedded: dict[str, int]) -> None:
+    """Refuse a file in which an action or meeting id stands twice: JSON keeps the last
+    record, and the next write would lose the other for good."""
+    for table, (kind, field) in _COUNTED.items():
+        expected = embedded[field] + sum(field in doc for doc in data[table].values())
+        if raw.count(b'"%s":' % field.encode()) > expected:
+            raise ValueError(f"{kind} {_first_twice(raw) or '?'} is in the file twice "
+                             "(only one would be kept)")
+
+
+def _first_twice(raw: bytes) -> str | None:
+    """The first key that an object of the file holds twice (the slow, exact look)."""
+    import json
+
+    found: list[str] = []
+
+    def pairs(items):
+        seen = set()
+        for key, _ in items:
+            if key in seen and not found:
+                found.append(key)
+            seen.add(key)
+        return dict(items)
+
+    json.loads(raw, object_pairs_hook=pairs)
+    return found[0] if found else None
+
+
+# What ``clean`` would change, as it stands in a file that orjson (or a person) wrote: an
+# escaped or raw control character, a C1 control, a bidirectional override, a combining
+# accent (NFD). Each is looked for only when its first byte is in the file at all (a fast
+# look), since a pattern that may begin with several bytes is slow over megabytes.
+_SIGNS = (
+    (b"\\", re.compile(rb"\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]"
+                       rb"|u206[6-9]|[bfr])")),
+    (b"\x7f", None),
+    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
+    (b"\xe2", re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")),
+    (b"\xcc", re.compile(rb"\xcc[\x80-\xbf]")),
+    (b"\xcd", re.compile(rb"\xcd[\x80-\xaf]")),
+)
+
+
+def _needs_cleaning(raw: bytes) -> bool:
+    return any(first in raw and (pattern is None or pattern.search(raw) is not None)
+               for first, pattern in _SIGNS)
+
+
+def cleaned(value):
+    """A JSON value with every text in it cleaned (``minutes.text.clean``), keys too."""
+    from minutes.text import clean
+
+    def walk(value):
+        if type(value) is str:
+            return clean(value)
+        if type(value) is list:
+            return [walk(item) for item in value]
+        if type(value) is dict:
+            return {clean(key): walk(item) for key, item in value.items()}
+        return value
+
+    return walk(value)
+
+
+def _clean_strings(data: dict) -> None:
+    """Clean every text of the database in place."""
+    for table in TABLES:
+        data[table] = cleaned(data[table])
 
 
 def now() -> str:
@@ -278,7 +538,7 @@ class Action(NamedTuple):
             meeting=meeting,
             agenda_item=doc.get("agenda_item"),
             due_text=doc.get("due_text"),
-            notes=tuple(Note(**note) for note in doc.get("notes", ())),
+            notes=tuple(Note(note["at"], note["by"], note["text"]) for note in doc.get("notes") or ()),
             source=doc.get("source") or {},
             vanished=doc.get("vanished", False),
             created=doc.get("created"),

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
+from tracker.codec import cleaned
 from tracker.ids import IdSpace
 from tracker.people import People, register, tidy
 
@@ -163,7 +164,7 @@ class Plan:
 def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool = False) -> Plan:
     """What importing ``minutes`` into ``data`` would change (``data`` is not touched;
     the ids of new meetings and actions are taken from ``ids``)."""
-    parsed = minutes.to_json()
+    parsed = cleaned(minutes.to_json())  # the parser's text is clean; minutes made by hand, too
     if parsed["source"].get("path"):  # the evidence view finds the file from anywhere
         parsed["source"]["path"] = os.path.abspath(parsed["source"]["path"])
     meetings, actions = data["meetings"], data["actions"]

@@ -13,13 +13,14 @@
   second hard link (another name, another lock) is refused with a message naming it.
 - ``locked()`` holds an exclusive lock on ``<file>.lock`` for a read-modify-write; the lock
   file also counts the writes, so a process knows whether its cached copy is still current
-  without reading the whole file again. A process that finds the lock taken sleeps in the
+  without reading the whole file again, and says what the last write left (its size and
+  CRC-32): a file just as it was left needs no second look from ``validate``. A process that finds the lock taken sleeps in the
   kernel until it is free (or ``lock_timeout`` runs out): waiters do not poll.
 - ``read()`` parses the file once with orjson and keeps it; it reads again only when the
   file or the write count changed.
 - The version a write replaces is kept as ``<file>.bak`` (a hard link, so it costs nothing).
-- A file that is not valid JSON, or that ``validate`` rejects, raises ``CorruptStore``
-  naming the file; such a file is never overwritten.
+- A file that is empty, not valid JSON, or that ``validate`` rejects raises
+  ``CorruptStore`` naming the file; such a file is never overwritten.
 
 >>> storage = AtomicStorage("actions.json")
 >>> with storage.locked():
@@ -36,6 +37,7 @@ from __future__ import annotations
 import gc
 import os
 import stat
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,15 +62,17 @@ _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 class AtomicStorage(Storage):
     """A TinyDB ``Storage`` over one JSON file: orjson, locked, atomic, backed up.
 
-    ``validate(data)`` may raise ``ValueError`` with a reason to refuse a file that parses
-    as JSON but is not what the caller stores.
+    ``validate(data, raw)`` (the parsed file and its bytes) may raise ``ValueError`` with a
+    reason to refuse a file that parses as JSON but is not what the caller stores; it may
+    also mend ``data`` in place (what is read, never the file). ``raw`` is None for a file
+    just as this storage's last write (in any process) left it.
     """
 
     def __init__(
         self,
         path: str | os.PathLike,
         *,
-        validate: Callable[[dict], None] | None = None,
+        validate: Callable[[dict, bytes], None] | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
     ) -> None:
         super().__init__()
@@ -84,8 +88,8 @@ class AtomicStorage(Storage):
     # -- reading ---------------------------------------------------------------------------
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The database, or None when the file is missing or empty."""
-        count = self._lock.count()
+        """The database, or None when the file is missing."""
+        count, written = self._lock.state()
         try:
             handle = open(self.path, "rb")
         except FileNotFoundError:
@@ -99,11 +103,15 @@ class AtomicStorage(Storage):
             if self._data is not None and seen == self._seen:
                 return self._data
             raw = handle.read()
-        data = self._parse(raw) if raw else None
+        if not raw:
+            raise self._corrupt("the file is empty (0 bytes), not a store (remove it to start "
+                                "a new store)")
+        # as the last write left it, or changed since by hand, by a copy, by damage?
+        data = self._parse(raw, trusted=written == _fingerprint(raw))
         self._data, self._seen = data, seen
         return data
 
-    def _parse(self, raw: bytes) -> dict:
+    def _parse(self, raw: bytes, *, trusted: bool = False) -> dict:
         # orjson builds every object at once; the cyclic collector only slows that down
         collecting = gc.isenabled()
         gc.disable()
@@ -118,7 +126,7 @@ class AtomicStorage(Storage):
             raise self._corrupt("not a TinyDB database (expected an object of tables)")
         if self._validate is not None:
             try:
-                self._validate(data)
+                self._validate(data, None if trusted else raw)
             except ValueError as error:
                 raise self._corrupt(str(error)) from None
         return data
@@ -193,9 +201,10 @@ class AtomicStorage(Storage):
         except BaseException:
             _remove(temp)
             raise
-        self._lock.advance()
+        info = os.stat(self.path)
+        count = self._lock.advance(_fingerprint(payload))
         self._data = data
-        self._seen = self._signature(os.stat(self.path))
+        self._seen = (info.st_ino, info.st_size, info.st_mtime_ns, count)
 
     def _write_temp(self, payload: bytes, mode: int) -> str:
         """A new file beside the store holding ``payload``, never more open than ``mode``
@@ -358,24 +367,33 @@ class _FileLock:
 
     def count(self) -> int | None:
         """How many writes the store has had (None where the lock file cannot say)."""
+        return self.state()[0]
+
+    def state(self) -> tuple[int | None, tuple | None]:
+        """How many writes the store has had, and the fingerprint (size, CRC-32) of the
+        file the last one left (None where the lock file cannot say)."""
         if fcntl is None:
-            return None
+            return None, None
         if self._fd is not None:
-            return _parse_count(os.pread(self._fd, 24, 0))
+            return _parse_state(os.pread(self._fd, _STATE_BYTES, 0))
         try:
             fd = self._open(os.O_RDONLY)
         except FileNotFoundError:
-            return 0
+            return 0, None
         try:
-            return _parse_count(os.pread(fd, 24, 0))
+            return _parse_state(os.pread(fd, _STATE_BYTES, 0))
         finally:
             os.close(fd)
 
-    def advance(self) -> None:
-        """Count one more write (the lock must be held)."""
-        if self._fd is not None:
-            count = _parse_count(os.pread(self._fd, 24, 0)) + 1
-            os.pwrite(self._fd, b"%d\n" % count, 0)  # the number only ever gets longer
+    def advance(self, written: tuple[int, int]) -> int | None:
+        """Count one more write, which left a file of this fingerprint (size, CRC-32); the
+        lock must be held. The new count."""
+        if self._fd is None:
+            return None
+        count = _parse_state(os.pread(self._fd, _STATE_BYTES, 0))[0] + 1
+        line = b"%d %d %d" % (count, *written)
+        os.pwrite(self._fd, line.ljust(_STATE_BYTES - 1) + b"\n", 0)  # one length: no tail left
+        return count
 
     def close(self) -> None:
         if self._depth:
@@ -438,8 +456,21 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
-def _parse_count(raw: bytes) -> int:
+_STATE_BYTES = 64  # "count size crc32", padded
+
+
+def _fingerprint(payload: bytes) -> tuple[int, int]:
+    """What tells a file from any other a write could have left: its size and CRC-32."""
+    return len(payload), zlib.crc32(payload)
+
+
+def _parse_state(raw: bytes) -> tuple[int, tuple | None]:
+    """The lock file's write count and the fingerprint of the file the last write left (an
+    older lock file holds only the count; anything unreadable counts as nothing)."""
+    words = raw.split(b"\n", 1)[0].split()
     try:
-        return int(raw.split(b"\n", 1)[0] or 0)
+        count = int(words[0]) if words else 0
+        written = tuple(int(w) for w in words[1:3]) if len(words) >= 3 else None
     except ValueError:
-        return 0
+        return 0, None
+    return count, written

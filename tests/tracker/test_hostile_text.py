@@ -137,7 +137,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
                                      title="=cmd|' /C calc'!A0"))
         store.assign(by_text(store, "-2+3").id, "@Pekka", new=True)
         store.note(by_text(store, "@SUM(1,2)").id, "=1+1")
-        rows = list(csv.DictReader(io.StringIO(export(store.actions(), "csv"))))
+        found = store.actions()
+    # the store keeps no CR (a line break instead): give the exporter one as a library user could
+    found = [a._replace(text="\rCR") if a.text == "\nCR" else a for a in found]
+    rows = list(csv.DictReader(io.StringIO(export(found, "csv"))))
 
     written = [cell for row in rows for cell in row.values() if cell]
     assert sorted(r["text"] for r in rows) == sorted("'" + text for text in FORMULAS)
@@ -149,8 +152,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path):
 def test_icalendar_text_has_no_raw_line_break_or_control_character(tmp_path):
     breaks = "one\rtwo\vthree\ffour\x85five\u2028six\x1b[2Jseven\u2029eight"
     with ActionStore(tmp_path / "actions.json", user="anna") as store:
-        store.import_minutes(minutes(action(breaks, "Pekka Nieminen", due=date(2026, 3, 5))))
-        text = export(store.actions(), "ics")
+        store.import_minutes(minutes(action("Varaa sali", "Pekka Nieminen", due=date(2026, 3, 5))))
+        # the store cleans what it keeps: give the exporter raw text as a library user could
+        text = export([a._replace(text=breaks) for a in store.actions()], "ics")
 
     body = text.replace("\r\n ", "").split("\r\n")  # unfolded content lines
     assert all("\r" not in line and "\n" not in line for line in body)

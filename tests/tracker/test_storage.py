@@ -99,13 +99,17 @@ def test_the_storage_never_writes_over_a_file_it_cannot_read(tmp_path):
     assert path.read_text() == "this is somebody's notes, not a store"
 
 
-def test_an_empty_file_is_an_empty_store(tmp_path):
+def test_an_empty_file_is_no_store_and_is_left_alone(tmp_path):
+    """A 0-byte file was read as a new store, and its first write rotated the last good
+    backup away (issue 11, item 7)."""
     path = tmp_path / "actions.json"
     path.touch()
     with ActionStore(path) as store:
-        assert store.actions() == []
-        store.import_minutes(board())
-        assert len(store.actions()) == 4
+        with pytest.raises(CorruptStore, match="empty"):
+            store.actions()
+        with pytest.raises(CorruptStore, match="empty"):
+            store.import_minutes(board())
+    assert path.read_bytes() == b""
 
 
 def test_a_second_store_object_sees_the_first_ones_writes(filled, tmp_path):
@@ -122,18 +126,18 @@ def test_a_second_store_object_sees_the_first_ones_writes(filled, tmp_path):
 
 def test_each_change_is_one_write(filled, tmp_path):
     lock = tmp_path / "actions.json.lock"
-    writes = int(lock.read_text())
+    writes = int(lock.read_text().split()[0])
     ids = [a.id for a in filled.actions()]
     filled.complete(*ids)
-    assert int(lock.read_text()) == writes + 1
+    assert int(lock.read_text().split()[0]) == writes + 1
     with filled.batch():
         for some_id in ids:
             filled.reopen(some_id)
             filled.note(some_id, "uudestaan")
-    assert int(lock.read_text()) == writes + 2
+    assert int(lock.read_text().split()[0]) == writes + 2
     filled.complete(ids[0])
     filled.complete(ids[0])  # done already: no change, no write
-    assert int(lock.read_text()) == writes + 3
+    assert int(lock.read_text().split()[0]) == writes + 3
 
 
 def test_a_failed_write_leaves_the_file_and_what_the_store_shows_as_they_were(filled, tmp_path,

@@ -8,7 +8,7 @@
 4. MeetBot topics, stamped ``(nick, 14:03:12)``;
 5. topic bullets: top-level bullets with notes nested under them (a board that writes
    ``- Budget`` / ``  - notes``), unless the bullets are people's words (``- Jo: …``);
-6. headings, or lines that stand as headings (``What we did:`` over a list).
+6. headings, or lines that stand as headings (``Mitä on tehty:`` over a list).
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ _STANDS_AS_HEADING = 6  # the most words of a line ending in a colon that heads 
 def _heading_items(state: ParseState) -> list[tuple[Line, str]]:
     """Agenda items from headings when nothing is numbered: the most common level below
     the title, leaving out the attendee list's own heading and the like. With no heading,
-    the short lines that stand as headings: ``What we did:`` over a list."""
+    the short lines that stand as headings: ``Mitä on tehty:`` over a list."""
     headings = [
         line for line in state.lines
         if line.block.kind == "heading" and line.index not in state.used

@@ -68,7 +68,7 @@ def _says_other_role(rest: str, role: str) -> bool:
 
 def _present_in_prose(state: ParseState) -> list[Attendee]:
     """With no attendee list, the people a sentence of prose names as present (minutes
-    written as a letter): ``Paikalla olivat puheenjohtaja Raili Niemi, Veikko Lahti ja
+    written as a letter): ``Paikalla olivat puheenjohtaja Aino Rautio, Eero Kallio ja
     minä sihteerinä.`` The sentence may run over a few lines."""
     words = [w for w in state.profile.labels.get("present_in_prose", ())]
     if not words:
@@ -128,7 +128,7 @@ _NAME_WITH_PLACE = re.compile(rf"^(?:\w[\w-]*\s)?(?P<name>{NAME_TOKEN}\s{NAME_TO
 def _mentioned_people(state: ParseState) -> list[str]:
     """Full names that stand outside the attendee list as people: a line of names, a
     ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Korkka. A line
-    in capitals is a heading (``ACTION LOG``, the body's name), not people."""
+    in capitals is a heading (``TASK LIST``, the body's name), not people."""
     names: list[str] = []
     for line in state.lines:
         if line.index in state.used or line.is_table or len(line.text) > 300 or line.text.isupper():
@@ -145,8 +145,8 @@ _LEADING_NAME = re.compile(rf"^(?:{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,3}}|@?[a-z][
 
 
 def _leading_name(value: str) -> str | None:
-    """The person a ``Chair:`` / ``Notes by`` label names: ``Juho``, ``@ainomaria``,
-    ``mkoivu at 14:00:12 UTC`` -> ``mkoivu``."""
+    """The person a ``Chair:`` / ``Notes by`` label names: ``Ann``, ``@jlee``,
+    ``jlee at 09:30:05 UTC`` -> ``jlee``."""
     match = _LEADING_NAME.match(value.strip())
     if not match:
         return None
@@ -217,15 +217,15 @@ def _ends_list(state: ParseState, line: Line) -> bool:
 
 
 def _role_only(state: ParseState, text: str) -> Attendee | None:
-    """A row of a list of people that names a role and no one in it (``- Kassör``, ``-
-    Game Jam-ansvarig``): the role is the attendee, as the minutes name them."""
+    """A row of a list of people that names a role and no one in it (``- Vaktmästare``, ``-
+    Festansvarig``): the role is the attendee, as the minutes name them."""
     text = text.strip().lstrip("•*–-").strip()
     role = re.sub(r"\s*\([^)]*\)", "", text).strip()
     words = role.split()
     if not 0 < len(words) <= 3 or not _is_role(state, role):
         return None
     if not all(w[:1].isupper() or _is_role_word(w.lower().strip(".")) for w in words):
-        return None  # "Puheenjohtaja avasi kokouksen" is a sentence
+        return None  # "Rahastonhoitaja esitteli tilit" is a sentence
     return Attendee(role, None, role)
 
 
@@ -251,7 +251,7 @@ _BOTS = re.compile(r"bot$|^(?:meetbot|zodbot|supybot)$")
 
 
 def _nick(text: str) -> Attendee | None:
-    """An IRC nick in a list of people present: ``* mkoivu (96)``; bots are no people."""
+    """An IRC nick in a list of people present: ``* jlee (42)``; bots are no people."""
     match = _NICK_ROW.match(text)
     if not match or _BOTS.search(match["nick"]):
         return None
@@ -266,8 +266,8 @@ def _is_person_part(state: ParseState, part: str) -> bool:
 
 
 def _role_first(state: ParseState, text: str) -> tuple[str | None, str]:
-    """A title or a role written before a name (``Cllr Marcus Abernethy``, ``puheenjohtaja
-    Raili Nuutinen``, ``kuoronjohtaja Aili Heiskari``): the role (a title is dropped) and the
+    """A title or a role written before a name (``Cllr Jo Hale``, ``puheenjohtaja
+    Aino Rautio``, ``valmentaja Olli Salo``): the role (a title is dropped) and the
     name; ``(None, text)`` when nothing stands before a name."""
     words = text.split()
     titles = every_language("roles", "honorifics")
@@ -303,7 +303,7 @@ def _split_list(text: str) -> list[str]:
     writer = every_language("labels", "writer")
     if len(last) > 1 and all(looks_like_name(re.sub(r"^(?:[a-zåäö][\w.-]*\s+){0,3}", "", _name_part(x)))
                              or x.split()[0].lower() in writer
-                             for x in last):  # "… sekä kuoronjohtaja Aili Heiskari", "… ja minä"
+                             for x in last):  # "… sekä valmentaja Olli Salo", "… ja minä"
         parts[-1:] = last
     return parts
 
@@ -350,7 +350,7 @@ def _person(state: ParseState, text: str, first_last: bool | None = None) -> Att
     initials = "".join(w[0] for w in re.split(r"[\s-]+", name) if w).upper()
     kept = [p for p in inner if p.lower().rstrip(".") not in notes
             and (p.split() or [""])[0].lower() not in notes  # (kohdat 1–5), (from item 3)
-            and p.replace(".", "").upper() != initials]  # Marja Saari (MS)
+            and p.replace(".", "").upper() != initials]  # Aino Rautio (AR)
     if role:
         kept.insert(0, role)
     if any(p.lower().rstrip(".") in notes & every_language("roles", "taking_minutes") for p in inner):
@@ -383,7 +383,7 @@ def _is_role(state: ParseState, part: str) -> bool:
     tokens = [t.lower().strip(".") for t in re.split(r"[\s/-]+", part) if t]
     if any(map(_is_role_word, tokens)):
         return len(tokens) <= 4
-    # where job titles are written in lower case (kuoronjohtaja, hamnkapten) organisations
+    # where job titles are written in lower case (valmentaja, vaktmästare) organisations
     # are capitalised; elsewhere a lower-case word may be a nick (jlee)
     return part[:1].islower() and len(tokens) <= 3 and state.profile.lower_case_titles
 
@@ -430,7 +430,7 @@ def _people_table(state: ParseState, line: Line, target: str = "present", labell
             organisation, role = _organisation_and_role(state, cell(row, named, "organisation").split(","))
         _add(state, Attendee(name, organisation, role), target)
         handle = cell(row, named, "handle").strip("`")
-        if handle:  # "@omarchetti" and "omarchetti" are this person
+        if handle:  # "@jlee" and "jlee" are this person
             state.handles["@" + handle.lstrip("@").lower()] = name
             state.handles[handle.lstrip("@").lower()] = name
         found = True

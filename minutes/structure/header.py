@@ -29,7 +29,7 @@ def header(state: ParseState) -> None:
                 break
     if m.date is None and state.document.source.path:
         m.date = _meeting_date(state, Path(state.document.source.path).stem)
-    if m.date is not None and m.start is None:  # "Planeringsträff tisdag 21.4 kl 19–20.30"
+    if m.date is not None and m.start is None:  # "Kvällsträff onsdag 6.5 kl 18–19.30"
         for line in lines[:8]:
             if any(d.date == m.date for d in dates.find_dates(line.text, m.date, state.profile.code)):
                 _time_and_place(state, line)
@@ -49,7 +49,7 @@ def _meeting_date(state: ParseState, text: str):
 
 def _time_and_place(state: ParseState, date_line: Line) -> None:
     """The time (and a place beside it) on an unlabelled date line or just below it:
-    ``24 September 2025, 10:00–11:00 EEST, Zoom``; ``Verkosto | Teams klo 10.00–11.00``."""
+    ``3 March 2026, 14:00–15:00 CET, Jitsi``; ``Kerho | Zoom klo 17.00–18.00``."""
     m = state.minutes
     if m.start is not None:
         return
@@ -116,7 +116,7 @@ def _title(state: ParseState) -> str | None:
     if candidates and candidates[0][0].block.kind == "heading" and candidates[0][0].block.level <= 1:
         line, text = candidates[0]
         state.used.add(line.index)
-        channel = _CHANNEL_TITLE.match(text)  # "#kalenteri-dev: kalenteri weekly"
+        channel = _CHANNEL_TITLE.match(text)  # "#garden-dev: garden weekly"
         if channel:
             state.minutes.location = state.minutes.location or channel["channel"]
             return channel["title"]
@@ -135,8 +135,8 @@ _CHANNEL_TITLE = re.compile(r"^(?P<channel>#[\w.-]+):\s*(?P<title>\S.*)$")
 
 
 def strip_dates(text: str, lang: str) -> str:
-    """``text`` without its full dates and times: ``Valmisteluinfo 18.2.2025`` ->
-    ``Valmisteluinfo``; a meeting number like ``2/2026`` stays."""
+    """``text`` without its full dates and times: ``Hakuinfo 3.3.2026`` ->
+    ``Hakuinfo``; a meeting number like ``4/2026`` stays."""
     text = _FULL_DATE.sub("", text)
     for mention in sorted(dates.find_dates(text, None, lang), key=lambda d: -d.start):
         if not _MONTH_YEAR.fullmatch(mention.text.strip()):
@@ -151,8 +151,8 @@ _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
 
 @lru_cache(maxsize=1)
 def _time_phrase() -> re.Pattern[str]:
-    """A clock time or range with its word (``klo 9.00–11.30``, ``at 10.30 pm``) or an hour
-    after a clock word (``kl 18``)."""
+    """A clock time or range with its word (``klo 17.00–18.30``, ``at 10.30 pm``) or an hour
+    after a clock word (``kello 21``)."""
     word = any_word("date_words", "time").pattern
     meridiems = sorted(every_language("date_words", "am", "pm"), key=len, reverse=True)
     meridiem = "|".join(map(re.escape, meridiems))

@@ -102,7 +102,7 @@ def _next_meeting_text(state: ParseState) -> tuple[list[str], str | None] | None
 
 
 def _base_form(state: ParseState, place: str) -> str:
-    """``Vesikkalan kirjastossa`` -> ``Vesikkalan kirjasto`` and ``Teamsissa`` -> ``Teams``
+    """``Kylätalon salissa`` -> ``Kylätalon sali`` and ``Zoomissa`` -> ``Zoom``
     when the document also writes the word in its base form; else the place as written."""
     words = place.split()
     if not words:

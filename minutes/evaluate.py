@@ -5,7 +5,10 @@ and actions, owner and due accuracy over the matched actions, and the meeting fa
     >>> print(report(scores))                            # doctest: +SKIP
 
 A gold file ``NAME.gold.json`` sits beside the minutes ``NAME.txt`` / ``NAME.docx`` / ``NAME.md``
-(the shape of ``../shared/seeds/*.gold.json``). Keys a gold file leaves out are not scored.
+(the shape of ``../shared/seeds/*.gold.json``), or a development set keeps them apart
+(``gold/NAME.json`` with ``docx/NAME.docx`` or ``raw/NAME.txt``). Keys a gold file leaves
+out are not scored. ``rule_hits`` counts how often each rule of the action finder holds, per
+document and source.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from pathlib import Path
 
 from .model import Minutes
 
-__all__ = ["Count", "FileScore", "Scores", "evaluate_dir", "evaluate_file", "report"]
+__all__ = ["Count", "FileScore", "Scores", "documents", "evaluate_dir", "evaluate_file", "report",
+           "rule_hits", "rule_report", "source_of"]
 
 FACTS = ("title", "date", "start", "end", "location", "chair", "next_meeting")
 ACTION_MATCH = 60  # the least similarity (0-100) for a found action to count as a gold one
@@ -98,19 +102,88 @@ class Scores:
         return {"files": [f.to_json() for f in self.files], "total": total}
 
 
+def documents(directory: str | Path) -> list[tuple[Path, Path]]:
+    """``(minutes, gold)`` pairs in ``directory``: ``NAME.gold.json`` beside ``NAME.txt``,
+    ``.md`` or ``.docx``; or a development set's layout, ``gold/NAME.json`` with
+    ``docx/NAME.docx`` (read where there is one) or ``raw/NAME.txt``."""
+    directory = Path(directory)
+    pairs = []
+    for gold_path in sorted((directory / "gold").glob("*.json")):
+        stem = gold_path.stem
+        path = directory / "docx" / f"{stem}.docx"
+        if not path.exists():
+            path = directory / "raw" / f"{stem}.txt"
+        if path.exists():
+            pairs.append((path, gold_path))
+    for gold_path in sorted(directory.glob("*.gold.json")):
+        stem = gold_path.name[: -len(".gold.json")]
+        found = sorted(p for p in directory.glob(f"{stem}.*") if p.suffix.lower() in _MINUTES_SUFFIXES)
+        if found:
+            pairs.append((found[0], gold_path))
+    return pairs
+
+
+def source_of(source: str) -> str:
+    """Where a document came from, as its gold file's ``source`` says: ``owner/repo path
+    (commit)`` -> ``owner/repo``; a web address -> its host. Documents of one source are
+    held out together."""
+    from urllib.parse import urlparse
+
+    first = source.split()[0] if source.split() else source
+    return urlparse(first).netloc or first
+
+
 def evaluate_dir(directory: str | Path) -> Scores:
     """Parse every minutes file in ``directory`` that has a gold file and score it."""
     from . import parse
 
     scores = Scores()
-    for gold_path in sorted(Path(directory).glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        found = [p for p in gold_path.parent.glob(f"{stem}.*") if p.suffix.lower() in _MINUTES_SUFFIXES]
-        if not found:
-            continue
+    for path, gold_path in documents(directory):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        scores.files.append(evaluate_file(parse(found[0]), gold, found[0].name))
+        scores.files.append(evaluate_file(parse(path), gold, path.name))
     return scores
+
+
+def rule_hits(directory: str | Path) -> list[dict]:
+    """For each document with a gold file: its source and how often each rule of the
+    action finder held there (``hits``) and on the tasks it kept (``kept``)."""
+    from .actions.finder import Finder
+    from .lang import detect
+    from .readers import read
+    from .structure import ParseState
+    from .structure import run as structure
+
+    rows = []
+    for path, gold_path in documents(directory):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        document = read(path)
+        state = structure(ParseState.start(document, detect("\n".join(b.text for b in document.blocks))))
+        finder = Finder(state)
+        kept = {id(f.candidate) for f in finder.found()}
+        hits: dict[str, int] = {}
+        tasks: dict[str, int] = {}
+        for candidate in finder.candidates:
+            for rule in candidate.rules or ():
+                hits[rule] = hits.get(rule, 0) + 1
+                if id(candidate) in kept:
+                    tasks[rule] = tasks.get(rule, 0) + 1
+        rows.append({"file": path.name, "source": source_of(gold.get("source") or path.stem),
+                     "hits": hits, "kept": tasks})
+    return rows
+
+
+def rule_report(rows: list[dict]) -> str:
+    """A table of the rules: hits, hits on kept tasks, documents and sources they held in."""
+    from .actions.rules import RULES
+
+    lines = [f"{'rule':18} {'hits':>5} {'kept':>5} {'documents':>9} {'sources':>7}  says"]
+    for rule in RULES:
+        hits = sum(r["hits"].get(rule.id, 0) for r in rows)
+        kept = sum(r["kept"].get(rule.id, 0) for r in rows)
+        docs = [r for r in rows if r["hits"].get(rule.id)]
+        sources = {r["source"] for r in docs}
+        lines.append(f"{rule.id:18} {hits:5} {kept:5} {len(docs):9} {len(sources):7}  {rule.says}")
+    return "\n".join(lines)
 
 
 def evaluate_file(minutes: Minutes, gold: dict, name: str = "") -> FileScore:
@@ -119,12 +192,14 @@ def evaluate_file(minutes: Minutes, gold: dict, name: str = "") -> FileScore:
     score = FileScore(name)
     if "attendees" in gold:
         score.attendees = _set_count(
-            {_norm(a["name"]) for a in found["attendees"]}, {_norm(a["name"]) for a in gold["attendees"]},
+            {_norm(a["name"]) for a in found["attendees"]}, {_norm(_name(a)) for a in gold["attendees"]},
             score.misses, "attendee",
         )
     if "agenda" in gold:
+        titles_only = any(isinstance(i, str) for i in gold["agenda"])  # a development set's plain titles
         score.agenda = _set_count(
-            {_agenda_key(i) for i in found["agenda"]}, {_agenda_key(i) for i in gold["agenda"]},
+            {_agenda_key(i, titles_only) for i in found["agenda"]},
+            {_agenda_key(i, titles_only) for i in gold["agenda"]},
             score.misses, "agenda item",
         )
     if "actions" in gold:
@@ -181,8 +256,14 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _agenda_key(item: dict) -> tuple:
-    return (item.get("number"), _norm(item["title"]).rstrip("."))
+def _name(item) -> str:
+    return item["name"] if isinstance(item, dict) else str(item)
+
+
+def _agenda_key(item, titles_only: bool = False) -> tuple:
+    if isinstance(item, str):
+        return (None, _norm(item).rstrip("."))
+    return (None if titles_only else item.get("number"), _norm(item["title"]).rstrip("."))
 
 
 def _stems(text: str) -> str:

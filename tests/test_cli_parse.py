@@ -173,3 +173,44 @@ def test_bad_lang_is_a_usage_error(tmp_path):
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "'de'" in result.stderr and "Traceback" not in result.stderr
+
+
+def _development_set(root: Path) -> Path:
+    """A development set in its own layout (gold/, raw/), written for the test."""
+    for folder in ("gold", "raw"):
+        (root / folder).mkdir()
+    (root / "raw" / "01_board.txt").write_text(MEMO, encoding="utf-8")
+    gold = {
+        "source": "example.org/board 2026-02-03", "language": "fi", "date": "2026-02-03",
+        "attendees": ["Anna Virtanen", "Pekka Nieminen", "Liisa Laine"],
+        "agenda": ["Kokouksen avaus", "Kevään tapahtumat", "Seuraava kokous"],
+        "actions": [{"text": "Pekka selvittää salin hinnan", "owners": ["Pekka Nieminen"], "due": "2026-02-20"}],
+    }
+    (root / "gold" / "01_board.json").write_text(json.dumps(gold), encoding="utf-8")
+    return root
+
+
+def test_eval_reads_a_development_sets_layout(tmp_path):
+    result = run("eval", str(_development_set(tmp_path)), "--json")
+    assert result.returncode == 0, result.stderr
+    total = json.loads(result.stdout)["total"]
+    assert total["actions"]["f1"] == 1.0 and total["attendees"]["f1"] == 1.0
+    assert total["agenda"]["f1"] == 1.0
+
+
+def test_eval_counts_the_hits_of_each_rule_per_document_and_source(tmp_path):
+    root = _development_set(tmp_path)
+    table = run("eval", str(root), "--by-rule")
+    assert table.returncode == 0, table.stderr
+    rows = {line.split()[0]: line.split()[1:5] for line in table.stdout.splitlines()[1:]}
+    assert rows["commit"][:4] == ["1", "1", "1", "1"]  # hits, kept, documents, sources
+    assert rows["report"][0] == "0"
+    counts = json.loads(run("eval", str(root), "--by-rule", "--json").stdout)
+    assert counts == [{"file": "01_board.txt", "source": "example.org/board", "hits": counts[0]["hits"],
+                       "kept": counts[0]["kept"]}]
+    assert counts[0]["kept"]["commit"] == 1
+
+
+def test_eval_of_a_folder_without_gold_is_refused(tmp_path):
+    result = run("eval", str(tmp_path))
+    assert result.returncode == 2 and "no minutes with gold files" in result.stderr

@@ -192,16 +192,30 @@ def parse(args: argparse.Namespace) -> None:
 @command("eval", arg("directory", type=Path),
          arg("--json", dest="as_json", action="store_true", help="Print the scores as JSON."),
          arg("--misses", action="store_true",
-             help="Also list what was missed or extra, file by file."))
+             help="Also list what was missed or extra, file by file."),
+         arg("--by-rule", action="store_true",
+             help="Count the hits of each rule of the action finder, per document and source."))
 def eval_(args: argparse.Namespace) -> None:
-    """Score the parser against the gold JSON files in DIRECTORY."""
-    from minutes.evaluate import evaluate_dir, report
+    """Score the parser against the gold JSON files in DIRECTORY (NAME.gold.json beside
+    each file, or a development set's gold/ with docx/ or raw/)."""
+    from minutes.evaluate import evaluate_dir, report, rule_hits, rule_report
 
     if not args.directory.is_dir():
         fail(f"{args.directory}: not a directory")
+    if args.by_rule:
+        rows = rule_hits(args.directory)
+        if not rows:
+            fail(f"{args.directory}: no minutes with gold files")
+        if args.as_json:
+            import orjson
+
+            print(orjson.dumps(rows, option=orjson.OPT_INDENT_2).decode())
+        else:
+            print(rule_report(rows))
+        return
     scores = evaluate_dir(args.directory)
     if not scores.files:
-        fail(f"{args.directory}: no minutes with a .gold.json beside them")
+        fail(f"{args.directory}: no minutes with gold files (NAME.gold.json, or gold/ with docx/ or raw/)")
     if args.as_json:
         import orjson
 

@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..evaluate import documents, source_of
 from ..lang import detect
 from ..readers import read
 from ..structure import ParseState
@@ -63,29 +64,6 @@ class Document:
     held_out: bool = True  # a document of the development set, held out by source
 
 
-_SUFFIXES = (".docx", ".txt", ".md")
-
-
-def documents(directory: Path) -> list[tuple[Path, Path]]:
-    """``(minutes, gold)`` pairs: ``gold/NAME.json`` with ``docx/NAME.docx`` or
-    ``raw/NAME.txt`` (the development set's layout), else ``NAME.gold.json`` beside
-    ``NAME.txt``/``.md``/``.docx``."""
-    pairs = []
-    for gold_path in sorted((directory / "gold").glob("*.json")):
-        stem = gold_path.stem
-        path = directory / "docx" / f"{stem}.docx"
-        if not path.exists():
-            path = directory / "raw" / f"{stem}.txt"
-        if path.exists():
-            pairs.append((path, gold_path))
-    for gold_path in sorted(directory.glob("*.gold.json")):
-        stem = gold_path.name[: -len(".gold.json")]
-        path = next((p for s in _SUFFIXES if (p := directory / f"{stem}{s}").exists()), None)
-        if path is not None:
-            pairs.append((path, gold_path))
-    return pairs
-
-
 def load(directory: Path, weight: float = 1.0, held_out: bool = True) -> list[Document]:
     """Every document of a directory, read into candidates and labelled."""
     docs = []
@@ -108,12 +86,6 @@ def load(directory: Path, weight: float = 1.0, held_out: bool = True) -> list[Do
         source = source_of(gold.get("source") or stem) if held_out else f"{directory.name}/{stem}"
         docs.append(Document(stem, source, gold, finder, rules, labels, weight, held_out))
     return docs
-
-
-def source_of(source: str) -> str:
-    """``owner/repo path (commit)`` -> ``owner/repo``; a web address -> its host."""
-    first = source.split()[0] if source.split() else source
-    return urlparse(first).netloc or first
 
 
 def fit(docs: list[Document], c: float = 1.0) -> scorer.Weights:

@@ -13,7 +13,7 @@ The stage works in four steps, each in its own module:
 A task whose owner is named on a short line below it (``Book the hall`` / ``Anna fixar.``)
 is one action; a task said twice (a sentence and its table row) is one action that takes
 its owners and date from either. Owners are the people of the meeting as the attendee
-list names them (``Vordf`` is the Vice Ordförande, ``Annalle`` is Anna), groups and names
+list names them (``VOrdf`` is the Vice Ordförande, ``Annalle`` is Anna), groups and names
 outside the list as written.
 
     >>> from minutes import parse

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .. import dates
 from ..model import Action
 from ..structure import ParseState
-from . import legacy, scorer
+from . import patterns, scorer
 from .owners import Roster
 from .reading import read
 from .rules import Candidate, hits
@@ -22,7 +22,7 @@ from .units import Unit, strip_markup, units
 __all__ = ["Finder", "Found"]
 
 _WORDS = re.compile(r"[^\W\d_]+")
-_OWNER_LINE_WORDS = 7  # "Anna och Erik tar och fixar det!"
+_OWNER_LINE_WORDS = 7  # "Anna och Olof tar och fixar det!"
 
 
 @dataclass
@@ -44,14 +44,14 @@ class Finder:
         self.state = state
         self.profile = state.profile
         self.roster = Roster(state.minutes, state.profile, state.handles)
-        self.patterns = legacy._Finder(state)
+        self.patterns = patterns._Finder(state)
         self.weights = weights or scorer.load()
         self.candidates = self._candidates()
 
     # --- candidates ---------------------------------------------------------------------
 
     def _candidates(self) -> list[Candidate]:
-        found_by_line: dict[int, list[legacy._Found]] = {}
+        found_by_line: dict[int, list[patterns._Found]] = {}
         for item in self.patterns.find():
             found_by_line.setdefault(item.line.index, []).append(item)
         out: list[Candidate] = []
@@ -69,8 +69,8 @@ class Finder:
             match = next((f for f in mine if id(f) not in used and _covers(candidate, f)), None)
             if match is not None:
                 used.add(id(match))
-                candidate.legacy = match.rule
-                candidate.legacy_found = match
+                candidate.pattern = match.rule
+                candidate.pattern_found = match
             out.append(candidate)
             by_unit[id(unit)] = candidate
         for items in found_by_line.values():
@@ -78,7 +78,7 @@ class Finder:
                 if id(item) not in used:  # a task the pattern finder read across lines
                     unit = Unit(index=-1, line=item.line, text=strip_markup(item.text))
                     candidate = self._candidate(unit)
-                    candidate.legacy, candidate.legacy_found = item.rule, item
+                    candidate.pattern, candidate.pattern_found = item.rule, item
                     out.append(candidate)
         for candidate in out:
             self._owner_line(candidate, by_unit)
@@ -187,7 +187,7 @@ class Finder:
         return unique
 
     def _found(self, candidate: Candidate, rules: list[str], score: float) -> Found:
-        pattern = candidate.legacy_found
+        pattern = candidate.pattern_found
         if pattern is not None:  # the pattern finder's own reading of its task
             owners = list(pattern.owners)
             if not owners and candidate.reading.subject in ("person", "role"):
@@ -214,8 +214,8 @@ class Finder:
                 return [r.prefix_person]
             if c.unit.person and not r.prefix:
                 return [c.unit.person]
-        if c.legacy_found is not None and c.legacy_found.owners:
-            return list(c.legacy_found.owners)
+        if c.pattern_found is not None and c.pattern_found.owners:
+            return list(c.pattern_found.owners)
         return []
 
     def _same(self, a: Found, b: Found) -> bool:
@@ -223,16 +223,16 @@ class Finder:
         the sentence it sums up); two rows of one table are two tasks."""
         if a.candidate.unit.is_row and b.candidate.unit.is_row and a.candidate.unit.line is b.candidate.unit.line:
             return False
-        if _listed(a) or _listed(b) or a.candidate.legacy and b.candidate.legacy:
+        if _listed(a) or _listed(b) or a.candidate.pattern and b.candidate.pattern:
             return self.patterns.same_task(self._pattern(a), self._pattern(b))
         sa, sb = _stems(a.text), _stems(b.text)  # two sentences: the same words, the same people
         if not sa or not sb or a.owners and b.owners and not set(a.owners) & set(b.owners):
             return False
         return len(sa & sb) / min(len(sa), len(sb)) >= 0.8
 
-    def _pattern(self, item: Found) -> legacy._Found:
+    def _pattern(self, item: Found) -> patterns._Found:
         c = item.candidate
-        return legacy._Found(item.text, item.owners, c.unit.line, "table" if c.unit.is_row else "found",
+        return patterns._Found(item.text, item.owners, c.unit.line, "table" if c.unit.is_row else "found",
                              item.text, item.due_source)
 
     def _action(self, item: Found) -> Action:
@@ -242,10 +242,10 @@ class Finder:
         if due and due.text in text and len(text) > len(due.text) + 10 and not c.unit.is_row:
             text = text.replace(due.text, " ")
         positive = [r for r in item.rules if self.weights.weights.get(r, 0) > 0]
-        rule = max(positive, key=lambda r: self.weights.weights[r]) if positive else (c.legacy or "")
+        rule = max(positive, key=lambda r: self.weights.weights[r]) if positive else (c.pattern or "")
         doubts = [] if item.owners else ["no owner named"]
         return Action(
-            text=legacy._clean(text),
+            text=patterns._clean(text),
             owners=item.owners,
             due=due.date if due else None,
             due_text=due.text if due else None,
@@ -263,13 +263,13 @@ _LISTING = ("explicit", "table", "section", "owner", "deadline", "recipient")
 def _listed(item: Found) -> bool:
     """A mention in a list of tasks (a table row, an ``ACTION:`` line, an action section):
     it may repeat a sentence in other words."""
-    return item.candidate.unit.is_row or item.candidate.legacy in _LISTING
+    return item.candidate.unit.is_row or item.candidate.pattern in _LISTING
 
 
 def _snippet(c: Candidate) -> str:
     """The words the task was read from: its sentence, or its table row."""
-    if c.legacy_found is not None:
-        return c.legacy_found.snippet.strip()
+    if c.pattern_found is not None:
+        return c.pattern_found.snippet.strip()
     if c.unit.is_row:
         return " | ".join(c.unit.row)
     if c.child_owner is not None:
@@ -277,7 +277,7 @@ def _snippet(c: Candidate) -> str:
     return c.unit.text
 
 
-def _covers(candidate: Candidate, found: legacy._Found) -> bool:
+def _covers(candidate: Candidate, found: patterns._Found) -> bool:
     """Whether the pattern finder's task stands in this unit."""
     unit = candidate.unit
     if unit.is_row:

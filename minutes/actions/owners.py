@@ -1,16 +1,16 @@
 """Who a written name means: a person of the meeting, the holder of a role, a group.
 
     >>> from minutes.model import Attendee, Minutes, SourceFile
-    >>> m = Minutes(SourceFile(None, "text", ""), "sv", attendees=[Attendee("Kassör"),
+    >>> m = Minutes(SourceFile(None, "text", ""), "sv", attendees=[Attendee("Sekreterare"),
     ...     Attendee("Vice Ordförande"), Attendee("Ordförande")])
     >>> from minutes.lang import profile
     >>> r = Roster(m, profile("sv"))
-    >>> r.resolve("Vordf"), r.resolve("Kassor"), r.resolve("Ordf")
-    ('Vice Ordförande', 'Kassör', 'Ordförande')
+    >>> r.resolve("VOrdf"), r.resolve("Sekr"), r.resolve("Ordf")
+    ('Vice Ordförande', 'Sekreterare', 'Ordförande')
 
 A name resolves to the one person it can mean, never to a guess between two. A role
-abbreviation meets the role it shortens (``Vordf`` is *V*ice *Ordf*örande), without the
-marks on its letters (``Kassor`` is ``Kassör``). A chair or secretary word (``sihteeri``,
+abbreviation meets the role it shortens (``VOrdf`` is *V*ice *Ordf*örande), without the
+marks on its letters (``Hovmastare`` is ``Hovmästare``). A chair or secretary word (``sihteeri``,
 ``the chair``) is the person the attendee list gives that role.
 """
 
@@ -77,7 +77,7 @@ class Roster:
         return self._abbreviation(low)
 
     def _abbreviation(self, low: str) -> str | None:
-        """``Vordf`` -> ``Vice Ordförande``: the role (or a roster name that is a role) whose
+        """``VOrdf`` -> ``Vice Ordförande``: the role (or a roster name that is a role) whose
         words begin with the pieces of the abbreviation, in order."""
         if len(low) < 2 or " " in low:
             return None

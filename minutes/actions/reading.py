@@ -61,7 +61,7 @@ class Reading:
     negated: bool = False
     inverted: bool = False
     clause: bool = False  # read from a clause after "decided that …"
-    trailing: list[str] = field(default_factory=list)  # "… , Erik." / "… (Gustav)" / "… - Krishna"
+    trailing: list[str] = field(default_factory=list)  # "…, Olli." / "… (Maja)" / "… - Tomas"
     later: str | None = None  # "…, will look into it": a plan in a later clause without its own subject
 
 
@@ -337,7 +337,7 @@ def _subject(tokens: list[str], end: int, roster: Roster, profile: Profile, bare
             kinds.append("role" if who not in roster.names or fold(text) != fold(who) and roster.roles.get(fold(text)) else "person")
             continue
         if len(part) == 1 and part[0].lower().rstrip(".") in _role_words(profile.code):
-            owners.append(text)  # "Sihteeri huolehtii …" with no secretary named: the role
+            owners.append(text)  # "Rahastonhoitaja maksaa …" with no one named to it: the role
             kinds.append("role")
             continue
         group = roster.group(text) or (text if len(part) <= 3 and roster.group(part[-1]) else None)
@@ -353,7 +353,7 @@ def _subject(tokens: list[str], end: int, roster: Roster, profile: Profile, bare
             kinds.append("name")
             continue
         if owners and len(part) <= 2 and not any(w.lower() in profile.actions.get("tentative", ()) for w in part):
-            owners.append(text)  # "Työllistetyt ja kesätyöntekijät": a second group beside the first
+            owners.append(text)  # "Vapaaehtoiset ja talkoolaiset": a second group beside the first
             kinds.append("group")
             continue
         kinds.append("thing")
@@ -368,7 +368,7 @@ def _subject(tokens: list[str], end: int, roster: Roster, profile: Profile, bare
 
 
 def _split(words: list[str], profile: Profile) -> list[list[str]]:
-    """``Onerva R. ja Päivi L.`` -> [[Onerva, R], [Päivi, L]]; ``A, B and C`` -> three."""
+    """``Aino L. ja Ville K.`` -> [[Aino, L], [Ville, K]]; ``A, B and C`` -> three."""
     joins = _words(profile, "and") | {","}
     parts: list[list[str]] = [[]]
     for word in words:
@@ -381,7 +381,7 @@ def _split(words: list[str], profile: Profile) -> list[list[str]]:
 
 
 def _inner_name(part: list[str], roster: Roster) -> str | None:
-    """``Ordförande Gustav`` / ``Ordförande (Gustav)``, ``Onerva R.``: a person inside the part."""
+    """``Ordförande Maja`` / ``Ordförande (Maja)``, ``Aino L.``: a person inside the part."""
     if len(part) == 2 and len(part[1]) == 1 and part[1].isupper():
         return roster.resolve(part[0])
     for word in part[1:]:

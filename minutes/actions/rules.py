@@ -32,7 +32,7 @@ _DOERS = ("person", "role", "name", "group")
 class Candidate:
     """A unit that may be a task, with its reading and what the rules found on it.
 
-    ``legacy`` names the rule of the pattern finder (``minutes.actions.patterns``) that
+    ``pattern`` names the rule of the pattern finder (``minutes.actions.patterns``) that
     took the same text for a task, if one did; ``row_task`` is a table row's task cell
     and ``row_owner`` / ``row_due`` its owner and due cells; ``person_row`` the person a
     row's first cell names.
@@ -41,8 +41,8 @@ class Candidate:
     unit: Unit
     reading: Reading
     profile: Profile
-    legacy: str | None = None
-    legacy_found: object | None = None  # the pattern finder's own reading of it
+    pattern: str | None = None
+    pattern_found: object | None = None  # the pattern finder's own reading of it
     row_kind: str | None = None  # "action" (an action table) | "person" (a row per person) | "other"
     row_task: str | None = None
     row_owner: list[str] = field(default_factory=list)
@@ -133,21 +133,21 @@ def _doer(c: Candidate) -> bool:
 RULES: tuple[Rule, ...] = (
     # --- the pattern finder's tasks (minutes.actions.patterns): kept whatever else holds ---
     Rule("explicit", "an explicit marker: 'ACTION: Anna to book the room', 'TODO', '[ ]'",
-         lambda c: c.legacy == "explicit", proposes=True),
+         lambda c: c.pattern == "explicit", proposes=True),
     Rule("table", "a row of a table whose header names tasks and owners or dates",
-         lambda c: c.legacy == "table", proposes=True),
+         lambda c: c.pattern == "table", proposes=True),
     Rule("section", "a line under an 'Action items' / 'Toimenpiteet' heading",
-         lambda c: c.legacy == "section", proposes=True),
+         lambda c: c.pattern == "section", proposes=True),
     Rule("owner", "an owner named after the task: '… (vastuu: Anna)', '… -> Pekka'",
-         lambda c: c.legacy == "owner", proposes=True),
+         lambda c: c.pattern == "owner", proposes=True),
     Rule("commit", "a commitment the pattern finder knows: 'Anna selvittää …', 'Sam to …'",
-         lambda c: c.legacy == "commit", proposes=True),
+         lambda c: c.pattern == "commit", proposes=True),
     Rule("agreed", "an agreed task: 'Sovittiin, että … selvitetään'",
-         lambda c: c.legacy == "agreed", proposes=True),
+         lambda c: c.pattern == "agreed", proposes=True),
     Rule("recipient", "what is to be sent to someone: 'Kommentit Liisalle 20.2. mennessä'",
-         lambda c: c.legacy == "recipient", proposes=True),
+         lambda c: c.pattern == "recipient", proposes=True),
     Rule("deadline", "a line set by its deadline: 'Hakemukset: dl 21.2.'",
-         lambda c: c.legacy == "deadline", proposes=True),
+         lambda c: c.pattern == "deadline", proposes=True),
     # --- what a task looks like --------------------------------------------------------
     Rule("action-row", "a row of an action table: task | owner | due",
          lambda c: c.row_kind == "action", proposes=True),
@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.row_kind == "other"),
     Rule("doer-future", "a person or group with a future verb: 'Anna will send …', 'Pekka ska boka …'",
          lambda c: _doer(c) and _form(c, "future"), proposes=True),
-    Rule("doer-present", "a person or group with a present verb: 'Anna lähettää …', 'Erik fixar …'",
+    Rule("doer-present", "a person or group with a present verb: 'Anna lähettää …', 'Olof fixar …'",
          lambda c: _doer(c) and _form(c, "present"), proposes=True),
     Rule("doer-must", "a person with a duty: 'Anna huolehtii …', 'Sam is responsible for …'",
          lambda c: _doer(c) and _form(c, "must"), proposes=True),
@@ -169,9 +169,9 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.reading.clause, proposes=True),
     Rule("inverted-doer", "the doer after the verb: 'Perjantaina vastaa Anna …'",
          lambda c: c.reading.inverted and bool(c.reading.owners), proposes=True),
-    Rule("group-doer", "a group as the doer: 'Team members will …', 'Kaikki lukevat …'",
+    Rule("group-doer", "a group as the doer: 'The volunteers will …', 'Kaikki lukevat …'",
          lambda c: c.reading.subject == "group" and _form(c, "future", "present", "must"), proposes=True),
-    Rule("outsider-doer", "a name the meeting does not list as the doer: 'Jason will present …'",
+    Rule("outsider-doer", "a name the meeting does not list as the doer: 'Maria will present …'",
          lambda c: c.reading.subject == "name" and _form(c, "future", "present", "must", "commit"), proposes=True),
     Rule("we-future", "the meeting itself: 'We will …', 'Vi ska …'",
          lambda c: c.reading.subject == "we" and _form(c, "future", "must", "present"), proposes=True),
@@ -185,11 +185,11 @@ RULES: tuple[Rule, ...] = (
          lambda c: _form(c, "passive") and c.unit.depth >= 0 and not c.dated),
     Rule("agreed-opening", "an agreed task without a doer: 'Agreed to …', 'Sovittiin, että …'",
          lambda c: c.reading.subject == "none" and _form(c, "commit") or _opens_with(c, "agreed", "actions"), proposes=True),
-    Rule("owner-after", "an owner named after the task: 'Update the site, Erik.', '… - Krishna'",
+    Rule("owner-after", "an owner named after the task: 'Update the site, Olli.', '… - Maria'",
          lambda c: bool(c.reading.trailing) and not _form(c, "past", "perfect", "state", "progressive")
          and (not _form(c, "none") or any(w[:1].islower() for w in c.reading.text.split()[:-1])),
          proposes=True),
-    Rule("speaker-future", "a speaker's own plan: 'Nicole: will look at it'",
+    Rule("speaker-future", "a speaker's own plan: 'Tomas: will look at it'",
          lambda c: bool(c.reading.prefix_person) and c.reading.subject == "none"
          and _form(c, "future", "must", "commit", "imperative"), proposes=True),
     Rule("later-plan", "a plan in a later clause: 'Working on the form, will look into filters next'",
@@ -216,7 +216,7 @@ RULES: tuple[Rule, ...] = (
          or c.says("actions", "report_verbs")),
     Rule("past-opening", "a sentence that opens in the past: 'Created the repo', 'Käytiin läpi …'",
          lambda c: c.reading.subject == "none" and _form(c, "past", "perfect")),
-    Rule("ongoing", "work going on: 'Anna is working on …', 'Louis is still looking'",
+    Rule("ongoing", "work going on: 'Anna is working on …', 'Tom is still looking'",
          lambda c: _form(c, "progressive")),
     Rule("maybe", "a wish or a maybe: 'could', 'kanske', 'ehkä', 'voisi'",
          lambda c: _form(c, "conditional") or c.says("actions", "tentative")),
@@ -228,7 +228,7 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.says("actions", "deferral")),
     Rule("event", "something that happens, not a task: 'Seminaari pidetään …', 'The fair opens …'",
          lambda c: c.says("verbs", "event")),
-    Rule("owner-label", "a line that only names an owner: 'Vastuu: Anna', 'Ansvarig: Erik'",
+    Rule("owner-label", "a line that only names an owner: 'Vastuu: Anna', 'Ansvarig: Olof'",
          lambda c: bool(c.reading.prefix) and c.reading.prefix.lower().strip("* ") in c.profile.actions.get("owner", ())),
     Rule("negated", "a negation near the verb: 'not', 'ei', 'inte'",
          lambda c: c.reading.negated),

@@ -216,7 +216,7 @@ def _label_only(state: ParseState, text: str) -> bool:
 
 
 def _person_heading(roster: PeopleIndex, text: str, below: Line | None) -> str | None:
-    """A line that is only a person's name (``Jack``, ``Steve:``) with a list below it:
+    """A line that is only a person's name (``Maria``, ``Tomas:``) with a list below it:
     the list is about them."""
     bare = text.strip().rstrip(":").strip()
     if not bare or len(bare.split()) > 3:
@@ -254,7 +254,7 @@ def _vocabulary() -> frozenset[str]:
 
 
 def _person_prefix(roster: PeopleIndex, text: str) -> str | None:
-    """``Nicole: will have a look`` -> ``Nicole``: a line that opens with a person and a colon."""
+    """``Maria: will ask the printer`` -> ``Maria``: a line that opens with a person and a colon."""
     match = re.match(r"^([^:]{2,40}?)\??\s*:\s*\S", text)
     if not match:
         return None

@@ -1,5 +1,6 @@
-"""Actions: every task the meeting gave someone, with its owners and due date, and the rule
-that found it, most certain first.
+"""The pattern finder: the explicit forms a task is written in, each a rule of its own.
+The action finder (``minutes.actions.finder``) keeps what these rules find and weighs the
+rest of the document's sentences with its scorer.
 
     explicit  ``ACTION:``, ``TODO``, ``[ ]``, ``Toimenpide:``, ``Åtgärd:`` lines
     section   lines under an ``Action items`` / ``Toimenpiteet`` heading or label
@@ -161,7 +162,7 @@ class _Finder:
                 continue
             text = _TAG.sub("", text)
             if self._status_report(_BULLET.sub("", text).strip().lower()) and len(self._sentences(text)) < 2:
-                continue  # "- Nuottiarkiston inventaario – tehty (Ilmari)."
+                continue  # "- Kirjaston luettelointi – tehty (Aino)."
             if self._attach(text, line, found):
                 continue
             item = self._explicit(line, text) or self._in_section(line, text) or self._owner_line(line, text)
@@ -232,7 +233,7 @@ class _Finder:
         shared = set(a.owners) & set(b.owners)  # one names all, the other some of them
         groups = set(self.groups.values())
         if a.owners and b.owners and not shared and not {*a.owners, *b.owners} <= groups:
-            return False  # "Luonnos → Kaisla" and "Kommentit → kaikki": two tasks ("all" is "everyone")
+            return False  # "Esite → Aino" and "Palaute → kaikki": two tasks ("all" is "everyone")
         overlap = len(sa & sb) / min(len(sa), len(sb))
         if overlap >= 0.8:
             return True
@@ -295,7 +296,7 @@ class _Finder:
         hint = match["paren"] if match and match["paren"] else None
         tagged = self._resolve_every(rest) or self._named_outsider(rest)
         if tagged and not hint:
-            return self._tag_previous(line, tagged)  # "… paragraph. ACTION: CD/TA"
+            return self._tag_previous(line, tagged)  # "… paragraph. ACTION: AB/KL"
         owners, rest = self._owners_of_task(rest, hint)
         return _Found(rest, owners, line, "explicit", text, text)
 
@@ -375,7 +376,7 @@ class _Finder:
         for pattern in (_ARROW, _TRAILING_OWNER, _TRAILING_DASH_OWNER):
             match = self._owner_at_end(pattern, sentence)
             if match and match.start() > 0 and self._statement(sentence[: match.start()]):
-                return None  # "Final release is still aimed at March (Anwen)": news, not a task
+                return None  # "The new site is still planned for June (Maria)": news, not a task
             if match and match.start() > 0:
                 owners = self._resolve_every(match["who"], keep_unknown=pattern is _ARROW)
                 if owners and len(sentence[: match.start()].split()) >= 2:
@@ -389,7 +390,7 @@ class _Finder:
 
     def _owner_at_end(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """``… → Viktor``, ``… → Viktor, senast 30/4``: what follows the owner after a comma
-        must be the due date (``→ Kyllä, tilaukset Janikan kautta`` is an answer)."""
+        must be the due date (``→ Kyllä, tilaukset kahvion kautta`` is an answer)."""
         match = pattern.search(text)
         when = match.groupdict().get("when") if match else None
         if when and not (re.search(r"\d", when) or self._says(when.lower(), "by", "due_phrases")
@@ -398,7 +399,7 @@ class _Finder:
         return match
 
     def _named_outsider(self, text: str) -> list[str]:
-        """``kulttuurituottaja Minna Saarela``: a role in lower case and a full name, the
+        """``kulttuurisihteeri Aino Lehtinen``: a role in lower case and a full name, the
         whole of an owner tag."""
         match = re.fullmatch(rf"(?:[a-zåäö-]+\s+){{0,2}}(?P<name>{NAME_TOKEN}\s{NAME_TOKEN}(?:\s{NAME_TOKEN})?)\.?", text.strip())
         if not match:
@@ -490,7 +491,7 @@ class _Finder:
         return None
 
     def _status_report(self, low: str) -> bool:
-        """``Nuottiarkiston inventaario – tehty``, ``Website texts – ongoing``: where an
+        """``Kirjaston luettelointi – tehty``, ``Website texts – ongoing``: where an
         earlier task stands (``tracker.reconcile`` reads it), not a new one."""
         match = re.match(r"^.{3,120}?\s[–—-]\s+(?P<rest>.+)$", low)
         return bool(match) and self.status_word.match(match["rest"]) is not None
@@ -559,7 +560,7 @@ class _Finder:
         return _Found(sentence, [*owners, *self._together(sentence, owners)], line, "commit", sentence, sentence)
 
     def _together(self, sentence: str, owners: list[str]) -> list[str]:
-        """People the task is to be done with, who share it: ``yhdessä Kertun kanssa``,
+        """People the task is to be done with, who share it: ``yhdessä Villen kanssa``,
         ``together with Jo``, ``tillsammans med Olof``."""
         found = []
         for m in self.together.finditer(sentence):
@@ -607,18 +608,18 @@ class _Finder:
         return owners
 
     def _owners_fi_candidates(self, sentence: str, low: str) -> list[str]:
-        # "Marjutille annettiin tehtäväksi …", "Jarmon tehtäväksi …", "vastuuhenkilönä X"
+        # "Villelle annettiin tehtäväksi …", "Ainon tehtäväksi …", "vastuuhenkilönä X"
         if self._says(low, "task_of"):
             owners = self._people_in(sentence)
             if owners:
                 return owners
-        # "Sannalta tulee …", "… tulossa Marjaanalta"
+        # "Sirpalta tulee …", "… tulossa Villeltä"
         if self._says(low, "coming"):
             owners = [o for word in re.findall(_NAME_SEQ, sentence)
                       if word.split()[-1].lower().endswith(("lta", "ltä")) for o in self._resolve_all(word)]
             if owners:
                 return owners
-        # "Antti kokoaa …", "Vainion Kristiina ja Jan-Erik kääntävät … tammikuun aikana"
+        # "Aino kokoaa …", "Kosken Ville ja Anna-Liisa laativat … helmikuun aikana"
         match = re.match(rf"^(?P<who>(?:{_OWNERS_SEQ}|[a-zåäö]+))\s+(?P<verb>[\wåäö/]+)", sentence)
         if not match:
             return []
@@ -631,12 +632,12 @@ class _Finder:
         who = match["who"]
         owners = self._resolve_all(who)
         if not owners and self._is_place(who) and self._has_deadline(sentence, strict=True):
-            owners = [who]  # "Routasalmi kokoaa liitteet … viikon 15 aikana"
+            owners = [who]  # "Kuusamo kokoaa tiedot … viikon 12 aikana"
         return owners
 
     def _is_place(self, who: str) -> bool:
         """A capitalised subject that is no person of the meeting but acts as one (a town,
-        an organisation: ``Routasalmi kokoaa liitteet``)."""
+        an organisation: ``Kuusamo kokoaa tiedot``)."""
         return looks_like_name(who, 2) and self.state.people.resolve(who) is None
 
     def _has_deadline(self, sentence: str, strict: bool = False) -> bool:
@@ -670,13 +671,13 @@ class _Finder:
         text, due_source = sentence, sentence
         if len(sentence.split()) <= 6 and previous_turn:
             request = self._request(previous_turn)
-            if request:  # "Noora: I can take that" after "Someone needs to check X"
+            if request:  # "Maria: I can do that" after "Somebody has to call X"
                 text, due_source = request, f"{sentence} {previous_turn}"
         return _Found(text, owners, line, "commit", sentence, due_source)
 
     def _request(self, turn: str) -> str | None:
-        """The task a previous speaker asked for: ``Someone needs to check X`` ->
-        ``check X``; ``@Sanna voitko tarkistaa X?`` -> ``tarkistaa X``."""
+        """The task a previous speaker asked for: ``Somebody has to call X`` ->
+        ``call X``; ``@Sanna voitko tarkistaa X?`` -> ``tarkistaa X``."""
         words = _alternation(self.words.get("request", ()))
         match = re.search(rf"(?<!\w)(?:{words})\s+(?P<task>[^.;!?]+)", turn, re.I)
         return match["task"].strip(" ,") if match else None
@@ -694,7 +695,7 @@ class _Finder:
         phrase = due.text.lower()
         words = sentence[: due.start].split()[-3:]  # "haun dl on 31.3.2025"
         by = [i for i, w in enumerate(words) if self._says(w.lower(), "by")]
-        # "renewed by Ambrose on 20 April": a name after "by" makes it the doer, not the date
+        # "signed by Maria on 3 May": a name after "by" makes it the doer, not the date
         by_date = bool(by) and not any(w[:1].isupper() for w in words[by[-1] + 1:])
         explicit = due.kind == "deadline" or self._says(phrase, "by") or by_date
         if not explicit and not self._says(phrase, "due_phrases"):
@@ -712,8 +713,8 @@ class _Finder:
         return _Found(task, owners, line, "deadline", sentence, sentence)
 
     def _recipient(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
-        """What people are to send to someone, who then acts on it: ``Halukkaiden viesti
-        Antille tai suoraan Yrjölle``, ``Comments on the draft to Priya by 20 February``,
+        """What people are to send to someone, who then acts on it: ``Ilmoittautumiset
+        Ainolle tai suoraan Villelle``, ``Feedback on the flyer to Tom by 5 May``,
         ``Anmälan till Emil``. The thing sent opens the sentence (no verb says who does what)
         and the recipients, people of the meeting, are the owners."""
         opening = " ".join(re.findall(r"[\w-]+", low)[:3])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import dates
 from ..model import Action
-from ..structure import ParseState
+from ..structure import ParseState, columns
 from . import patterns, scorer
 from .owners import Roster
 from .reading import read
@@ -119,7 +119,11 @@ class Finder:
             task = max((t for t in texts if t[1] not in dated), default=max(texts, default=(0, None)))
             candidate.row_task = _cell(row, task[1])
             candidate.row_owner = [self.roster.resolve(row[people]) or row[people].strip()]
-            candidate.row_due = _cell(row, dated[0]) if dated else None
+            due_column = columns(header, {"due": self.profile.actions.get("column_due", ())}).get("due")
+            if due_column is not None and due_column != people:
+                candidate.row_due = _cell(row, due_column) or None
+            else:
+                candidate.row_due = _cell(row, dated[-1]) if dated else None
         elif people == 0:
             candidate.row_kind = "person"
             candidate.row_owner = [self.roster.resolve(row[0]) or row[0].strip()]
@@ -150,8 +154,8 @@ class Finder:
         above = by_unit.get(id(target))
         if above is None or above.reading.owners or len(above.reading.text.split()) < 2:
             return
-        if above.reading.form == "none" and len(target.children) > 1:
-            return  # a topic with several bullets under it: the owner line stands alone
+        if unit.position == 0 and target.children and target.children[0] is not unit:
+            return  # the owner line of a topic's later bullet stands alone
         above.child_owner = candidate
         candidate.merged = True
 
@@ -190,11 +194,14 @@ class Finder:
         pattern = candidate.pattern_found
         if pattern is not None:  # the pattern finder's own reading of its task
             owners = list(pattern.owners)
-            if not owners and candidate.reading.subject in ("person", "role"):
+            if not owners and (candidate.reading.subject in ("person", "role") or candidate.child_owner):
                 owners = self._owners(candidate)
-            return Found(candidate, score, rules, pattern.text, owners, pattern.due_source)
+            text = pattern.text
+            if candidate.child_owner is not None:
+                text = f"{text} {candidate.child_owner.unit.text}"
+            return Found(candidate, score, rules, text, owners, pattern.due_source)
         text = candidate.text
-        due_source = candidate.row_due or text
+        due_source = candidate.row_due or ("" if candidate.unit.is_row else text)
         return Found(candidate, score, rules, text, self._owners(candidate), due_source)
 
     def _owners(self, c: Candidate) -> list[str]:
@@ -207,6 +214,8 @@ class Finder:
             return r.owners
         if r.trailing and (not r.owners or r.subject == "name"):
             return r.trailing
+        if r.later_owners and r.form in ("past", "perfect", "state", "passive", "none"):
+            return r.later_owners  # "… was done, and Jo will close it"
         if r.owners and r.subject in ("person", "role", "name", "group"):
             return r.owners
         if r.subject == "none" and r.form not in ("past", "perfect", "passive"):

@@ -62,7 +62,8 @@ class Reading:
     inverted: bool = False
     clause: bool = False  # read from a clause after "decided that …"
     trailing: list[str] = field(default_factory=list)  # "…, Olli." / "… (Maja)" / "… - Tomas"
-    later: str | None = None  # "…, will look into it": a plan in a later clause without its own subject
+    later: str | None = None  # "…, will look into it": the form of a plan in a later clause
+    later_owners: list[str] = field(default_factory=list)  # "… and Jo will close it": that clause's doer
 
 
 def read(text: str, roster: Roster) -> Reading:
@@ -87,7 +88,7 @@ def read(text: str, roster: Roster) -> Reading:
                 inner.text, inner.clause = text, True
                 inner.prefix, inner.prefix_person = reading.prefix, reading.prefix_person
                 reading = inner
-    reading.later = _later_plan(text, profile)
+    reading.later, reading.later_owners = _later_plan(text, roster)
     trailing = _TRAILING_OWNER.search(text)
     if trailing and trailing.start() > 0:
         who = roster.resolve(trailing["who"]) or (trailing["who"] if not roster and _unknown_name(trailing["who"], roster) else None)
@@ -103,10 +104,13 @@ def _doer(token: str, roster: Roster, profile: Profile) -> bool:
     return bool(token[:1].isupper() and roster.resolve(token))
 
 
-def _later_plan(text: str, profile: Profile) -> str | None:
+def _later_plan(text: str, roster: Roster) -> tuple[str | None, list[str]]:
     """The form of a plan that opens a later clause (``…, will pick one``, ``… and then
-    will work on it``), the subject left out."""
-    low = [m.group(0).lower() for m in _TOKEN.finditer(text)]
+    will work on it``), the subject left out or named (``… and Jo will close it``), and
+    the people that clause names."""
+    profile = roster.profile
+    tokens = [m.group(0) for m in _TOKEN.finditer(text)]
+    low = [t.lower() for t in tokens]
     joins = _words(profile, "and") | {","}
     adverbs = _words(profile, "adverbs")
     for at in range(1, len(low) - 1):
@@ -115,10 +119,18 @@ def _later_plan(text: str, profile: Profile) -> str | None:
         nxt = at + 1
         while nxt < len(low) and low[nxt] in adverbs:
             nxt += 1
+        owners: list[str] = []
+        for size in (3, 2, 1):  # "… and Jo will …": a doer before the verb
+            words = tokens[nxt : nxt + size]
+            if words and all(w[:1].isupper() for w in words):
+                kind, found = _subject(words, len(words), roster, profile, bare=True)
+                if kind in ("person", "role", "name") and found:
+                    owners, nxt = found, nxt + size
+                    break
         for form in ("future", "must", "commit"):
             if nxt < len(low) and low[nxt] != "to" and _phrase_at(low, nxt, form, profile):
-                return form
-    return None
+                return form, owners
+    return None, []
 
 
 def _state(words: list[str], profile: Profile) -> bool:
@@ -312,6 +324,8 @@ def _ending_form(word: str, profile: Profile, first: bool = False) -> str | None
                 best, form = len(ending), key
     if profile.code == "en" and word.endswith("ing") and not first:
         return "progressive"
+    if form == "infinitive_endings" and len(word) < 4:
+        return None  # "Bra", "Nya": too short to tell a verb by its ending
     return {"past_endings": "past", "passive_endings": "passive", "present_endings": "present",
             "infinitive_endings": "imperative"}.get(form) if form else None
 

@@ -144,7 +144,7 @@ PROFILE = Profile(
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
         "deferral": ("revisit", "come back to", "return to", "postpone", "postponed", "defer", "deferred",
                      "discuss further", "later date", "parked", "on hold", "not decided"),
-        "section_next": ("next", "upcoming", "coming", "plan", "plans", "planned", "goals", "goal",
+        "section_next": ("next", "upcoming", "coming", "plan", "plans", "planned",
                          "to do", "todo", "follow-up", "follow up", "future",
                          "tasks", "assignments", "decisions"),
         "section_past": ("previous", "last", "done", "report", "reports", "status", "update", "updates",

@@ -123,14 +123,14 @@ PROFILE = Profile(
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
         "deferral": ("återkommer till", "väntar med", "bordlades", "bordläggs", "skjuts upp", "senare",
                      "tas upp igen", "vi väntar"),
-        "section_next": ("nästa", "kommande", "plan", "planering", "att göra", "uppgifter", "mål",
+        "section_next": ("nästa", "kommande", "plan", "planering", "att göra", "uppgifter",
                          "framåt", "beslut"),
         "section_past": ("föregående", "förra", "rapport", "rapporter", "status", "läget", "lägesrapport",
                          "uppföljning", "genomgång", "information", "info"),
         "section": ("åtgärder", "åtgärdslista", "uppgifter", "att göra"),
-        "column_action": ("åtgärd", "uppgift", "vad", "åtgärder"),
+        "column_action": ("åtgärd", "uppgift", "vad", "åtgärder", "beskrivning"),
         # a table whose action column is only one of these is a schedule unless it names owners
-        "column_neutral": ("vad",),
+        "column_neutral": ("vad", "beskrivning"),
         "column_owner": ("ansvarig", "vem", "ansvariga"),
         "column_due": ("klart", "senast", "när", "deadline", "datum", "klart senast"),
         "commit_verbs": ("ansvarar för", "ska", "skall", "kommer att", "tar fram", "skickar",

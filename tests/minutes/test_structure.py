@@ -344,3 +344,14 @@ def test_header_fields_run_together_on_one_line():
 def test_a_sentence_with_one_label_is_not_cut():
     m = minutes_of("Kokous", "Aika: 3.2.2026", "1. Avaus", "Todettiin: kokous on laillinen ja päätösvaltainen.")
     assert m.location is None and m.attendees == []
+
+
+@pytest.mark.parametrize("part", ["labels", "roles", "structure"])
+def test_every_language_has_the_words_the_structure_stages_read(part):
+    """A stage asks every profile for the same words; a language that lacks a kind of word
+    says so with an empty tuple, not by leaving the key out."""
+    from minutes.lang import LANGUAGES, profile
+
+    keys = {code: set(getattr(profile(code), part)) for code in LANGUAGES}
+    assert all(k == keys["fi"] for k in keys.values()), keys
+    assert all(isinstance(words, tuple) for code in LANGUAGES for words in getattr(profile(code), part).values())

@@ -115,16 +115,21 @@ def _header_pieces(text: str, labels: dict[str, set[str]]) -> list[str]:
     return [piece for a, b in zip(cuts, cuts[1:]) for piece in _HEADER_SEPARATOR.split(text[a:b])]
 
 
+_FORM_NAME_WORDS = 4  # the most words of the cell that names a row of a form
+
+
 def _form_rows(blocks: tuple[Block, ...], labels: dict[str, set[str]]) -> list[Block]:
     """The blocks with each form table turned into its rows, one ``Label<TAB>value``
-    paragraph a row, as the same form typed with tabs reads: a table whose rows mostly
-    open with a label cell (``Aika | 3.2.2026``, ``Läsnä | Anna Virtanen``)."""
+    paragraph a row, as the same form typed with tabs reads: a table whose rows open with
+    a short cell that names the row, two or more of them labels the profiles know (``Aika |
+    3.2.2026``, ``Läsnä | Anna Virtanen``, ``Type of meeting | Board``)."""
     out: list[Block] = []
     for block in blocks:
         rows = [[c.strip() for c in row if c.strip()] for row in block.rows]
         rows = [cells for cells in rows if cells]
         labelled = [cells for cells in rows if len(cells) >= 2 and _label_of(labels, cells[0])]
-        if block.kind != "table" or len(labelled) < 2 or len(labelled) * 2 < len(rows):
+        named = all(len(cells[0].split()) <= _FORM_NAME_WORDS for cells in rows)
+        if block.kind != "table" or len(labelled) < 2 or not named:
             out.append(block)
             continue
         for cells in rows:

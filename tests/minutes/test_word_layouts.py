@@ -115,8 +115,9 @@ def test_a_template_with_its_header_and_action_table_inside_layout_tables(tmp_pa
     frame = document.add_table(rows=3, cols=1)
     header = frame.cell(0, 0)
     header.text = "Riverside tenants' association"
-    fill(header.add_table(rows=4, cols=2), [
-        ("Date", "14 April 2026"), ("Facilitator", "Nadia Brooks"), ("Note taker", "Owen Price"),
+    fill(header.add_table(rows=7, cols=2), [
+        ("Date", "14 April 2026"), ("Meeting called by", "Nadia Brooks"), ("Type of meeting", "Committee"),
+        ("Facilitator", "Nadia Brooks"), ("Note taker", "Owen Price"), ("Timekeeper", "Lena Marsh"),
         ("Attendees", "Nadia Brooks, Owen Price, Lena Marsh")])
     topics = frame.cell(1, 0)
     topics.paragraphs[0].style = document.styles["Heading 2"]

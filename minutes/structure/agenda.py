@@ -167,9 +167,10 @@ def _topic_bullets(state: ParseState) -> list[tuple[Line, str]]:
            and not line.block.number]
     if any(_SAYS.match(line.text) for line in top):
         return []
+    tops = {line.index for line in top}
     items = []
     for line, below in zip(lines, lines[1:]):
-        if line in top and below.block.kind == "list_item" and below.block.level > 0 \
+        if line.index in tops and below.block.kind == "list_item" and below.block.level > 0 \
                 and not _is_sentence(line.text):
             items.append((line, line.text.strip().rstrip(":")))
     return items if len(items) >= 2 else []

@@ -27,6 +27,7 @@ from ..people import PeopleIndex
 __all__ = ["Roster", "fold"]
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case without the marks on letters: ``Kassör`` -> ``kassor``."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
@@ -45,6 +46,12 @@ class Roster:
         self.groups = {
             form.lower(): canonical for canonical, forms in profile.groups.items() for form in forms
         }
+        self._spelled = [(tuple(re.findall(r"\w+", fold(n))), n) for n in self.names]
+        self._spelled += [(tuple(re.findall(r"\w+", key)), name) for key, name in self.roles.items()]
+        self._determiners = frozenset(fold(w) for w in profile.roles.get("determiners", ()))
+        self._resolved: dict[str, str | None] = {}
+        # a name, inflected or misspelt, keeps the first two letters of one of its parts
+        self._starts = {fold(part)[:2] for name in self.names for part in name.split()}
         self.known: set[str] = set()  # names the document uses as people (headings, "Name:" lines)
         self.lower_words: set[str] = set()  # the words the document writes in lower case
         self.lower_stems: set[str] = set()  # their first six letters
@@ -60,16 +67,24 @@ class Roster:
 
     def resolve(self, written: str) -> str | None:
         """The person (or role holder) ``written`` names, or None."""
+        if written not in self._resolved:
+            self._resolved[written] = self._resolve(written)
+        return self._resolved[written]
+
+    def _resolve(self, written: str) -> str | None:
         written = written.strip().strip(".,;:()!?*").strip()
         if not written:
             return None
-        found = self.people.resolve(written)
-        if found:
-            return found
         if written.startswith("@"):
             return self.people.resolve(written[1:])
-        low = fold(written)
-        low = re.sub(r"^(?:the|our|kokouksen|yhdistyksen)\s+", "", low)
+        if fold(written)[:2] in self._starts or self.people.aliases or written.isupper() and len(written) <= 3:
+            found = self.people.resolve(written)
+            if found:
+                return found
+        words = fold(written).split()
+        while len(words) > 1 and words[0] in self._determiners:
+            words = words[1:]  # "the chair", "kokouksen sihteeri"
+        low = " ".join(words)
         if low in self.office:
             return self.office[low]
         if low in self.roles:
@@ -79,18 +94,18 @@ class Roster:
     def _abbreviation(self, low: str) -> str | None:
         """``VOrdf`` -> ``Vice Ordförande``: the role (or a roster name that is a role) whose
         words begin with the pieces of the abbreviation, in order."""
-        if len(low) < 2 or " " in low:
+        if len(low) < 2 or " " in low or len(low) > _LONGEST_ABBREVIATION:
             return None
-        found = {
-            name for key, name in [*((fold(n), n) for n in self.names), *self.roles.items()]
-            if _abbreviates(low, tuple(re.findall(r"\w+", key)))
-        }
+        found = {name for words, name in self._spelled if words and words[0][0] == low[0] and _abbreviates(low, words)}
         return found.pop() if len(found) == 1 else None
 
     def group(self, written: str) -> str | None:
         """A group word (``kaikki``, ``the board``, ``alla``) as written, else None."""
         low = written.strip().strip(".,;:()").lower()
         return written.strip().strip(".,;:()") if low in self.groups else None
+
+
+_LONGEST_ABBREVIATION = 8  # "Ordf", "VOrdf", "Kassör" shortened; a longer word is no abbreviation
 
 
 @lru_cache(maxsize=4096)

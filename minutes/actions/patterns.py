@@ -751,11 +751,15 @@ class _Finder:
         """spaCy's sentences, with the splits it makes after an abbreviation or an ordinal
         (``viim. viikon``, ``2. luonnokseen``, ``(pdf).``) joined back: a sentence starts
         with a capital letter, a digit or a quote. With a model, each sentence's reading is
-        kept for ``_analysis``."""
-        from ..nlp import pipeline
+        kept for ``_analysis``. Without a model the sentences are cut by punctuation alone
+        (``units.sentences``) and spaCy is not loaded."""
+        from ..nlp import has_model, pipeline
+        from .units import sentences as cut
 
         if len(text) < 40 or not re.search(r"[.!?]\s", text):
             return [text.strip()]
+        if not has_model(self.code):
+            return cut(text.strip())
         sentences: list[str] = []
         spans: list[list] = []
         for sent in pipeline(self.code)(text).sents:

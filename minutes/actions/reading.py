@@ -111,6 +111,9 @@ def _later_plan(text: str, roster: Roster) -> tuple[str | None, list[str]]:
     profile = roster.profile
     tokens = [m.group(0) for m in _TOKEN.finditer(text)]
     low = [t.lower() for t in tokens]
+    firsts = _forms_from(profile.code)
+    if not any(word in firsts for word in low[2:]):
+        return None, []  # no verb phrase further on
     joins = _words(profile, "and") | {","}
     adverbs = _words(profile, "adverbs")
     for at in range(1, len(low) - 1):
@@ -234,7 +237,8 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
     for at in range(window):
         if at and low[at] in adverbs:
             continue
-        sizes = sorted(((_phrase_at(low, at, form, profile), -n, form) for n, form in enumerate(_FORMS)), reverse=True)
+        starting = _forms_from(profile.code).get(low[at], ())
+        sizes = sorted(((_phrase_at(low, at, form, profile), -n, form) for n, form in starting), reverse=True)
         for size, _, form in sizes:
             if not size:
                 break
@@ -271,9 +275,12 @@ def _may_be_subject(words: list[str], profile: Profile) -> bool:
 def _phrase_at(low: list[str], at: int, form: str, profile: Profile) -> int:
     """The length of the longest phrase of ``form`` starting at ``at`` (adverbs inside it
     skipped: ``is still going to``), else 0."""
+    phrases = _phrases_from(profile.code, form).get(low[at]) if at < len(low) else None
+    if not phrases:
+        return 0
     adverbs = _words(profile, "adverbs")
     best = 0
-    for phrase in _phrases(profile, form):
+    for phrase in phrases:
         i, matched = at, 0
         for word in phrase:
             while i < len(low) and i > at and low[i] in adverbs and low[i] != word:
@@ -497,6 +504,25 @@ def _phrases_of(code: str, form: str) -> tuple[tuple[str, ...], ...]:
     from ..lang import profile
 
     return tuple(sorted((tuple(p.split()) for p in profile(code).verbs.get(form, ())), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _forms_from(code: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The verb forms whose phrases may start with a word, in the order of ``_FORMS``."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for n, form in enumerate(_FORMS):
+        for first in _phrases_from(code, form):
+            found.setdefault(first, []).append((n, form))
+    return {first: tuple(forms) for first, forms in found.items()}
+
+
+@lru_cache(maxsize=None)
+def _phrases_from(code: str, form: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``form`` by their first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases_of(code, form):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
 
 
 @lru_cache(maxsize=None)

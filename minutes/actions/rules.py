@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..lang import Profile
@@ -93,16 +94,14 @@ class Rule:
 
 
 def _says(low: str, words) -> bool:
-    for word in words:
-        w = word.lower()
-        i = low.find(w)
-        while i >= 0:
-            before = low[i - 1] if i else " "
-            after = low[i + len(w)] if i + len(w) < len(low) else " "
-            if not before.isalnum() and not after.isalnum():
-                return True
-            i = low.find(w, i + 1)
-    return False
+    """Whether ``low`` holds one of ``words`` as whole words."""
+    return bool(words) and _pattern(tuple(words)).search(low) is not None
+
+
+@lru_cache(maxsize=512)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w.lower()) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternation})(?![^\W_])")
 
 
 def _opens_with(c: Candidate, key: str, table: str = "verbs") -> bool:
@@ -268,6 +267,8 @@ RULES: tuple[Rule, ...] = (
 
 
 PROPOSERS = frozenset(rule.id for rule in RULES if rule.proposes)
+_PROPOSING = tuple(rule for rule in RULES if rule.proposes)
+_WEIGHING = tuple(rule for rule in RULES if not rule.proposes)
 # the pattern finder's tasks are kept, and these are never tasks, whatever else holds
 KEPT = frozenset(("explicit", "table", "section", "owner", "commit", "agreed", "recipient", "deadline"))
 REFUSED = frozenset(("status-line", "question", "checked"))
@@ -278,8 +279,10 @@ def hits(candidate: Candidate) -> list[str]:
     task with an owner line below it takes that line's rules too, and the line none."""
     if candidate.owner_line and candidate.merged:
         return []
-    found = [rule.id for rule in RULES if rule.test(candidate)]
+    found = [rule.id for rule in _PROPOSING if rule.test(candidate)]
     if candidate.child_owner is not None:
-        child = [rule.id for rule in RULES if rule.proposes and rule.test(candidate.child_owner)]
+        child = [rule.id for rule in _PROPOSING if rule.test(candidate.child_owner)]
         found += [r for r in child if r not in found and r != "owner-line"]
-    return found if PROPOSERS.intersection(found) else []
+    if not found:
+        return []
+    return found + [rule.id for rule in _WEIGHING if rule.test(candidate)]

@@ -59,6 +59,8 @@ PROFILE = Profile(
                        "representative", "advisor", "adviser", "consultant", "intern",
                        "vice", "editor", "convenor", "convener", "trustee"),
         # written before a name and no part of it: Cllr Marcus Abernethy, Dr Ann Lee
+        # words before a role that say whose it is: "the chair", "kokouksen sihteeri"
+        "determiners": ("the", "our", "their"),
         "honorifics": ("cllr", "councillor", "dr", "mr", "mrs", "ms", "mx", "prof", "professor",
                        "rev", "revd", "sir", "dame"),
     },

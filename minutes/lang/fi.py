@@ -60,6 +60,8 @@ PROFILE = Profile(
                        "kokoonkutsuja", "esittelijä", "suunnittelija", "pj", "siht",
                        "varajäsen", "tarkastaja", "vieras", "harjoittelija"),
         # written before a name and no part of it: tri Anna Virtanen
+        # words before a role that say whose it is: "the chair", "kokouksen sihteeri"
+        "determiners": ("kokouksen", "yhdistyksen", "hallituksen"),
         "honorifics": ("tri", "prof", "professori", "dosentti"),
     },
     months={

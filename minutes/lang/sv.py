@@ -49,6 +49,8 @@ PROFILE = Profile(
                        "samordnare", "kassör", "suppleant", "justerare", "adjungerad",
                        "protokollförare", "handläggare", "gäst", "vice"),
         # written before a name and no part of it: dr Eva Berg
+        # words before a role that say whose it is: "the chair", "kokouksen sihteeri"
+        "determiners": ("vår", "föreningens", "styrelsens"),
         "honorifics": ("dr", "prof", "professor"),
     },
     months={

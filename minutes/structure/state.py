@@ -151,6 +151,7 @@ def _by_label() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?P<label>(?:[\w-]+\s){{0,2}}{by})\s+(?P<value>\S.*)$", re.I | re.S)
 
 
+@lru_cache(maxsize=8192)
 def norm_label(text: str) -> str:
     """``**People Present (lines said):**`` -> ``people present``."""
     text = re.sub(r"\s*\([^)]*\)", "", text)

@@ -24,6 +24,7 @@ with a one-line message.
 from tracker.codec import Action, Change, Meeting, Mention, Note, Person
 from tracker.errors import (
     AmbiguousId,
+    Changed,
     CorruptStore,
     NothingToUndo,
     StoreError,
@@ -38,6 +39,7 @@ __all__ = [
     "ActionStore",
     "AmbiguousId",
     "Change",
+    "Changed",
     "CorruptStore",
     "Meeting",
     "Mention",

@@ -3,8 +3,8 @@ command line can print as it is."""
 
 from __future__ import annotations
 
-__all__ = ["AmbiguousId", "CorruptStore", "NothingToUndo", "StoreError", "StoreLocked", "UnknownId",
-           "UnknownPerson"]
+__all__ = ["AmbiguousId", "Changed", "CorruptStore", "NothingToUndo", "StoreError", "StoreLocked",
+           "UnknownId", "UnknownPerson"]
 
 
 class StoreError(ValueError):
@@ -26,6 +26,23 @@ class UnknownId(StoreError):
 
 class AmbiguousId(StoreError):
     """An id prefix that more than one action or meeting starts with."""
+
+
+class Changed(StoreError):
+    """A change made against what a person saw, when someone else has changed it since:
+    ``now`` is what the store holds, ``shown`` what the person saw (``field`` of action
+    ``subject``)."""
+
+    def __init__(self, subject: str, field: str, now, shown) -> None:
+        super().__init__(f"action {subject}: its {field} changed meanwhile: now {_said(now)}, "
+                         f"not {_said(shown)} as shown")
+        self.subject, self.field, self.now, self.shown = subject, field, now, shown
+
+
+def _said(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(str, value)) or "nobody"
+    return "none" if value is None else str(value)
 
 
 class NothingToUndo(StoreError):

@@ -19,11 +19,12 @@ from typing import Any
 
 from minutes.text import clean
 from tracker.codec import KINDS, STATUSES
-from tracker.errors import NothingToUndo, StoreError
+from tracker.errors import Changed, NothingToUndo, StoreError
 from tracker.ids import IdSpace
 from tracker.people import People, register, tidy
 
 __all__ = ["Operation", "Transaction", "accept_mention", "add_action", "add_note", "assign", "set_due",
+           "unchanged", "undoable",
            "set_status", "set_text", "undo"]
 
 
@@ -102,6 +103,18 @@ class Transaction:
 
 Operation = Callable[[Transaction, str, dict], None]
 """Changes one action document (``tx``, action id, document) through ``tx.set``."""
+
+
+def unchanged(field: str, shown: Any) -> Operation:
+    """Go on only while the action's ``field`` is still ``shown`` (as stored: a list of
+    owners, an ISO date), what a person saw when they chose a change: a compare-and-set.
+    ``Changed`` names what it is now."""
+
+    def apply(tx: Transaction, action_id: str, action: dict) -> None:
+        if action.get(field) != shown:
+            raise Changed(action_id, field, action.get(field), shown)
+
+    return apply
 
 
 def set_status(status: str) -> Operation:
@@ -216,10 +229,12 @@ def accept_mention(meeting_id: str | None = None) -> Operation:
     return apply
 
 
-def undo(tx: Transaction) -> list[dict]:
-    """Revert the newest change not undone yet; return its history entries (newest first)."""
-    history = tx.data["history"]
+def undoable(history: dict[str, dict], by: str | None = None) -> tuple[int, list[dict]]:
+    """The newest change not undone yet, made by ``by`` (None: by anyone), and its history
+    entries, newest first. ``NothingToUndo`` when there is none; ``StoreError`` when someone
+    else has since changed what it changed (undoing it would undo theirs too)."""
     undone: set[int] = set()
+    later: list[dict] = []  # changes made since, still standing
     target = None
     entries: list[dict] = []
     for key in reversed(history):
@@ -230,20 +245,48 @@ def undo(tx: Transaction) -> list[dict]:
                 continue
             if entry["change"] in undone:
                 continue
+            if by is not None and entry["by"] != by:
+                later.append(entry)
+                continue
             target = entry["change"]
         if entry["change"] != target:
             break
         entries.append(entry)
     if target is None:
-        raise NothingToUndo("nothing to undo")
+        raise NothingToUndo(f"nothing of {by}'s to undo" if by is not None else "nothing to undo")
+    for entry in entries:
+        kind = _kind(entry)
+        for since in later:
+            if since.get(kind) == entry[kind] and (
+                    since["field"] == entry["field"] or "created" in (since["field"], entry["field"])
+                    or "deleted" in (since["field"], entry["field"])):
+                raise StoreError(
+                    f"change {target} ({entry['via']} by {entry['by']}) cannot be undone: {since['by']} "
+                    f"changed the {since['field']} of {kind} {entry[kind]} since (change "
+                    f"{since['change']}); `undo --any` takes back the latest change, whoever made it")
+    return target, entries
+
+
+def undo(tx: Transaction, *, by: str | None = None, change: int | None = None) -> list[dict]:
+    """Revert the newest change not undone yet, made by ``by`` (None: by anyone; see
+    ``undoable``) and, when ``change`` is given, only if it is still that change (a person
+    saw it before saying yes); return its history entries (newest first)."""
+    target, entries = undoable(tx.data["history"], by)
+    if change is not None and target != change:
+        raise StoreError(f"change {change} is no longer the latest (change {target} came since): "
+                         "nothing undone")
     for entry in entries:
         _revert(tx, entry, target)
     tx.people.changed()
     return entries
 
 
+def _kind(entry: dict) -> str:
+    return next(k for k in KINDS if k in entry)
+
+
 def _revert(tx: Transaction, entry: dict, target: int) -> None:
-    kind = next(k for k in KINDS if k in entry)
+    kind = _kind(entry)
     subject, field = entry[kind], entry["field"]
     table = tx.data[KINDS[kind]]
     if field == "created":

@@ -422,10 +422,19 @@ class ActionStore:
         with self._change("alias") as tx:
             return make_alias(tx, alias, name)
 
-    def undo(self) -> list[Change]:
-        """Revert the newest change not yet undone (whoever made it); return its entries."""
+    def undo(self, *, anyone: bool = False, change: int | None = None) -> list[Change]:
+        """Revert the newest change not yet undone that this store's ``user`` made (with
+        ``anyone``: whoever made it); with ``change``, only if that is still the one (a
+        person was shown it first: ``last_change``). Its entries, newest first. A change
+        that someone else has built on since is refused (``operations.undoable``)."""
         with self._change("undo") as tx:
-            return [Change.from_doc(e) for e in operations.undo(tx)]
+            entries = operations.undo(tx, by=None if anyone else self.user, change=change)
+            return [Change.from_doc(e) for e in entries]
+
+    def last_change(self, *, anyone: bool = False) -> list[Change]:
+        """What ``undo`` would revert (the same ``anyone``), newest entry first."""
+        _, entries = operations.undoable(self._data()["history"], None if anyone else self.user)
+        return [Change.from_doc(e) for e in entries]
 
     def digest(self, owner: str | None = None, *, meeting: str | None = None,
                today: date | None = None, format: str = "md", to: Iterable[str] = ()) -> str:

@@ -26,13 +26,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from rich.segment import Segment
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.signal import Signal
 
-from tracker import Action, ActionStore, Change, Meeting, Person, StoreError
+from minutes.text import UNSAFE, visible
+from tracker import Action, ActionStore, Change, Changed, Meeting, Person, StoreError
+from tracker.operations import set_status, unchanged
 from tracker.people import People
 from tui.commands import CommandsProvider, MeetingsProvider, PeopleProvider
 from tui.index import ActionIndex
@@ -99,6 +103,19 @@ class MinutesApp(App[None]):
     @property
     def today(self) -> date:
         return self._today or date.today()
+
+    # -- what reaches the terminal -----------------------------------------------------------
+
+    def get_line_filters(self):
+        """Textual's filters, and last ``Shown``: whatever a widget draws, no control
+        character or bidirectional override of the data reaches the terminal."""
+        return [*super().get_line_filters(), _SHOWN]
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A toast, always plain text (whatever a caller asks): what it quotes, an action's
+        text or an error naming a file, is data, never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen:
         from tui.screens.actions import ActionsScreen
@@ -220,14 +237,24 @@ class MinutesApp(App[None]):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def change(self, write: Callable[[ActionStore], list[Change]], *, done: str = "") -> list[Change] | None:
+    def change(self, write: Callable[[ActionStore], list[Change]], *, done: str = "",
+               yours: str = "") -> list[Change] | None:
         """Make one change to the store (on this thread), show it at once, and say so.
 
-        ``write`` is one call into the store; a ``StoreError`` is shown, not raised.
+        ``write`` is one call into the store; a ``StoreError`` is shown, not raised. When
+        someone changed the value meanwhile (``Changed``: the write compares what the
+        person saw), the toast shows what it is now, what they saw, and ``yours``.
         """
         before = self._stat()
         try:
             changes = write(self.store)
+        except Changed as error:
+            self.notify(f"Someone changed the {error.field} meanwhile: now {_said(error.now)} "
+                        f"(you saw {_said(error.shown)}; yours: {yours or '?'}). Nothing was "
+                        "changed: look again, then try again.", severity="warning",
+                        title="Not changed", timeout=12)
+            self.load()
+            return None
         except StoreError as error:
             self.notify(str(error), severity="error", title="Not changed")
             return None
@@ -252,22 +279,23 @@ class MinutesApp(App[None]):
         self.store_changed.publish(StoreUpdate(changed))
 
     def toggle_status(self, action_id: str, status: str) -> None:
-        """``done``/``cancelled``; an action already so is opened again."""
+        """``done``/``cancelled``; an action already so is opened again. The change holds
+        only while the status is still the one shown (``operations.unchanged``)."""
         action = self.action(action_id)
         if action is None:
             return
-        if action.status == status:
-            self.change(lambda s: s.reopen(action_id), done=f"Opened again: {action.text}")
-        elif status == "done":
-            self.change(lambda s: s.complete(action_id), done=f"Done: {action.text}")
-        else:
-            self.change(lambda s: s.cancel(action_id), done=f"Cancelled: {action.text}")
+        new, via, said = (("open", "reopen", "Opened again") if action.status == status else
+                          (status, "done" if status == "done" else "cancel",
+                           "Done" if status == "done" else "Cancelled"))
+        self.change(lambda s: s.update([action_id], unchanged("status", action.status),
+                                       set_status(new), via=via),
+                    done=f"{said}: {action.text}", yours=new)
 
     def undo(self) -> None:
+        """Take back the latest change this person (the store's user) made, and name it."""
         changes = self.change(lambda s: s.undo())
         if changes:
-            first = changes[0]
-            self.notify(f"Undid change {first.change} ({first.via} by {first.by}).", timeout=4)
+            self.notify(undone_text(changes, self.index.get), timeout=6)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def write_import(self, minutes, settle: dict[str, str] | None = None) -> None:
@@ -349,6 +377,45 @@ class MinutesApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+
+def undone_text(changes: list[Change], known: Callable[[str], Action | None]) -> str:
+    """What an undo took back, in words: the change, and each action by its text."""
+    from tui.store_cli import what_changed
+
+    first = changes[0]
+    lines = [f"Undid {first.via} by {first.by}:"]
+    for c in list(reversed(changes))[:3]:
+        action = known(c.subject) if c.kind == "action" else None
+        old = c.old if isinstance(c.old, dict) else {}
+        name = f"“{action.text}”" if action else f"“{old['text']}”" if "text" in old else f"{c.kind} {c.subject}"
+        lines.append(f"{name} — took back {what_changed(c)}")
+    if len(changes) > 3:
+        lines.append(f"and {len(changes) - 3} more")
+    return "\n".join(lines)
+
+
+def _said(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) or "nobody"
+    return "none" if value is None else str(value)
+
+
+class Shown(LineFilter):
+    """Every character of the data that a terminal would obey (a control character, a
+    bidirectional override) drawn as its sign (``minutes.text.visible``), the line kept
+    at its width."""
+
+    def apply(self, segments: list[Segment], background) -> list[Segment]:
+        if not any(UNSAFE.search(segment.text) for segment in segments):
+            return segments
+        width = Segment.get_line_length(segments)
+        shown = [segment if segment.control else Segment(visible(segment.text), segment.style)
+                 for segment in segments]
+        return list(Segment.adjust_line_length(shown, width))
+
+
+_SHOWN = Shown()
 
 
 def _registry(people: list[Person]) -> People:

@@ -234,7 +234,15 @@ def run_app(store: Path | None, me: str | None = None) -> None:
     from tui.config import configured_me
 
     with ActionStore(store) as opened:
-        MinutesApp(store=opened, me=me or configured_me()).run()
+        run_until_closed(MinutesApp(store=opened, me=me or configured_me()))
+
+
+def run_until_closed(app) -> None:
+    """Run the app; a crash (Textual has shown its traceback) ends ``minutes`` with the
+    app's non-zero status, never 0."""
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 ME = arg("--me", metavar="NAME", help="Whose actions come first (default: $MINUTES_ME, else "
@@ -282,8 +290,8 @@ def demo(args: argparse.Namespace) -> None:
                 from tui.app import MinutesApp
                 from tui.config import configured_me
 
-                MinutesApp(store=store, me=args.me or configured_me(),
-                           import_folder=files[0].parent).run()
+                run_until_closed(MinutesApp(store=store, me=args.me or configured_me(),
+                                            import_folder=files[0].parent))
             else:
                 from tui.store_cli import action_table
 

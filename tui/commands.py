@@ -10,6 +10,9 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from tui.index import owner_token
 
@@ -29,11 +32,22 @@ class _EntriesProvider(Provider):
         matcher = self.matcher(query)
         for text, command, help in self._entries():
             if (score := matcher.match(text)) > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help)
+                yield Hit(score, _highlighted(matcher, text), command, text=text, help=escape(help))
 
     async def discover(self) -> Hits:
         for text, command, help in self._entries()[: self.discovered]:
-            yield DiscoveryHit(text, command, text=text, help=help)
+            yield DiscoveryHit(Content(text), command, text=text, help=escape(help))
+
+
+def _highlighted(matcher: Matcher, text: str) -> Content:
+    """``text`` as it is (a meeting's title is data, never markup: ``Matcher.highlight``
+    would read it as markup), its matched letters in the match style."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class MeetingsProvider(_EntriesProvider):
@@ -81,7 +95,7 @@ class CommandsProvider(_EntriesProvider):
             ("Sort by due date", partial(app.show_actions, None, "due"), "Undated last"),
             ("Sort by owner", partial(app.show_actions, None, "owner"), "By the first owner's name"),
             ("Sort by meeting", partial(app.show_actions, None, "meeting"), "The latest meeting first"),
-            ("Undo the latest change", app.undo, "Whoever made it (u)"),
+            ("Undo your latest change", app.undo, "The latest change you made, named when undone (u)"),
             ("Read the store again", app.load, str(app.store.path)),
             ("Keys", app.action_help, "Every key and the filter syntax (?)"),
         ]

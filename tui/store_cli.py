@@ -84,32 +84,64 @@ def output(help_more: str = "") -> tuple:
       arg("--dry-run", action="store_true", help="Print what would change; change nothing."),
       arg("--lang", choices=LANGUAGES, help="The minutes' language."),
       arg("--force", action="store_true",
-          help="Import a file even when it does not look like minutes."), JSON, updates=True,
-      parses=True)
+          help="Import a file even when it does not look like minutes."),
+      arg("--strict", action="store_true",
+          help="All or nothing: if any file fails, store none (the good ones in one write)."),
+      JSON, updates=True, parses=True)
 def import_(args: Namespace) -> None:
     """Parse FILEs and store their meetings and actions (again: no change). A file with no
-    date, attendees, agenda or other mark of minutes is refused, unless --force."""
+    date, attendees, agenda or other mark of minutes is refused, unless --force. Every good
+    file is stored (each its own change) and every bad one listed with its reason, exit
+    status 2 if any failed; --strict stores nothing unless every file is good."""
     from minutes import UnreadableMinutes, looks_like_minutes, parse
+    from minutes.text import visible
 
-    parsed = []
+    parsed, failed = [], []
     for file in args.files:  # every file is read before anything is stored
         try:
-            parsed.append(parse(file, lang=args.lang))
+            minutes = parse(file, lang=args.lang)
         except (UnreadableMinutes, OSError) as error:
-            fail(f"{file}: {getattr(error, 'strerror', None) or error}")
-        if not (args.force or looks_like_minutes(parsed[-1])):
-            fail(f"{file}: does not look like minutes (no date, attendees, agenda, chair, "
-                 "decisions or next meeting found); --force imports it anyway")
-    parsed.sort(key=lambda m: m.date or date.max)  # a series' meetings in the order they met
-    with open_store(args) as store:
-        new_store = not store.path.exists()
-        results = [store.import_minutes(minutes, dry_run=args.dry_run) for minutes in parsed]
-    if new_store and store.path.exists():
-        print(f"minutes: created the store {store.path}", file=sys.stderr)
+            failed.append((file, getattr(error, "strerror", None) or str(error)))
+            continue
+        if not (args.force or looks_like_minutes(minutes)):
+            failed.append((file, "does not look like minutes (no date, attendees, agenda, chair, "
+                                 "decisions or next meeting found); --force imports it anyway"))
+            continue
+        parsed.append((file, minutes))
+    parsed.sort(key=lambda pair: pair[1].date or date.max)  # a series' meetings in the order they met
+    results = []
+    if parsed and not (args.strict and failed):
+        with open_store(args) as store:
+            new_store = not store.path.exists()
+            if args.strict:  # one write: every file, or (a write that fails) none
+                try:
+                    with store.batch():
+                        results = [store.import_minutes(minutes, dry_run=args.dry_run)
+                                   for _, minutes in parsed]
+                except OSError as error:
+                    fail(f"{error.filename or store.path}: {error.strerror or error}; none of the "
+                         f"{len(parsed)} files stored (--strict)")
+            else:
+                for file, minutes in parsed:
+                    try:
+                        results.append(store.import_minutes(minutes, dry_run=args.dry_run))
+                    except (StoreError, OSError) as error:
+                        failed.append((file, getattr(error, "strerror", None) or str(error)))
+        if new_store and store.path.exists():
+            print(f"minutes: created the store {store.path}", file=sys.stderr)
     if args.as_json:
         echo_json([result.to_json() for result in results])
-    else:
+    elif results:
         print("\n".join(result.summary() for result in results))
+    if len(args.files) == 1 and failed:  # one file: one line
+        fail(f"{failed[0][0]}: {failed[0][1]}")
+    if failed:
+        for file, reason in failed:
+            print(f"minutes: {visible(' '.join(f'{file}: {reason}'.splitlines()))}", file=sys.stderr)
+        stored = "none stored (--strict)" if args.strict else (
+            f"{len(results)} of {len(args.files)} {'read' if args.dry_run else 'imported'}")
+        fail(f"{len(failed)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} "
+             f"failed; {stored}")
 
 
 # -- listing ----------------------------------------------------------------------------------
@@ -417,15 +449,41 @@ def edit(args: Namespace) -> None:
         report(store, [args.action_id], changes, "had this text already")
 
 
-@verb("undo", updates=True)
+@verb("undo", arg("--any", dest="anyone", action="store_true",
+                  help="The latest change whoever made it: shown, then asked about."),
+      arg("--yes", action="store_true", help="With --any: do not ask."), updates=True)
 def undo(args: Namespace) -> None:
-    """Revert the latest change (whoever made it)."""
+    """Take back your latest change (yours: --as, else $USER); --any: the latest change,
+    whoever made it, after showing it."""
     with open_store(args) as store:
-        reverted = store.undo()
-    change = reverted[0]
-    print(f"undid change {change.change} ({change.via} by {change.by} at {change.at}):")
-    for c in reversed(reverted):
-        print(f"  {c.kind} {c.subject}  {what_changed(c)}")
+        change = None
+        if args.anyone and not args.yes:
+            shown = store.last_change(anyone=True)
+            print(undone_lines(shown, "the latest change is"))
+            if not _agreed("undo it? [y/N] "):
+                print("nothing undone")
+                sys.exit(1)
+            change = shown[0].change
+        reverted = store.undo(anyone=args.anyone, change=change)
+    print(undone_lines(reverted, "undid"))
+
+
+def undone_lines(changes, said: str) -> str:
+    """A change (its history entries, newest first) as ``undo`` shows it."""
+    first = changes[0]
+    lines = [f"{said} change {first.change} ({first.via} by {first.by} at {first.at}):"]
+    lines += [f"  {c.kind} {c.subject}  {what_changed(c)}" for c in reversed(changes)]
+    return "\n".join(lines)
+
+
+def _agreed(question: str) -> bool:
+    """A yes typed on standard input (nothing there, or anything else: no)."""
+    try:
+        answer = input(question)
+    except (EOFError, OSError):
+        print()
+        return False
+    return answer.strip().casefold() in ("y", "yes", "k", "kyllä", "j", "ja")
 
 
 @verb("accept", ACTION_ID, arg("meeting_id", metavar="MEETING", nargs="?"), updates=True)

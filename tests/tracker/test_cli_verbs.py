@@ -293,7 +293,7 @@ def test_edit_corrects_the_text_and_a_re_import_keeps_the_correction(people_path
     assert done.stdout == f"{hall}  open  Pekka Nieminen  due 2026-02-20  Selvittää salin ja kahvion hinnan\n"
     again = run("edit", hall, "--text", "Selvittää salin ja kahvion hinnan", "--store", str(people_path))
     assert again.stdout == f"{hall}  had this text already  Selvittää salin ja kahvion hinnan\n"
-    with ActionStore(people_path) as store:  # an edited version of the same minutes comes in
+    with ActionStore(people_path, user="tester") as store:  # an edited version of the minutes
         store.import_minutes(minutes(*BOARD_ACTIONS, attendees=PEOPLE, edition="2"))
         assert store.action(hall).text == "Selvittää salin ja kahvion hinnan"
         assert len(store.actions()) == 4  # the corrected action is still the minutes' one

@@ -101,7 +101,7 @@ def test_meetings_list_and_a_meeting_with_its_agenda_actions_and_decisions(store
         assert listed.row_count == len(meetings)
         first = meetings[0]  # the latest
         open_count = len(store.actions(meeting=first.id, status="open"))
-        assert listed.get_row_at(0)[:3] == [str(first.date), first.title, str(open_count)]
+        assert [str(cell) for cell in listed.get_row_at(0)[:3]] == [str(first.date), first.title, str(open_count)]
         fi = next(m for m in meetings if m.title == "Kaarnamaan kulttuuriverkoston kokous")
         listed.move_cursor(row=listed.get_row_index(fi.id))
         await pilot.press("enter")

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Label, Static
 
+from minutes.text import visible
 from tracker import Action, Mention, StoreError
 from tui.evidence import Evidence, evidence
 from tui.messages import EvidenceRead, OpenMeeting
@@ -145,17 +146,18 @@ class ActionScreen(UpdatesScreen):
     def on_evidence_read(self, message: EvidenceRead) -> None:
         self.evidence = found = message.evidence
         where = f"{found.path or 'the minutes'}" + (f", {found.where}" if found.where else "")
-        self.query_one("#evidence-where", Static).update(Content(where))
+        # the lines are the file's own, read again: what a terminal would obey is shown
+        self.query_one("#evidence-where", Static).update(Content(visible(where)))
         box = self.query_one("#evidence", Vertical)
         box.remove_children()
         if found.lines:
-            box.mount_all(Static(Content(f"{place.number:>4}  {place.text}"),
+            box.mount_all(Static(Content(visible(f"{place.number:>4}  {place.text}")),
                                  classes="evidence-line" + (" -origin" if place.is_origin else ""))
                           for place in found.lines)
         else:
-            box.mount_all([Static(Content(f"      {found.snippet or '(no sentence stored)'}"),
+            box.mount_all([Static(Content(visible(f"      {found.snippet or '(no sentence stored)'}")),
                                   classes="evidence-line -origin"),
-                           Static(Content(f"      ({found.note})"), classes="evidence-note")])
+                           Static(Content(visible(f"      ({found.note})")), classes="evidence-note")])
 
     def action_meeting(self) -> None:
         action = self.current_action()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.widgets import Footer, Header, Static
 
@@ -78,9 +79,9 @@ class ActionsScreen(UpdatesScreen):
         app = self.app
         problems = ("   not understood: " + " ".join(self.wanted.problems)) if self.wanted.problems else ""
         me = f" · me: {app.me}" if app.me else ""
-        self.query_one("#actions-status", Static).update(
+        self.query_one("#actions-status", Static).update(Content(  # it quotes the filter typed
             f"{shown:,} of {len(app.index):,} actions · {self.wanted.describe()} · "
-            f"sorted by {self.sort}{me}{problems}")
+            f"sorted by {self.sort}{me}{problems}"))
 
     def _store_changed(self, update) -> None:
         self.show_rows()  # the cursor stays on the same action

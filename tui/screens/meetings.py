@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,8 +44,9 @@ class MeetingsScreen(Screen):
         for m in self.app.meetings:
             open_, every = counts.get(m.id, (0, 0))
             following = (m.next_meeting or {}).get("date") or ""
-            table.add_row(str(m.date or "undated"), m.title or "(untitled)", str(open_), str(every),
-                          following, m.id, key=m.id)
+            cells = (str(m.date or "undated"), m.title or "(untitled)", str(open_), str(every),
+                     following, m.id)
+            table.add_row(*(Text(cell) for cell in cells), key=m.id)  # a str cell is read as markup
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
 

@@ -9,6 +9,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
@@ -61,16 +62,16 @@ class Prompt(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
-            yield Label(self.prompt_title, classes="prompt-title")
+            yield Label(Content(self.prompt_title), classes="prompt-title")  # data: no markup
             yield Input(self.value, suggester=self.suggester, id="prompt-input")
-            yield Static(self.help, id="prompt-help", classes="prompt-help")
+            yield Static(Content(self.help), id="prompt-help", classes="prompt-help")
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
 
     def say(self, text: str, *, problem: bool = False) -> None:
         help_line = self.query_one("#prompt-help", Static)
-        help_line.update(text)
+        help_line.update(Content(text))  # it quotes what was typed: no markup
         help_line.set_class(problem, "-problem")
 
 

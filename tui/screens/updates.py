@@ -1,5 +1,7 @@
 """``UpdatesScreen``: the update keys every screen that shows actions shares. Each key is
-one store change through the app (``MinutesApp.change``), undoable with ``u``."""
+one store change through the app (``MinutesApp.change``), undoable with ``u``. A prompt
+shows the value as it was when it opened; its change is made only while the value is still
+that (``operations.unchanged``), so another person's change meanwhile is never lost."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tracker import Action, Meeting
+from tracker import operations
 from tui.screens.prompts import AssignPrompt, DuePrompt, NotePrompt, TextPrompt
 
 __all__ = ["UpdatesScreen"]
@@ -47,7 +50,10 @@ class UpdatesScreen(Screen):
         def assign(answer: tuple[tuple[str, ...], bool] | None) -> None:
             if answer is not None:
                 owners, new = answer
-                changes = self.app.change(lambda s: s.assign(action.id, *owners, new=new))
+                changes = self.app.change(
+                    lambda s: s.update([action.id], operations.unchanged("owners", list(action.owners)),
+                                       operations.assign(*owners, new=new), via="assign"),
+                    yours=", ".join(owners) or "nobody")
                 if changes is not None:
                     after = self.app.action(action.id)
                     self.app.notify(f"Owners: {', '.join(after.owners) or 'nobody'}"
@@ -64,8 +70,11 @@ class UpdatesScreen(Screen):
         def set_due(answer) -> None:
             if answer is not None:
                 _, day = answer
-                self.app.change(lambda s: s.set_due(action.id, day),
-                                done=f"Due {day.isoformat() if day else 'date cleared'}")
+                shown = action.due.isoformat() if action.due else None
+                self.app.change(lambda s: s.update([action.id], operations.unchanged("due", shown),
+                                                   operations.set_due(day), via="due"),
+                                done=f"Due {day.isoformat() if day else 'date cleared'}",
+                                yours=day.isoformat() if day else "none")
 
         self.app.push_screen(DuePrompt(action.text, action.due, action.meeting.language,
                                        self.app.today), set_due)

@@ -123,3 +123,14 @@ def test_prep_info_has_at_least_four_gold_actions_with_their_due_dates():
     score = evaluate_file(parse(PREP), gold(PREP))
     assert score.actions.tp >= 4, score.misses
     assert score.due.tp >= 4 and score.due.fn == 0, score.misses
+
+
+@pytest.mark.parametrize("seed", [CLUSTER, PREP], ids=lambda p: p.stem)
+def test_the_word_files_as_found_give_every_gold_action_and_nothing_else(seed):
+    """The seeds' Word files parse like their text forms: every action a careful secretary
+    takes from them, its owners, and no report or description taken for a task."""
+    from minutes.evaluate import evaluate_file
+
+    score = evaluate_file(parse(seed.with_suffix(".docx")), gold(seed))
+    assert (score.actions.tp, score.actions.fp, score.actions.fn) == (len(gold(seed)["actions"]), 0, 0), score.misses
+    assert score.due.fn == 0, score.misses

@@ -210,6 +210,8 @@ class _Finder:
             return False
         if line.text[:1].islower() or line.text[:1] == "(":
             return True
+        if line.origin.paragraph is not None:
+            return False  # a Word paragraph that starts a sentence is one of its own
         adjacent = _position(line) - _position(last) == 1
         bullet = first.block.kind == "list_item" and first.block.number is None
         return bullet and adjacent and not _BULLET.match(line.text) and not _starts_item(self.state, first)

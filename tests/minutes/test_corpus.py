@@ -19,12 +19,21 @@ def test_corpus_scores_hold():
     total = scores.total
     assert total.attendees.f1 >= 0.97
     assert total.agenda.f1 >= 0.91
-    assert total.actions.f1 >= 0.85
-    assert total.owners.accuracy >= 0.85
-    assert total.due.accuracy >= 0.8
+    # measured 0.94 / 0.92 / 0.90 without the models, 0.92 / 0.93 / 0.90 with them
+    assert total.actions.f1 >= 0.90
+    assert total.owners.accuracy >= 0.89
+    assert total.due.accuracy >= 0.87
 
 
 def test_holdout_structure_holds():
     total = evaluate_dir(HOLDOUT).total
     assert total.attendees.f1 >= 0.92
     assert total.agenda.f1 >= 0.85
+
+
+def test_holdout_actions_hold():
+    # measured 0.98 / 0.98 / 0.98 without the models, 0.97 / 1.00 / 0.98 with them
+    total = evaluate_dir(HOLDOUT).total
+    assert total.actions.f1 >= 0.95, total.misses
+    assert total.owners.accuracy >= 0.95
+    assert total.due.accuracy >= 0.95

@@ -59,9 +59,10 @@ def test_eval_scores_the_samples():
 
 def test_actions_on_the_samples_meet_the_bar():
     total = evaluate_dir(SAMPLES).total
-    assert total.actions.f1 >= 0.9, total.misses
-    assert total.owners.accuracy >= 0.9
-    assert total.due.accuracy >= 0.9
+    # measured 0.96 / 0.99 / 0.97, with the models and without
+    assert total.actions.f1 >= 0.93, total.misses
+    assert total.owners.accuracy >= 0.96
+    assert total.due.accuracy >= 0.94
 
 
 def test_statistical_models_do_no_harm(monkeypatch):

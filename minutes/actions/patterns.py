@@ -388,7 +388,7 @@ class _Finder:
     def _statement(self, text: str) -> bool:
         """A line that says how things are (``Sali on varattu``, ``the launch is aimed at
         May``), not what is to be done (``Budjetti on päivitettävä``)."""
-        return self._says(text.lower(), "statement_verbs") and not (self.code == "fi" and self._task_form(text))
+        return self._says(text.lower(), "statement_verbs") and not self._marks_task(text)
 
     def _owner_at_end(self, pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         """``… → Viktor``, ``… → Viktor, senast 30/4``: what follows the owner after a comma
@@ -525,7 +525,7 @@ class _Finder:
             sentence, low = required, required.lower()
         agreed = [w for w in self.words.get("agreed", ()) if low.startswith(w)]
         passive = (
-            self.code == "fi" and speaker is None and self._passive_start(sentence)
+            speaker is None and self._passive_start(sentence)
             and (line.block.kind == "paragraph" and not _BULLET.match(line.text) or self._has_deadline(sentence))
         )
         if not agreed and not passive and not required:
@@ -540,12 +540,19 @@ class _Finder:
         return _Found(task, self._subject_owners(task), line, "agreed", whole, sentence)
 
     def _task_form(self, text: str) -> bool:
-        """A clause that sets a task: a Finnish passive (``tuodaan``), necessive
-        (``toimitettava``) or translative infinitive (``vietäväksi``)."""
-        if self.code != "fi":
+        """A clause that sets a task, where the language marks one by the ending of its
+        verb: a passive (``tuodaan``), necessive (``toimitettava``) or translative
+        infinitive (``vietäväksi``); in a language that does not, any clause may."""
+        if not self._task_endings():
             return True
-        endings = (*self.words.get("passive_endings", ()), *self.words.get("must_endings", ()), "väksi", "vaksi")
-        return any(w.lower().endswith(endings) for w in re.findall(r"\w+", text))
+        return self._marks_task(text)
+
+    def _task_endings(self) -> tuple[str, ...]:
+        return (*self.words.get("passive_endings", ()), *self.words.get("must_endings", ()))
+
+    def _marks_task(self, text: str) -> bool:
+        endings = self._task_endings()
+        return bool(endings) and any(w.lower().endswith(endings) for w in re.findall(r"\w+", text))
 
     def _passive_start(self, sentence: str) -> bool:
         """``Selvitetään …``, ``Lähetetään …``: a passive task verb opens the sentence."""
@@ -553,8 +560,8 @@ class _Finder:
         return first in self.words.get("passive_tasks", ())
 
     def _commitment(self, line, sentence, low, speaker, previous_turn) -> _Found | None:
-        if self.code == "fi":
-            owners = self._owners_fi(sentence, low)
+        if self.profile.pro_drop:
+            owners = self._owners_by_verb(sentence, low)
         else:
             owners = self._owners_modal(sentence) or self._subject_with_verb(sentence, low)
         if not owners:
@@ -596,20 +603,21 @@ class _Finder:
         match = re.match(rf"^(?P<who>{_OWNERS_SEQ})\s+(?P<verb>[a-zåäö]+)\b", sentence)
         if not match or match["verb"] in self.words.get("report_verbs", ()):
             return []
-        present = match["verb"].endswith("r") if self.code == "sv" else match["verb"].endswith("s")
+        present = match["verb"].endswith(tuple(self.words.get("present_endings", ())) or ("\0",))
         if not present or not self._has_deadline(sentence, strict=True) or self._reported(sentence):
             return []
         return self._resolve_all(match["who"])
 
-    def _owners_fi(self, sentence: str, low: str) -> list[str]:
-        """The Finnish ways of giving a task to someone; a sentence that reports what
+    def _owners_by_verb(self, sentence: str, low: str) -> list[str]:
+        """Where the verb's present tense says what will be done (``Aino selvittää …``): the
+        ways of giving a task to someone; a sentence that reports what
         happened gives none (checked last: with a model it is the costly part)."""
-        owners = self._owners_fi_candidates(sentence, low)
+        owners = self._owners_by_verb_candidates(sentence, low)
         if owners and self._reported(sentence) and not self._says(low, "task_of"):
             return []
         return owners
 
-    def _owners_fi_candidates(self, sentence: str, low: str) -> list[str]:
+    def _owners_by_verb_candidates(self, sentence: str, low: str) -> list[str]:
         # "Villelle annettiin tehtäväksi …", "Ainon tehtäväksi …", "vastuuhenkilönä X"
         if self._says(low, "task_of"):
             owners = self._people_in(sentence)
@@ -658,7 +666,7 @@ class _Finder:
             return None
         words = self.words.get("first_person", ())
         first = [w for w in words if low.startswith(w) or f" {w} " in f" {low} "]
-        if self.code == "fi" and not first:
+        if self.profile.pro_drop and not first:
             verb = low.split()[0].strip(",.") if low.split() else ""
             if verb not in self.words.get("commit_verbs", ()):
                 return None
@@ -724,8 +732,9 @@ class _Finder:
             return None
         if self._reported(sentence):
             return None
-        if self.code == "fi":
-            named = [w for w in re.findall(r"[\w-]+", sentence) if w[:1].isupper() and w.endswith("lle")]
+        endings = tuple(self.words.get("recipient_endings", ()))
+        if endings:
+            named = [w for w in re.findall(r"[\w-]+", sentence) if w[:1].isupper() and w.endswith(endings)]
         else:
             before = _alternation(self.words.get("recipient_before", ()))
             named = [m["who"] for m in re.finditer(rf"(?<!\w)(?:{before})\s+(?P<who>{_NAME_SEQ})", sentence)]
@@ -830,7 +839,7 @@ class _Finder:
         owners: list[str] = []
         for word in re.findall(r"[\w-]+", text)[:3]:
             low = word.lower()
-            if self.code == "fi" and low.endswith(("lle", "lla", "llä")):
+            if low.endswith(tuple(self.words.get("not_subject_endings", ())) or ("\0",)):
                 continue
             found = self.groups.get(low) or (self.state.people.resolve(word) if word[:1].isupper() else None)
             if found and found not in owners:

@@ -136,6 +136,12 @@ def _later_plan(text: str, roster: Roster) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def _progressive(word: str, profile: Profile) -> bool:
+    """``working``: a verb form of work going on, where the language has one."""
+    endings = tuple(profile.verbs.get("progressive_endings", ()))
+    return bool(endings) and len(word) > 4 and word.endswith(endings)
+
+
 def _state(words: list[str], profile: Profile) -> bool:
     """``will be ready``, ``ska vara inne``, ``tulee olla``: how things will be, not what
     someone does (``will be working on`` is still a plan)."""
@@ -144,7 +150,7 @@ def _state(words: list[str], profile: Profile) -> bool:
         if word in be:
             after = words[i + 1]
             participle = after.endswith(tuple(profile.verbs.get("past_endings", ()))) or after in profile.verbs.get("past_words", ())
-            return not (after.endswith("ing") and profile.code == "en") and not participle
+            return not _progressive(after, profile) and not participle
     return False
 
 
@@ -249,7 +255,7 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
             )
             if weak_to:
                 continue  # "going to a wedding", "welcome to": no plan
-            if form == "perfect" and at + size < len(low) and low[at + size].endswith("ing") and profile.code == "en":
+            if form == "perfect" and at + size < len(low) and _progressive(low[at + size], profile):
                 return at, "progressive", size + 1
             return at, form, size
         if at == 0:
@@ -329,7 +335,7 @@ def _ending_form(word: str, profile: Profile, first: bool = False) -> str | None
         for ending in verbs.get(key, ()):
             if word.endswith(ending) and len(word) > len(ending) + 1 and len(ending) > best:
                 best, form = len(ending), key
-    if profile.code == "en" and word.endswith("ing") and not first:
+    if _progressive(word, profile) and not first:
         return "progressive"
     if form == "infinitive_endings" and len(word) < 4:
         return None  # "Bra", "Nya": too short to tell a verb by its ending
@@ -417,8 +423,10 @@ def _named_after(tokens: list[str], start: int, roster: Roster, profile: Profile
     owners: list[str] = []
     stop = {"att", "että", "that", "in", "for", "by"}
     words = tokens[start:]
-    if profile.code == "en" and "to" in [w.lower() for w in words]:
-        words = words[[w.lower() for w in words].index("to") + 1 :]
+    lowered = [w.lower() for w in words]
+    to = next((i for i, w in enumerate(lowered) if w in _words(profile, "assign_to")), None)
+    if to is not None:
+        words = words[to + 1 :]
     for part in _split([w for w in words[:12] if w not in "()"], profile):
         if part and part[0].lower() in stop:
             break

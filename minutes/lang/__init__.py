@@ -46,6 +46,8 @@ class Profile:
     place, the ``place_endings`` a place name may carry). ``lower_case_titles`` is true
     where a job title is written in lower case before a name (puheenjohtaja Anna Virtanen):
     a lower-case word there is a role, not an organisation.
+    ``pro_drop`` is true where a verb carries its person, so that a sentence may leave out
+    its subject (``Hoidan``: I'll do it) and the present tense says what will be done.
     ``verbs`` says how the language marks who does what and when:
     the words and endings of its verb forms (``future``, ``must``, ``past``, ``present``,
     ``passive``, ``infinitive``...), its pronouns and the words that may stand between a
@@ -68,6 +70,7 @@ class Profile:
     compounds: bool = False
     structure: dict[str, tuple[str, ...]] = field(default_factory=dict)
     lower_case_titles: bool = False
+    pro_drop: bool = False
 
 
 

@@ -77,11 +77,14 @@ PROFILE = Profile(
     },
     # how words inflect, for comparing two forms of one word (minutes.words)
     inflection={
+        "clitics": (),  # none in this language
+        "stem_ends": (),  # none in this language
         "endings": ("'s", "ies", "ied", "ings", "ing", "ed", "es", "s", "ly"),
         "folds": (r"([bcdfghjklmnpqrstvwxz])\1 \1",),
         "vowels": ("aeiouy",),
     },
     follow_up={
+        "postpositions": (),  # none in this language
         "done": ("done", "completed", "finished", "closed", "delivered", "achieved"),
         # a past participle after one of these (and a filler) says it is done: "has been
         # sent", "have already booked"; after "was" only the ones listed in "participles"
@@ -124,6 +127,13 @@ PROFILE = Profile(
         "columns": ("Owner", "Action", "Due"),
     },
     actions={
+        "recipient_endings": (),  # a recipient is named after a word (recipient_before)
+        "not_subject_endings": (),
+        # the ending of a present verb after its subject: "Mats sammankallar …"
+        "present_endings": ("s",),
+        "done_words": (),  # none in this language
+        "must_endings": (),  # none in this language
+        "passive_endings": (),  # none in this language
         # What a later meeting says of an earlier one's actions, and the words of a draft
         # agenda (read by tracker.reconcile, tracker.series and tracker.agenda, not the parser).
         "marker": ("action", "actions", "action item", "ap", "ai", "todo", "to do", "task",
@@ -240,6 +250,10 @@ PROFILE = Profile(
         "event": ("held", "takes place", "take place", "starts", "begins", "opens", "closes"),
         # verbs that say how things are, not what someone does: "the plan covers …"
         "state_verbs": ("contains", "includes", "supports", "means", "covers", "depends", "belongs", "consists", "seems", "looks", "costs", "lasts", "applies", "progresses", "needs", "lacks", "remains"),
+        # the ending of a verb of work going on ("working"), and the word after which an
+        # assigned task names its doers ("assigned the survey to Jo")
+        "progressive_endings": ("ing",),
+        "assign_to": ("to",),
         "base_verbs": ("add", "arrange", "ask", "assign", "begin", "book", "bring", "build", "buy",
                        "call", "change", "check", "clarify", "clean", "close", "collect", "complete",
                        "confirm", "contact", "continue", "coordinate", "create", "decide", "define",
@@ -269,6 +283,7 @@ PROFILE = Profile(
         "we": ("we",),
     },
     date_words={
+        "in_month_endings": (),  # none in this language
         "week": ("week", "wk", "w", "weeks"),
         "next": ("next",),
         "this": ("this",),

@@ -5,6 +5,7 @@ from . import Profile
 PROFILE = Profile(
     code="fi",
     dateparser_language="fi",
+    pro_drop=True,
     common_words=frozenset(
         """ja on ei että se oli ovat kuin myös sekä tai jos mutta kun niin mitä miten
         joka jotka jossa olisi voisi pitäisi mukaan osalta kanssa vielä nyt sitä siitä
@@ -94,6 +95,8 @@ PROFILE = Profile(
     },
     compounds=True,
     follow_up={
+        "done_after_listed": (),  # none in this language
+        "participles": (),  # none in this language
         "done": ("tehty", "tehtiin", "tehdyksi", "valmis", "valmiina", "valmiit", "valmistunut",
                  "valmistui", "valmistuneet", "hoidettu", "hoidettiin", "toteutettu",
                  "toteutunut", "toteutui", "kuitattu", "lähetetty", "viety", "toimitettu",
@@ -137,6 +140,10 @@ PROFILE = Profile(
         "columns": ("Vastuuhenkilö", "Tehtävä", "Aikataulu"),
     },
     actions={
+        # the case a recipient is named in (Ainolle), and the cases no doer stands in
+        "recipient_endings": ("lle",),
+        "not_subject_endings": ("lle", "lla", "llä"),
+        "present_endings": (),  # a present verb is read from the verbs profile
         # What a later meeting says of an earlier one's actions, and the words of a draft
         # agenda (read by tracker.reconcile, tracker.series and tracker.agenda, not the parser).
         "marker": ("toimenpide", "toimenpiteet", "toimenpide-ehdotus", "tehtävä", "tehtävät",
@@ -208,7 +215,7 @@ PROFILE = Profile(
         "recipient_before": (),
         "passive_endings": ("taan", "tään", "daan", "dään", "llaan", "llään", "naan", "nään",
                             "raan", "rään"),
-        "must_endings": ("ttava", "ttävä", "tava", "tävä", "ttavat", "ttävät"),
+        "must_endings": ("ttava", "ttävä", "tava", "tävä", "ttavat", "ttävät", "väksi", "vaksi"),
         "passive_tasks": ("selvitetään", "hoidetaan", "tehdään", "valmistellaan", "toimitetaan",
                           "lähetetään", "kootaan", "kirjoitetaan", "päivitetään", "laaditaan",
                           "kutsutaan", "varataan", "tarkistetaan", "järjestetään", "viedään",
@@ -270,6 +277,10 @@ PROFILE = Profile(
                         "löytyy", "löytyvät", "näyttää", "näyttävät", "vaikuttaa", "vaikuttavat",
                         "kaipaa", "kaipaavat", "tarvitsee", "tarvitsevat", "etenee", "etenevät",
                         "edistyy", "edistyvät", "riittää", "riittävät", "puuttuu", "puuttuvat"),
+        # the ending of a verb of work going on ("working"), and the word after which an
+        # assigned task names its doers ("assigned the survey to Jo")
+        "progressive_endings": (),
+        "assign_to": (),
         "base_verbs": (),
         "assign": ("pyydetään", "pyysi", "pyydettiin", "annettiin", "annetaan", "tehtäväksi",
                    "vastuulle", "delegoitiin"),
@@ -286,6 +297,8 @@ PROFILE = Profile(
         "jäsenet": ("jäsenet", "jäsenten", "jäsenille"),
     },
     date_words={
+        "am": (),  # none in this language
+        "pm": (),  # none in this language
         "week": ("viikon", "viikolla", "viikko", "vko", "vk", "viikolle", "viikoilla", "viikkoa",
                  "viikossa"),
         "next": ("ensi", "seuraava", "seuraavalla", "seuraavan", "tulevalla", "tulevana",

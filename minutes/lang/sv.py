@@ -66,6 +66,8 @@ PROFILE = Profile(
     },
     # how words inflect, for comparing two forms of one word (minutes.words)
     inflection={
+        "clitics": (),  # none in this language
+        "stem_ends": (),  # none in this language
         "endings": ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ningen", "ningar", "ning",
                     "ande", "ens", "ets", "ade", "ar", "er", "or", "en", "et", "na", "de", "te",
                     "at", "it", "ts", "a", "e", "s", "t"),
@@ -74,6 +76,9 @@ PROFILE = Profile(
     },
     compounds=True,
     follow_up={
+        "done_after_listed": (),  # none in this language
+        "participles": (),  # none in this language
+        "postpositions": (),  # none in this language
         "done": ("klart", "klar", "klara", "gjort", "gjord", "utfört", "utförd", "avklarat",
                  "avklarad", "slutfört", "slutförd", "genomfört", "genomförd", "skickat",
                  "skickad", "skickats", "fixat", "fixad", "bokat", "bokad", "beställt", "beställd"),
@@ -107,6 +112,13 @@ PROFILE = Profile(
         "columns": ("Ansvarig", "Åtgärd", "Senast"),
     },
     actions={
+        "recipient_endings": (),  # a recipient is named after a word (recipient_before)
+        "not_subject_endings": (),
+        # the ending of a present verb after its subject: "Mats sammankallar …"
+        "present_endings": ("r",),
+        "done_words": (),  # none in this language
+        "must_endings": (),  # none in this language
+        "passive_endings": (),  # none in this language
         # What a later meeting says of an earlier one's actions, and the words of a draft
         # agenda (read by tracker.reconcile, tracker.series and tracker.agenda, not the parser).
         "marker": ("åtgärd", "åtgärder", "uppgift", "att göra", "todo"),
@@ -197,6 +209,10 @@ PROFILE = Profile(
         "event": ("hålls", "äger rum", "börjar", "öppnar", "stänger", "infaller"),
         # verbs that say how things are, not what someone does: "the plan covers …"
         "state_verbs": ("innehåller", "omfattar", "stödjer", "betyder", "gäller", "handlar", "verkar", "kostar", "varar", "finns", "ligger", "behövs", "saknas", "fortskrider"),
+        # the ending of a verb of work going on ("working"), and the word after which an
+        # assigned task names its doers ("assigned the survey to Jo")
+        "progressive_endings": (),
+        "assign_to": (),
         "base_verbs": (),
         "assign": ("uppdrar", "uppdrog", "ber", "bad", "ger", "gav"),
         "not_after_to": (),
@@ -207,6 +223,9 @@ PROFILE = Profile(
         "kommunerna": ("kommunerna", "kommunernas", "kommunen"),
     },
     date_words={
+        "am": (),  # none in this language
+        "in_month_endings": (),  # none in this language
+        "pm": (),  # none in this language
         "week": ("vecka", "v", "v.", "veckan", "veckor"),
         "next": ("nästa", "kommande"),
         "this": ("denna", "den här", "detta"),

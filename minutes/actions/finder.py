@@ -100,6 +100,9 @@ class Finder:
         unit = candidate.unit
         header, row = unit.header, unit.row
         named = self.patterns._action_columns(header) if header else None
+        if len([c for c in row if c.strip()]) == 1 and len(row) > 1:
+            candidate.row_kind, candidate.row_task = "other", unit.text  # a section row across the table
+            return
         if named is not None and "owner" not in named:
             heading = header[named["action"]].strip().strip("*:").lower()
             if heading in self.profile.actions.get("column_neutral", ()):

@@ -595,6 +595,15 @@ class _Finder:
         doc = self._analysis(match["rest"]) if verb in ("to", "is to", "are to") else None
         if doc is not None and len(doc) and doc[0].pos_ in ("DET", "ADP", "PRON", "PROPN", "NUM"):
             return []  # "Welcome to the club", "thanks to Sam"
+        verbs = self.profile.verbs
+        after = rest.split()[0] if rest.split() else ""
+        if verb in ("to", "is to", "are to") and after.endswith(
+            (*verbs.get("progressive_endings", ()), *verbs.get("past_endings", ()))
+        ):
+            return []  # "Due to overlapping duties …": no verb follows "to"
+        first = match["who"].split()[0].lower()
+        if len(first) > 4 and first.endswith(tuple(verbs.get("opening_past_endings", ()))):
+            return []  # "Created the repository to …": a report opens the sentence, no doer
         return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or self.nicks)
 
     def _subject_with_verb(self, sentence: str, low: str) -> list[str]:

@@ -99,7 +99,7 @@ def read(text: str, roster: Roster) -> Reading:
 
 def _doer(token: str, roster: Roster, profile: Profile) -> bool:
     """A word that names someone of the meeting (a person, a role), so no verb."""
-    if token.lower() in _role_words(profile.code):
+    if token.lower() in _role_words(profile.code) or roster.group(token):
         return True
     return bool(token[:1].isupper() and roster.resolve(token))
 
@@ -201,6 +201,8 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
     elif form == "present" and low[at] in _report_verbs(profile.code):
         form = "past"  # "Anna kertoo …": a report, whatever its tense
     reading.form, reading.verb, reading.verb_at = form, " ".join(low[at : at + size]), at
+    negation = _words(profile, "negation")
+    reading.negated = any(w in negation for w in low[max(0, at - 1) : at + size + 1])
     if at == 0:
         reading.subject = "none"
         if form == "assign":
@@ -266,6 +268,8 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
         if low[at] in adverbs or doer(at) or capital(at) and not doer(at - 1):
             continue
         ending = _ending_form(low[at], profile)
+        if not ending and low[at] in _words(profile, "base_verbs") and doer(at - 1):
+            ending = "present"  # "Each look into …", "Tom and Sam review …"
         if ending and _may_be_subject(low[:at], profile):
             return at, ending, 1
     return None, "none", 0

@@ -109,6 +109,14 @@ def _opens_with(c: Candidate, key: str, table: str = "verbs") -> bool:
     return any(c.low == w or c.low.startswith((w + " ", w + ",")) for w in words)
 
 
+def _task_said(c: Candidate) -> bool:
+    """A phrase of the profile's ``task_said`` anywhere, or one of its single words
+    opening the sentence (``Seuraavaksi …``, not ``… seuraavaksi kahdeksi vuodeksi``)."""
+    words = c.profile.actions.get("task_said", ())
+    phrases = tuple(w for w in words if " " in w)
+    return _says(c.low, phrases) or _opens_with(c, "task_said", "actions")
+
+
 def _told(c: Candidate) -> bool:
     """A line that opens with a label of news, not of tasks (``Yesterday:``, ``Blockers:``,
     ``FYI``), or of a question (``Open question:``)."""
@@ -184,6 +192,8 @@ RULES: tuple[Rule, ...] = (
          lambda c: _form(c, "passive") and c.unit.depth >= 0 and not c.dated),
     Rule("agreed-opening", "an agreed task without a doer: 'Agreed to …', 'Sovittiin, että …'",
          lambda c: c.reading.subject == "none" and _form(c, "commit") or _opens_with(c, "agreed", "actions"), proposes=True),
+    Rule("task-said", "a sentence that says there is work to do: 'The next step is to …', 'Seuraavaksi …'",
+         lambda c: _task_said(c), proposes=True),
     Rule("owner-after", "an owner named after the task: 'Update the site, Olli.', '… - Maria'",
          lambda c: bool(c.reading.trailing) and not _form(c, "past", "perfect", "state", "progressive")
          and (not _form(c, "none") or any(w[:1].islower() for w in c.reading.text.split()[:-1])),
@@ -225,6 +235,8 @@ RULES: tuple[Rule, ...] = (
          lambda c: (c.reading.text.rstrip().endswith("?") or _opens_with(c, "question")) and c.child_owner is None),
     Rule("deferred", "a matter put off: 'palataan syksyllä', 'we will revisit it', 'väntar med'",
          lambda c: c.says("actions", "deferral")),
+    Rule("habitual", "a habit, not a task: 'always', 'koko ajan', 'varje möte'",
+         lambda c: c.says("actions", "habitual")),
     Rule("event", "something that happens, not a task: 'Seminaari pidetään …', 'The fair opens …'",
          lambda c: c.says("verbs", "event")),
     Rule("owner-label", "a line that only names an owner: 'Vastuu: Anna', 'Ansvarig: Olof'",

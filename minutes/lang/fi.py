@@ -167,6 +167,10 @@ PROFILE = Profile(
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
         "deferral": ("palataan", "palata", "palaamme", "siirretään", "siirtyy", "myöhemmin", "pantiin pöydälle",
                      "jätetään myöhemmin", "odotetaan", "jäädään odottamaan"),
+        # a sentence that says there is work to do: "the next step is to …"
+        "task_said": ("tehtävänä on", "tehtävänä nyt on", "tehtävä on", "seuraavaksi", "vielä tehtävä"),
+        # what happens as a habit is no task: "we always …", "koko ajan", "varje möte"
+        "habitual": ("koko ajan", "jatkuvasti", "aina", "yleensä", "usein", "tavallisesti", "vuosittain", "joka vuosi", "joka kokouksessa", "säännöllisesti"),
         "section_next": ("seuraava", "seuraavaksi", "tuleva", "tulevat", "ensi", "suunnitelma",
                          "suunnitelmat", "jatko", "jatkotoimet", "tehtävät",
                          "toimintopisteet", "päätökset"),

@@ -137,6 +137,10 @@ PROFILE = Profile(
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
         "deferral": ("återkommer till", "väntar med", "bordlades", "bordläggs", "skjuts upp", "senare",
                      "tas upp igen", "vi väntar"),
+        # a sentence that says there is work to do: "the next step is to …"
+        "task_said": ("uppgiften är att", "nästa steg är att", "härnäst", "återstår att"),
+        # what happens as a habit is no task: "we always …", "koko ajan", "varje möte"
+        "habitual": ("alltid", "ofta", "vanligtvis", "hela tiden", "brukar", "varje år", "varje möte", "regelbundet"),
         "section_next": ("nästa", "kommande", "plan", "planering", "att göra", "uppgifter",
                          "framåt", "beslut"),
         "section_past": ("föregående", "förra", "rapport", "rapporter", "status", "läget", "lägesrapport",

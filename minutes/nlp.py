@@ -1,6 +1,9 @@
 """spaCy, loaded lazily and once per process: a statistical model where one is installed,
 a blank pipeline with a rule-based sentencizer where none is.
 
+``has_model`` looks for a model's package first (``importlib.util.find_spec``), so that a
+parse on a machine without models never imports spaCy (a second of a parse's time).
+
     >>> nlp = pipeline("en")                       # doctest: +SKIP
     >>> [s.text for s in nlp("Sam will send it. Jo to check.").sents]   # doctest: +SKIP
     ['Sam will send it.', 'Jo to check.']
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib.util import find_spec
 
 __all__ = ["MODELS", "has_model", "pipeline"]
 
@@ -49,5 +53,15 @@ def pipeline(lang: str):
 
 
 def has_model(lang: str) -> bool:
-    """True when ``pipeline(lang)`` is a statistical model, not a blank pipeline."""
-    return "morphologizer" in pipeline(lang).pipe_names or "tagger" in pipeline(lang).pipe_names
+    """True when ``pipeline(lang)`` is a statistical model, not a blank pipeline. Without
+    a model's package installed (or with ``MINUTES_NO_MODEL``), spaCy is not imported."""
+    if os.environ.get("MINUTES_NO_MODEL") or not _installed(lang):
+        return False
+    names = pipeline(lang).pipe_names
+    return "morphologizer" in names or "tagger" in names
+
+
+@lru_cache(maxsize=None)
+def _installed(lang: str) -> bool:
+    """Whether a package of a model for ``lang`` is installed (it may still fail to load)."""
+    return any(find_spec(name) is not None for name in MODELS.get(lang, ()))

@@ -125,3 +125,36 @@ def test_the_follow_up_listings_load_nothing_slow(tmp_path):
         ["agenda", "--next", "haap", *s],
     ])
     assert not slow_in(loaded, {*SLOW, "rapidfuzz", "docx"})  # the agenda reads a language profile
+
+
+PARSE = """
+import json, sys
+from minutes import nlp
+if sys.argv[2] == "no model package":  # as on a machine where none is installed
+    nlp.MODELS = {code: ("no_such_model_package",) for code in nlp.MODELS}
+from tui.cli import main
+try:
+    main(["parse", sys.argv[1], "--json"])
+except SystemExit as end:
+    assert not end.code, end.code
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("how", ["MINUTES_NO_MODEL=1", "no model package"])
+def test_a_parse_without_a_model_imports_no_spacy_nor_the_store(tmp_path, how):
+    minutes_file = tmp_path / "hallitus.txt"
+    minutes_file.write_text("Hallituksen kokous 3.3.2026\nLäsnä: Anna Virtanen, Pekka Nieminen\n\n"
+                            "1. Talous\nAnna lähettää budjetin jäsenille. Pekka varaa salin 10.3. "
+                            "mennessä. Todettiin, että kokous on ensi viikolla.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "MINUTES_NO_MODEL"}
+    if how.startswith("MINUTES_NO_MODEL"):
+        env["MINUTES_NO_MODEL"] = "1"
+    done = subprocess.run([sys.executable, "-c", PARSE, str(minutes_file), how], cwd=ROOT,
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    output, listed = done.stdout.rsplit("\n", 2)[0], done.stdout.splitlines()[-1]
+    assert json.loads(output[: output.rindex("}") + 1])["actions"]  # it did parse
+    loaded = set(json.loads(listed)) - {"tracker", "tracker.errors"}  # the verbs' error handling
+    assert not {name.split(".")[0] for name in loaded} & {"spacy", "thinc", "tracker", "orjson",
+                                                         "tinydb", "textual"}

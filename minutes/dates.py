@@ -448,16 +448,27 @@ _Reading = tuple  # (kind, date | None) or (kind, date, doubt)
 _Reader = Callable[[re.Match[str], _Context], "_Reading | None"]
 
 
-@dataclass(frozen=True)
 class _Rule:
     """A pattern, the kinds of token it can start at (``digit.`` and the other kinds of
     number of ``_tokens``, ``month_name``, ``weekday``, ``weekday_abbr`` or a
     ``date_words`` group such as ``next``), and the function that reads its match as
-    ``(kind, date)`` or rejects it."""
+    ``(kind, date)`` or rejects it. The pattern is compiled when a token first calls for
+    it: a document uses a few of a language's rules, and compiling them all would cost more
+    than reading the document."""
 
-    pattern: re.Pattern[str]
-    read: _Reader
-    starts: frozenset[str]
+    __slots__ = ("source", "read", "starts", "_pattern")
+
+    def __init__(self, source: str, read: _Reader, starts: frozenset[str]) -> None:
+        self.source = source
+        self.read = read
+        self.starts = starts
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.IGNORECASE)
+        return self._pattern
 
 
 @dataclass(frozen=True)
@@ -539,7 +550,7 @@ class _Pieces:
 
 
 def _rule(pattern: str, read: _Reader, *starts: str) -> _Rule:
-    return _Rule(re.compile(pattern, re.IGNORECASE), read, frozenset(starts))
+    return _Rule(pattern, read, frozenset(starts))
 
 
 _AT_WEEKDAY = ("weekday", "weekday_abbr")

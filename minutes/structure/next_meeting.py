@@ -26,11 +26,7 @@ def next_meeting(state: ParseState) -> None:
     filler = re.compile(rf"^(?:{any_word('structure', 'filler').pattern}\s*)+", re.I)
     for part in parts:
         if nm.date is None:
-            mentions = [d for c in (code, *(c for c in LANGUAGES if c != code))
-                        for d in dates.find_dates(part, base, c) if not base or d.date >= base]
-            explicit = [d for d in mentions if d.kind in ("date", "deadline")]
-            if explicit or mentions:
-                nm.date = (explicit or mentions)[0].date
+            nm.date = _date_in(part, base, code)
         if nm.start is None:
             nm.start, nm.end = dates.parse_time_range(part)
             if nm.start is None and same.search(part) and any_word("structure", "time_words").search(part):
@@ -53,6 +49,21 @@ def next_meeting(state: ParseState) -> None:
     nm.location = place.rstrip(".") if place else None
     if nm.date or nm.start or nm.location:
         state.minutes.next_meeting = nm
+
+
+def _date_in(part: str, base, code: str):
+    """The first date (with a day) that ``part`` names after ``base``, read in the minutes'
+    language, then in the others (``3.4. klo 17`` in English minutes); failing that, the
+    first period or relative date. The other languages' patterns are compiled only when
+    the minutes' own find no date with a day."""
+    mentions = []
+    for c in (code, *(c for c in LANGUAGES if c != code)):
+        found = [d for d in dates.find_dates(part, base, c) if not base or d.date >= base]
+        explicit = next((d for d in found if d.kind in ("date", "deadline")), None)
+        if explicit is not None:
+            return explicit.date
+        mentions += found
+    return mentions[0].date if mentions else None
 
 
 def _next_meeting_pattern(state: ParseState) -> re.Pattern[str]:

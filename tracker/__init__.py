@@ -21,19 +21,6 @@ earlier actions (``tracker.reconcile``), and ``store.agenda`` drafts the next ag
 with a one-line message.
 """
 
-from tracker.codec import Action, Change, Meeting, Mention, Note, Person
-from tracker.errors import (
-    AmbiguousId,
-    Changed,
-    CorruptStore,
-    NothingToUndo,
-    StoreError,
-    StoreLocked,
-    UnknownId,
-    UnknownPerson,
-)
-from tracker.store import ActionStore, Stale, default_path, read_due
-
 __all__ = [
     "Action",
     "ActionStore",
@@ -54,3 +41,23 @@ __all__ = [
     "default_path",
     "read_due",
 ]
+
+# where each name lives: a name is imported when first asked for, so that ``import
+# tracker.errors`` (the command line's error handling) costs nothing of the rest
+_HOMES = {
+    **dict.fromkeys(("Action", "Change", "Meeting", "Mention", "Note", "Person"), "tracker.codec"),
+    **dict.fromkeys(("AmbiguousId", "Changed", "CorruptStore", "NothingToUndo", "StoreError",
+                     "StoreLocked", "UnknownId", "UnknownPerson"), "tracker.errors"),
+    **dict.fromkeys(("ActionStore", "Stale", "default_path", "read_due"), "tracker.store"),
+}
+
+
+def __getattr__(name: str):
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value

@@ -8,10 +8,14 @@ level.
 
 A verb is a function of the parsed arguments, registered with ``command``::
 
-    @command("parse", arg("file", type=Path), arg("--json", dest="as_json", action="store_true"))
+    @command("parse", arg("file", type=path), arg("--json", dest="as_json", action="store_true"))
     def parse(args): ...
 
 Every error ends the same way: exit status 2 and one line on stderr (``fail``).
+
+What every command imports is kept to what ``minutes done ID`` needs: argparse and the
+store's own modules, no pathlib (a file argument becomes a ``Path`` through ``path`` only
+when given) and no typing.
 """
 
 from __future__ import annotations
@@ -20,9 +24,8 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-__all__ = ["arg", "command", "fail", "main"]
+__all__ = ["arg", "command", "fail", "main", "path"]
 
 PROG = "minutes"
 LANGUAGES = ("fi", "en", "sv")
@@ -45,6 +48,13 @@ def command(name: str, *arguments: tuple[tuple[str, ...], dict]):
         return func
 
     return register
+
+
+def path(value: str):
+    """A file argument as a ``pathlib.Path`` (imported here, not on every command)."""
+    from pathlib import Path
+
+    return Path(value)
 
 
 def fail(message: str) -> None:
@@ -111,8 +121,30 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``minutes`` with these arguments (default: the process's); the exit status."""
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run ``minutes`` with these arguments (default: the process's); the exit status.
+
+    Run as the process's own command (no ``argv``), it ends the process when the verb is
+    done, without the interpreter's teardown: freeing every object of a parse or a store
+    one by one costs more than some verbs' work (each verb has closed its files, pools and
+    screens by then)."""
+    if argv is not None:
+        return _run(list(argv))
+    try:
+        status = _run(sys.argv[1:])
+    except SystemExit as end:
+        status = end.code
+    if isinstance(status, str):  # what sys.exit("…") would print
+        print(status, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (``| head``)
+        status = status or 1
+    os._exit(status or 0)
+
+
+def _run(argv: list[str]) -> int:
     args = _parser(_verb_named(argv)).parse_args(argv)
     try:
         if args.verb is None:
@@ -151,7 +183,7 @@ def _parser(verb: str | None) -> _Parser:
     parser = _Parser(prog=PROG, allow_abbrev=False, formatter_class=_help_formatter,
                      description="Turn written meeting minutes into tracked actions. Without a "
                                  "verb: the terminal UI (in a terminal; elsewhere this help).")
-    parser.add_argument("--store", type=Path, metavar="PATH", help=STORE_HELP)
+    parser.add_argument("--store", metavar="PATH", help=STORE_HELP)
     parser.add_argument("--version", action=_Version)
     if verb:
         parser.help_of = f"{PROG} {verb}"  # an unknown option after the verb ends up here
@@ -164,12 +196,12 @@ def _parser(verb: str | None) -> _Parser:
                                formatter_class=_help_formatter)
         for flags, options in arguments:
             sub.add_argument(*flags, **options)
-        sub.add_argument("--store", type=Path, metavar="PATH", default=argparse.SUPPRESS,
+        sub.add_argument("--store", metavar="PATH", default=argparse.SUPPRESS,
                          help=STORE_HELP)
     return parser
 
 
-@command("parse", arg("file", type=Path),
+@command("parse", arg("file", type=path),
          arg("--json", dest="as_json", action="store_true", help="Print the JSON of the parse."),
          arg("--lang", choices=LANGUAGES, help="The minutes' language."))
 def parse(args: argparse.Namespace) -> None:
@@ -182,14 +214,14 @@ def parse(args: argparse.Namespace) -> None:
     except UnreadableMinutes as error:
         fail(f"{args.file}: {error}")
     if args.as_json:
-        import orjson
+        import json  # orjson costs more to import than it saves on one document
 
-        print(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2).decode())
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         print(summary(result))
 
 
-@command("eval", arg("directory", type=Path),
+@command("eval", arg("directory", type=path),
          arg("--json", dest="as_json", action="store_true", help="Print the scores as JSON."),
          arg("--misses", action="store_true",
              help="Also list what was missed or extra, file by file."),
@@ -227,7 +259,7 @@ def eval_(args: argparse.Namespace) -> None:
 # -- the terminal UI ------------------------------------------------------------------------
 
 
-def run_app(store: Path | None, me: str | None = None) -> None:
+def run_app(store: str | None, me: str | None = None) -> None:
     """Open the Textual app on the store (Textual is imported here, not before)."""
     from tracker import ActionStore
     from tui.app import MinutesApp
@@ -257,9 +289,9 @@ def tui(args: argparse.Namespace) -> None:
     run_app(args.store, args.me)
 
 
-def sample_files() -> list[Path]:
-    """The bundled samples: minutes files with a ``.gold.json`` beside them."""
-    folder = Path(__file__).resolve().parents[1] / "samples"
+def sample_files() -> list:
+    """The bundled samples (``Path``s): minutes files with a ``.gold.json`` beside them."""
+    folder = path(__file__).resolve().parents[1] / "samples"
     return [p for p in sorted(folder.glob("*"))
             if p.suffix.lower() in (".txt", ".md", ".docx")
             and p.with_name(p.name[: -len(p.suffix)] + ".gold.json").exists()]
@@ -280,10 +312,10 @@ def demo(args: argparse.Namespace) -> None:
         fail("no bundled samples found next to the package")
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     with tempfile.TemporaryDirectory(prefix="minutes-demo-") as folder:
-        path = Path(folder) / "actions.json"
+        store_path = os.path.join(folder, "actions.json")
         if interactive:
-            print(f"minutes demo: importing {len(files)} sample minutes into {path}…", file=sys.stderr)
-        with ActionStore(path, user="demo") as store:
+            print(f"minutes demo: importing {len(files)} sample minutes into {store_path}…", file=sys.stderr)
+        with ActionStore(store_path, user="demo") as store:
             for file in files:
                 store.import_minutes(parse(file))
             if interactive:

@@ -15,10 +15,15 @@ import os
 import sys
 from argparse import SUPPRESS, Namespace
 from datetime import date
-from pathlib import Path
 
-from tracker import Action, ActionStore, Meeting, StoreError, UnknownPerson, default_path
-from tui.cli import LANGUAGES, arg, command, fail
+from tracker.errors import StoreError, UnknownPerson
+from tui.cli import LANGUAGES, arg, command, fail, path
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (the hot verbs do not)
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tracker import Action, ActionStore, Meeting
 
 STATUS_CHOICES = ("open", "done", "cancelled", "vanished", "all")
 BY = arg("--as", dest="by", metavar="NAME", help="Who makes the change (default: $USER).")
@@ -47,6 +52,8 @@ def verb(name: str, *arguments, updates: bool = False, parses: bool = False):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 sys.exit(1)
             except OSError as error:
+                from tracker import default_path
+
                 where = error.filename or args.store or default_path()
                 fail(f"{where}: {error.strerror or error}")
             finally:
@@ -59,6 +66,8 @@ def verb(name: str, *arguments, updates: bool = False, parses: bool = False):
 
 
 def open_store(args: Namespace) -> ActionStore:
+    from tracker import ActionStore
+
     return ActionStore(args.store, user=getattr(args, "by", None))
 
 
@@ -74,13 +83,13 @@ def echo_json(value) -> None:
 
 
 def output(help_more: str = "") -> tuple:
-    return arg("-o", "--output", type=Path, help=f"Write to this file (default: standard output{help_more}).")
+    return arg("-o", "--output", type=path, help=f"Write to this file (default: standard output{help_more}).")
 
 
 # -- importing --------------------------------------------------------------------------------
 
 
-@verb("import", arg("files", nargs="+", type=Path, metavar="FILE"),
+@verb("import", arg("files", nargs="+", type=path, metavar="FILE"),
       arg("--dry-run", action="store_true", help="Print what would change; change nothing."),
       arg("--lang", choices=LANGUAGES, help="The minutes' language."),
       arg("--force", action="store_true",
@@ -251,6 +260,8 @@ def meetings(args: Namespace) -> None:
 @verb("show", arg("some_id", metavar="ID"), JSON)
 def show(args: Namespace) -> None:
     """Show one action (with its history) or one meeting (with its actions)."""
+    from tracker import Meeting
+
     with open_store(args) as store:
         found = store.find(args.some_id)
         history = store.history(found.id)

@@ -127,7 +127,7 @@ _NAME_WITH_PLACE = re.compile(rf"^(?:\w[\w-]*\s)?(?P<name>{NAME_TOKEN}\s{NAME_TO
 
 def _mentioned_people(state: ParseState) -> list[str]:
     """Full names that stand outside the attendee list as people: a line of names, a
-    ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Korkka. A line
+    ``Name, Place`` contact or signature line. They let ``Antti`` find Antti Kallio. A line
     in capitals is a heading (``TASK LIST``, the body's name), not people."""
     names: list[str] = []
     for line in state.lines:

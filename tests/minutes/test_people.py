@@ -10,8 +10,8 @@ from minutes.people import PeopleIndex, looks_like_name
 
 ROSTER = PeopleIndex(
     [Attendee(n) for n in (
-        "Marjaana Lahdenranta", "Antti Korkka", "Tomi Aho", "Yrjö Sotamaa", "Jussi Olavi Jokinen",
-        "Pekka Nieminen", "Jukka Virtanen", "Inga Savukoski", "Liisa Laine", "Anne-Mari Suopajärvi",
+        "Johanna Kivimäki", "Antti Kallio", "Tomi Laakso", "Yrjö Harjula", "Jussi Olavi Rantala",
+        "Pekka Nieminen", "Jukka Virtanen", "Inga Korpijärvi", "Liisa Laine", "Anne-Mari Kuusela",
         "Sam Okafor", "Sara Lind", "Kaisa Harju-Lehtonen", "Iiris Kallio", "Tuomas Berg",
     )],
     aliases={"@sokafor": "Sam Okafor"},
@@ -21,23 +21,23 @@ ROSTER = PeopleIndex(
 @pytest.mark.parametrize(
     "written, person",
     [
-        ("Marjaana Lahdenranta", "Marjaana Lahdenranta"),
-        ("Marjaana", "Marjaana Lahdenranta"),
-        ("Lahdenranta", "Marjaana Lahdenranta"),
-        ("Marjaanalta", "Marjaana Lahdenranta"),   # ablative
-        ("Antille", "Antti Korkka"),               # allative, tt -> t
+        ("Johanna Kivimäki", "Johanna Kivimäki"),
+        ("Johanna", "Johanna Kivimäki"),
+        ("Kivimäki", "Johanna Kivimäki"),
+        ("Johannalta", "Johanna Kivimäki"),   # ablative
+        ("Antille", "Antti Kallio"),               # allative, tt -> t
         ("Jukalle", "Jukka Virtanen"),             # kk -> k
         ("Niemiselle", "Pekka Nieminen"),          # -nen -> -se-
-        ("Savukoskelle", "Inga Savukoski"),        # -i -> -e-
+        ("Korpijärvelle", "Inga Korpijärvi"),        # -i -> -e-
         ("Laineelle", "Liisa Laine"),
-        ("Yrjö Sotamaalle", "Yrjö Sotamaa"),
+        ("Yrjö Harjulalle", "Yrjö Harjula"),
         ("Virtasen Jukka", "Jukka Virtanen"),      # surname first in the genitive
-        ("Jussi", "Jussi Olavi Jokinen"),
-        ("Jussi Jokinen", "Jussi Olavi Jokinen"),
-        ("Anne-Mari", "Anne-Mari Suopajärvi"),
-        ("Anne-Marille", "Anne-Mari Suopajärvi"),
-        ("Tommi", "Tomi Aho"),                     # near miss of a first name
-        ("Tomin", "Tomi Aho"),
+        ("Jussi", "Jussi Olavi Rantala"),
+        ("Jussi Rantala", "Jussi Olavi Rantala"),
+        ("Anne-Mari", "Anne-Mari Kuusela"),
+        ("Anne-Marille", "Anne-Mari Kuusela"),
+        ("Tommi", "Tomi Laakso"),                     # near miss of a first name
+        ("Tomin", "Tomi Laakso"),
         ("JV", "Jukka Virtanen"),                  # initials
         ("@sokafor", "Sam Okafor"),
         ("Kaisa", "Kaisa Harju-Lehtonen"),
@@ -67,7 +67,7 @@ def test_ambiguous_first_name_resolves_to_nobody():
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("Anna Virtanen", True), ("Jussi Olavi Jokinen", True), ("Ludwig van Beethoven", True),
+    [("Anna Virtanen", True), ("Jussi Olavi Rantala", True), ("Ludwig van Beethoven", True),
      ("O'Brien", True), ("lapin liitto", False), ("Anna virtanen", False), ("A B C D E", False),
      ("", False)],
 )

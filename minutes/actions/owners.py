@@ -42,7 +42,12 @@ class Roster:
         people = [*minutes.attendees, *minutes.absent]
         self.people = PeopleIndex(people, aliases=handles or {})
         self.names = [p.name for p in people]
-        self.roles = {fold(p.role): p.name for p in people if p.role}
+        self.roles: dict[str, str] = {}
+        for person in people:  # "kulttuurisihteeri, esittelijä": each role names the person
+            for role in re.split(r"\s*[,/;]\s*", fold(person.role or "")):
+                if role and self.roles.setdefault(role, person.name) != person.name:
+                    self.roles[role] = ""  # two people hold it: it names neither
+        self.roles = {role: name for role, name in self.roles.items() if name}
         self.groups = {
             form.lower(): canonical for canonical, forms in profile.groups.items() for form in forms
         }

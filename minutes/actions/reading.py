@@ -99,7 +99,7 @@ def read(text: str, roster: Roster) -> Reading:
 
 def _doer(token: str, roster: Roster, profile: Profile) -> bool:
     """A word that names someone of the meeting (a person, a role), so no verb."""
-    if token.lower() in _role_words(profile.code) or roster.group(token):
+    if _is_role_word(token.lower(), profile) or roster.group(token):
         return True
     return bool(token[:1].isupper() and roster.resolve(token))
 
@@ -167,6 +167,12 @@ def _report_verbs(code: str) -> frozenset[str]:
     from ..lang import profile
 
     return frozenset(w.lower() for w in profile(code).actions.get("report_verbs", ()) if " " not in w)
+
+
+def _is_role_word(word: str, profile: Profile) -> bool:
+    """A role, or a compound that ends in one (``kulttuurisihteeri``, ``vice ordförande``)."""
+    roles = _role_words(profile.code)
+    return word in roles or any(len(r) >= 6 and word.endswith(r) for r in roles)
 
 
 @lru_cache(maxsize=None)
@@ -367,7 +373,7 @@ def _subject(tokens: list[str], end: int, roster: Roster, profile: Profile, bare
             owners.append(who)
             kinds.append("role" if who not in roster.names or fold(text) != fold(who) and roster.roles.get(fold(text)) else "person")
             continue
-        if len(part) == 1 and part[0].lower().rstrip(".") in _role_words(profile.code):
+        if len(part) == 1 and _is_role_word(part[0].lower().rstrip("."), profile):
             owners.append(text)  # "Rahastonhoitaja maksaa …" with no one named to it: the role
             kinds.append("role")
             continue

@@ -171,8 +171,13 @@ def _report_verbs(code: str) -> frozenset[str]:
 
 def _is_role_word(word: str, profile: Profile) -> bool:
     """A role, or a compound that ends in one (``kulttuurisihteeri``, ``vice ordförande``)."""
-    roles = _role_words(profile.code)
-    return word in roles or any(len(r) >= 6 and word.endswith(r) for r in roles)
+    return _role_word(word, profile.code)
+
+
+@lru_cache(maxsize=8192)
+def _role_word(word: str, code: str) -> bool:
+    roles = _role_words(code)
+    return word in roles or word.endswith(tuple(r for r in roles if len(r) >= 6))
 
 
 @lru_cache(maxsize=None)
@@ -329,6 +334,14 @@ def _first_word_form(word: str, profile: Profile) -> str | None:
 
 def _ending_form(word: str, profile: Profile, first: bool = False) -> str | None:
     """The form a word's ending gives it (the longest ending the profile knows)."""
+    return _form_of_ending(word, profile.code, first)
+
+
+@lru_cache(maxsize=16384)
+def _form_of_ending(word: str, code: str, first: bool) -> str | None:
+    from ..lang import profile as language
+
+    profile = language(code)
     if len(word) < 3 or not word.isalpha():
         return None
     verbs = profile.verbs

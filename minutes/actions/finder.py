@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import dates
 from ..model import Action
 from ..structure import ParseState, columns
 from . import patterns, scorer
@@ -44,14 +43,14 @@ class Finder:
         self.state = state
         self.profile = state.profile
         self.roster = Roster(state.minutes, state.profile, state.handles)
-        self.patterns = patterns._Finder(state)
+        self.patterns = patterns.PatternFinder(state)
         self.weights = weights or scorer.load()
         self.candidates = self._candidates()
 
     # --- candidates ---------------------------------------------------------------------
 
     def _candidates(self) -> list[Candidate]:
-        found_by_line: dict[int, list[patterns._Found]] = {}
+        found_by_line: dict[int, list[patterns.Found]] = {}
         for item in self.patterns.find():
             found_by_line.setdefault(item.line.index, []).append(item)
         out: list[Candidate] = []
@@ -242,9 +241,9 @@ class Finder:
             return False
         return len(sa & sb) / min(len(sa), len(sb)) >= 0.8
 
-    def _pattern(self, item: Found) -> patterns._Found:
+    def _pattern(self, item: Found) -> patterns.Found:
         c = item.candidate
-        return patterns._Found(item.text, item.owners, c.unit.line, "table" if c.unit.is_row else "found",
+        return patterns.Found(item.text, item.owners, c.unit.line, "table" if c.unit.is_row else "found",
                              item.text, item.due_source)
 
     def _action(self, item: Found) -> Action:
@@ -257,7 +256,7 @@ class Finder:
         rule = max(positive, key=lambda r: self.weights.weights[r]) if positive else (c.pattern or "")
         doubts = [] if item.owners else ["no owner named"]
         return Action(
-            text=patterns._clean(text),
+            text=patterns.clean(text),
             owners=item.owners,
             due=due.date if due else None,
             due_text=due.text if due else None,
@@ -289,7 +288,7 @@ def _snippet(c: Candidate) -> str:
     return c.unit.text
 
 
-def _covers(candidate: Candidate, found: patterns._Found) -> bool:
+def _covers(candidate: Candidate, found: patterns.Found) -> bool:
     """Whether the pattern finder's task stands in this unit."""
     unit = candidate.unit
     if unit.is_row:

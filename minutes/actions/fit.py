@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlparse
 
 from ..evaluate import documents, source_of
 from ..lang import detect

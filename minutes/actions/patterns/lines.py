@@ -4,13 +4,17 @@ labels, an owner named after the task."""
 from __future__ import annotations
 
 import re
+
 from ...people import NAME_TOKEN, looks_like_name
 from ...structure import Line
-from .common import Found, _ARROW, _BOX, _BULLET, _OWNER_SPLIT, _TRAILING_DASH_OWNER, _TRAILING_OWNER, _starts_item
+from .common import (
+    Found, _ARROW, _BOX, _BULLET, _OWNER_SPLIT, _TRAILING_DASH_OWNER, _TRAILING_OWNER,
+    _starts_item,
+)
 
 
 class Lines:
-    """Rules that read a task off one line: explicit markers, action sections, owner and due"""
+    """The rules that read a task off one line."""
 
     def _explicit(self, line: Line, text: str) -> Found | None:
         box = _BOX.match(text)

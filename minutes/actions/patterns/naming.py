@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+
 from ...people import looks_like_name
-from .common import _ARROW, _HANDLE, _LEADING_HANDLES, _NAME_SEQ, _OWNERS_SEQ, _OWNER_SPLIT, _TRAILING_DASH_OWNER, _TRAILING_OWNER, _stem_match, _without_quantifier
+from .common import (
+    _ARROW, _HANDLE, _LEADING_HANDLES, _NAME_SEQ, _OWNERS_SEQ, _OWNER_SPLIT,
+    _TRAILING_DASH_OWNER, _TRAILING_OWNER, _stem_match, _without_quantifier,
+)
 
 
 class Naming:
-    """Who a pattern's task belongs to: the names, handles, roles and groups it is written with."""
+    """Who a pattern's task belongs to."""
 
     def _owners_of_task(self, text: str, hint: str | None) -> tuple[list[str], str]:
         """The owners a marked task names: ``TODO(sam)``, ``@sam``, ``Sam to …``,

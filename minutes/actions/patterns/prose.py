@@ -4,13 +4,16 @@ a speaker's promise, what is to be sent to someone, a deadline."""
 from __future__ import annotations
 
 import re
+
 from ...people import looks_like_name
 from ...structure import Line
-from .common import Found, _BULLET, _MONTH_YEAR, _NAME_SEQ, _NICKS, _OWNERS_SEQ, _alternation, _present_verb
+from .common import (
+    Found, _BULLET, _MONTH_YEAR, _NAME_SEQ, _NICKS, _OWNERS_SEQ, _alternation, _present_verb,
+)
 
 
 class Prose:
-    """Rules that read a task off a sentence of prose: agreed and required tasks, commitments,"""
+    """The rules that read a task off a sentence of prose."""
 
     def _segments(self, line: Line, text: str) -> list[tuple[str | None, str]]:
         turns = [t for t in self.turns.get(line.origin, []) if t.text and t.text in text]

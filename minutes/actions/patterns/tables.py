@@ -4,12 +4,13 @@ tabs, rows marked done."""
 from __future__ import annotations
 
 import re
+
 from ...structure import Line, cell, columns
 from .common import Found, _stems
 
 
 class Tables:
-    """Rules that read tasks off a table: an action table by its header words, one typed with"""
+    """The rules that read tasks off a table."""
 
     def _action_columns(self, header: tuple[str, ...]) -> dict[str, int] | None:
         """Which columns of a table hold the task, its owner and its due date, when the

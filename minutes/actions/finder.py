@@ -196,8 +196,10 @@ class Finder:
         pattern = candidate.pattern_found
         if pattern is not None:  # the pattern finder's own reading of its task
             owners = list(pattern.owners)
-            if not owners and (candidate.reading.subject in ("person", "role") or candidate.child_owner):
-                owners = self._owners(candidate)
+            named = self._owners(candidate)
+            people = [o for o in named if o in self.roster.names or o in self.roster.roles.values()]
+            if candidate.child_owner is not None or people and not set(owners) & set(people):
+                owners = named or owners  # an owner line, or the people the sentence hands it to
             text = pattern.text
             if candidate.child_owner is not None:
                 text = f"{text} {candidate.child_owner.unit.text}"
@@ -216,7 +218,7 @@ class Finder:
             return r.owners
         if r.trailing and (not r.owners or r.subject == "name"):
             return r.trailing
-        if r.later_owners and r.form in ("past", "perfect", "state", "passive", "none"):
+        if r.later_owners and r.form not in _PLANS:
             return r.later_owners  # "… was done, and Jo will close it"
         if r.owners and r.subject in ("person", "role", "name", "group"):
             return r.owners
@@ -269,6 +271,7 @@ class Finder:
 
 
 _LISTING = ("explicit", "table", "section", "owner", "deadline", "recipient")
+_PLANS = ("future", "must", "commit", "present", "imperative", "assign")
 
 
 def _listed(item: Found) -> bool:

@@ -55,6 +55,7 @@ class Roster:
         self._spelled += [(tuple(re.findall(r"\w+", key)), name) for key, name in self.roles.items()]
         self._determiners = frozenset(fold(w) for w in profile.roles.get("determiners", ()))
         self._resolved: dict[str, str | None] = {}
+        self._parts = {fold(part) for name in self.names for part in name.split()}
         # a name, inflected or misspelt, keeps the first two letters of one of its parts
         self._starts = {fold(part)[:2] for name in self.names for part in name.split()}
         self.known: set[str] = set()  # names the document uses as people (headings, "Name:" lines)
@@ -103,6 +104,10 @@ class Roster:
             return None
         found = {name for words, name in self._spelled if words and words[0][0] == low[0] and _abbreviates(low, words)}
         return found.pop() if len(found) == 1 else None
+
+    def is_name_part(self, word: str) -> bool:
+        """Whether ``word`` is a name as the list writes it (``Ville``), not an inflected form."""
+        return fold(word) in self._parts
 
     def group(self, written: str) -> str | None:
         """A group word (``kaikki``, ``the board``, ``alla``) as written, else None."""

@@ -28,7 +28,7 @@ from .owners import Roster, fold
 
 __all__ = ["Reading", "read"]
 
-_TOKEN = re.compile(r"[^\W_][\w'’-]*|[&+,()]")
+_TOKEN = re.compile(r"@?[^\W_][\w'’.-]*[\w'’]|@?[^\W_]|[&+,()]")
 _NAME = re.compile(r"^[A-ZÅÄÖÜÉÈÁ][\w'’-]*$")
 _PREFIX = re.compile(r"^(?P<who>[^:]{1,40}?)\??\s*:\s+(?P<rest>\S.*)$", re.S)
 _TRAILING_OWNER = re.compile(
@@ -101,7 +101,7 @@ def _doer(token: str, roster: Roster, profile: Profile) -> bool:
     """A word that names someone of the meeting (a person, a role), so no verb."""
     if _is_role_word(token.lower(), profile) or roster.group(token):
         return True
-    return bool(token[:1].isupper() and roster.resolve(token))
+    return bool((token[:1].isupper() or token.startswith("@")) and roster.resolve(token))
 
 
 def _later_plan(text: str, roster: Roster) -> tuple[str | None, list[str]]:
@@ -226,8 +226,11 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
         reading.owners = _named_after(tokens, at + size, roster, profile) or owners
         return
     if kind == "thing" and form in ("present", "must", "future", "commit"):
+        not_subject = tuple(profile.actions.get("not_subject_endings", ())) or ("\0",)
         for size2 in (3, 2, 1):
             after = tokens[at + size : at + size + size2]
+            if after and after[0].lower().endswith(not_subject) and not roster.is_name_part(after[0]):
+                break  # "… lähettävät Ainolle": the one it goes to, no doer (but "Ville" is Ville)
             kind2, owners2 = _subject(after, len(after), roster, profile, bare=True)
             if kind2 in ("person", "role") and owners2 or kind2 == "we":
                 reading.subject, reading.owners, reading.inverted = kind2, owners2, True
@@ -275,12 +278,12 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
             first = None if doer(0) else _first_word_form(low[0], profile)
             if first:
                 return 0, first, 1
+        elif low[at] in _words(profile, "base_verbs") and doer(at - 1):
+            return at, "present", 1  # "Each look into …", "@tom ask …"
     for at in range(1, window):
         if low[at] in adverbs or doer(at) or capital(at) and not doer(at - 1):
             continue
         ending = _ending_form(low[at], profile)
-        if not ending and low[at] in _words(profile, "base_verbs") and doer(at - 1):
-            ending = "present"  # "Each look into …", "Tom and Sam review …"
         if ending and _may_be_subject(low[:at], profile):
             return at, ending, 1
     return None, "none", 0
@@ -322,12 +325,12 @@ def _first_word_form(word: str, profile: Profile) -> str | None:
     verbs = profile.verbs
     if word in verbs.get("base_verbs", ()):
         return "imperative"
-    if word in _closed_words():
-        return None
     if word in verbs.get("past_words", ()):
         return "past"
     if len(word) > 4 and word.endswith(tuple(verbs.get("opening_past_endings", ()))):
-        return "past"
+        return "past"  # "Sovittiin, että …", "Created …"
+    if word in _closed_words():
+        return None
     ending = _ending_form(word, profile, first=True)
     return ending if ending != "past" else None
 

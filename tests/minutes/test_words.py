@@ -25,18 +25,18 @@ from minutes.words import PART, SAME, WordForms, word_forms
     ("fi", "rahoitus", "rahoitushakemus", PART),    # its first part
     ("fi", "seminaarin", "seminaaritilat", PART),
     ("fi", "Lukupiiritilat", "tilat", PART),
-    ("fi", "bändisopimuksen", "sopimus", PART),
+    ("fi", "vuokrasopimuksen", "sopimus", PART),
     ("fi", "päivittää", "päivitys", PART),
     # and words that only look alike
     ("fi", "sauna", "hakemus", 0.0),
     ("fi", "kunta", "laskun", 0.0),
-    ("fi", "ryhmän", "bändisopimuksen", 0.0),
+    ("fi", "ryhmän", "vuokrasopimuksen", 0.0),
     # Swedish
     ("sv", "fixat", "fixar", SAME),
     ("sv", "tröjor", "tröja", SAME),
     ("sv", "bokar", "bokning", SAME),
-    ("sv", "styrelseposter", "poster", PART),
-    ("sv", "medlemskapsmail", "mail", PART),
+    ("sv", "styrelsemöten", "möten", PART),
+    ("sv", "medlemsbrev", "brev", PART),
     # English: no compounds written as one word, so no head is a part
     ("en", "quotes", "quote", SAME),
     ("en", "booked", "booking", SAME),

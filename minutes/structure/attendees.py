@@ -233,14 +233,18 @@ _GROUP_END = re.compile(r"\)\s*(?=[^\s,;)])")
 
 
 def _grouped(text: str) -> list[str]:
-    """People written in groups that share the parenthesis after them, with no comma
-    between groups: ``Aino ja Eero (Kyläyhdistys) Maija (Kunta), Olli ja Outi (Seura)``
-    -> ``Aino (Kyläyhdistys)``, ``Eero (Kyläyhdistys)``, ``Maija (Kunta)``, … ; ``[]``
-    when the text is not so written (a parenthesis followed by a comma is one person's)."""
-    if not _GROUP_END.search(text):
+    """People written in groups that share the parenthesis after them:
+    ``Aino ja Eero (Kyläyhdistys) Maija (Kunta), Olli ja Outi (Seura)`` -> ``Aino
+    (Kyläyhdistys)``, ``Eero (Kyläyhdistys)``, ``Maija (Kunta)``, … A list is so written
+    when no comma follows a parenthesis, or when names joined by "and" stand before one;
+    ``[]`` when it is not (``Anna Berg (Kunta, pj), Olli Aro`` is one person's)."""
+    groups = re.findall(r"([^()]*)\(([^)]*)\)", text)
+    conjunction = any_word("structure", "and").pattern
+    joined = any(re.search(rf"\s{conjunction}\s", names.rsplit(",", 1)[-1]) for names, _ in groups)
+    if not (_GROUP_END.search(text) or joined):
         return []
     people = []
-    for names, shared in re.findall(r"([^()]*)\(([^)]*)\)", text):
+    for names, shared in groups:
         people += [f"{name} ({shared})" for name in _split_list(names)]
     rest = text[text.rindex(")") + 1:]
     return people + _split_list(rest)
@@ -283,8 +287,8 @@ def _role_first(state: ParseState, text: str) -> tuple[str | None, str]:
     return (None, rest) if start and end == start and looks_like_name(rest) else (None, text)
 
 
-def _split_list(text: str) -> list[str]:
-    """Split ``A, B (Org, Unit); C`` at commas and semicolons outside parentheses."""
+def _commas(text: str) -> list[str]:
+    """``A, B (Org, Unit); C`` split at commas and semicolons outside parentheses."""
     parts, depth, current = [], 0, []
     for char in text:
         depth += char == "("
@@ -295,6 +299,13 @@ def _split_list(text: str) -> list[str]:
         else:
             current.append(char)
     parts.append("".join(current))
+    return parts
+
+
+def _split_list(text: str) -> list[str]:
+    """Split ``A, B (Org, Unit); C ja D`` at commas and semicolons outside parentheses,
+    and at the conjunction before the last name."""
+    parts = _commas(text)
     conjunction = any_word("structure", "and").pattern
     # "A, B, and C": the last one after a comma and a conjunction
     parts = [re.sub(rf"^{conjunction}\s+", "", p.strip(), flags=re.I) for p in parts if p.strip()]

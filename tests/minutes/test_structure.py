@@ -80,6 +80,12 @@ def test_header(lines, title, day, start, end, location):
          [("Aino Rautio", "Kyläyhdistys", None), ("Eero Kallio", "Kyläyhdistys", None),
           ("Maija Lehto", "Kyläyhdistys", None), ("Olli Salo", "Kemijoen kunta", None),
           ("Outi Ranta", "Lapin liitto", None), ("Eija Koski", "Lapin liitto", None)]),
+        # a comma after each group: the names joined by "and" before a parenthesis share it
+        (["Paikalla: Henna, Ville, Aino ja Jussi (Kehitysyhtiö), Leo Aro (Kunta)"],
+         [("Henna", "Kehitysyhtiö", None), ("Ville", "Kehitysyhtiö", None), ("Aino", "Kehitysyhtiö", None),
+          ("Jussi", "Kehitysyhtiö", None), ("Leo Aro", "Kunta", None)]),
+        (["Present: Ann Lee (Council, chair), Bob Hart, Cara Fox"],
+         [("Ann Lee", "Council", "chair"), ("Bob Hart", None, None), ("Cara Fox", None, None)]),
         # a comma before the last "and"
         (["Participants: Ann Lee, Bob Hart, and Cara Fox"],
          [("Ann Lee", None, None), ("Bob Hart", None, None), ("Cara Fox", None, None)]),

@@ -254,6 +254,9 @@ class Finder:
         text = item.text
         if due and due.text in text and len(text) > len(due.text) + 10 and not c.unit.is_row:
             text = text.replace(due.text, " ")
+        label = self.state.label_of(text)
+        if label and "decision" in label[0] and label[1]:
+            text = label[1]  # "Päätös: Anna tilaa bussin": the task, not its label
         positive = [r for r in item.rules if self.weights.weights.get(r, 0) > 0]
         rule = max(positive, key=lambda r: self.weights.weights[r]) if positive else (c.pattern or "")
         doubts = [] if item.owners else ["no owner named"]

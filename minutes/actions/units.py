@@ -88,7 +88,9 @@ def sentences(text: str) -> list[str]:
             continue
         if _ABBREVIATION.search(piece) and not piece.endswith(("!", "?")) and len(piece) > 4:
             last = piece.split()[-1]
-            if len(last) <= 3 and not last[:-1].isdigit() or last[:-1].isupper() and len(last) == 2:
+            if re.search(r"\d\s+\w{1,3}\.$", piece):
+                pass  # a sum or measure ends the sentence: "budjetti 400 €.", "12 400 kr."
+            elif len(last) <= 3 and not last[:-1].isdigit() or last[:-1].isupper() and len(last) == 2:
                 continue  # "Anna K. ja", "mm. seuraavat": the sentence goes on
         parts.append(piece)
         start = match.end()

@@ -143,7 +143,7 @@ PROFILE = Profile(
         "promise_lemmas": ("agree", "volunteer", "offer", "promise", "undertake", "commit"),
         "quantifiers": ("all", "everyone", "everybody"),
         "not_tasks": ("yesterday", "done", "blockers", "blocker", "fyi", "info", "idea", "note",
-                      "update", "status", "agreed", "resolved", "resolution", "decision", "link",
+                      "update", "status", "link",
                       "today"),
         # a line that opens with one of these tells, even without a colon: ``FYI retro moved``
         "notices": ("fyi", "nb", "n.b.", "ps", "p.s."),

@@ -154,7 +154,7 @@ PROFILE = Profile(
         "due": ("aikataulu", "määräaika", "milloin", "dl", "deadline", "valmis", "mennessä"),
         "promise_lemmas": ("lupautua", "luvata", "sitoutua", "lupaantua"),
         "quantifiers": ("kaikki",),
-        "not_tasks": ("tiedoksi", "huom", "info", "tilanne", "eilen", "päätös", "päätökset", "idea",
+        "not_tasks": ("tiedoksi", "huom", "info", "tilanne", "eilen", "idea",
                       "kiitos", "tiedotus"),
         # a line that opens with one of these tells, even without a colon: ``Huom kokous siirtyy``
         "notices": ("huom", "huom.", "tiedoksi", "fyi"),

@@ -126,7 +126,7 @@ PROFILE = Profile(
         "due": ("klart", "senast", "deadline", "tidplan", "när", "datum"),
         "promise_lemmas": ("lova", "åta"),
         "quantifiers": ("alla",),
-        "not_tasks": ("info", "för kännedom", "noterades", "beslut", "igår"),
+        "not_tasks": ("info", "för kännedom", "noterades", "igår"),
         # a line that opens with one of these tells, even without a colon: ``Obs mötet flyttas``
         "notices": ("obs", "obs!", "fyi", "nb"),
         "done_status": ("klart", "klar", "gjort", "utfört"),

@@ -106,6 +106,10 @@ def test_sentences_are_cut_at_their_ends_but_not_after_an_initial():
     assert sentences("Anna K. ja Ville hoitavat sen. Sirpa kirjoittaa.") == [
         "Anna K. ja Ville hoitavat sen.", "Sirpa kirjoittaa."]
     assert sentences("Budget: 12.3. mennessä") == ["Budget: 12.3. mennessä"]
+    # a sum or a measure ends its sentence; a short abbreviation does not
+    assert sentences("Kassan är 9 800 kr. Olle skickar bokslutet.") == [
+        "Kassan är 9 800 kr.", "Olle skickar bokslutet."]
+    assert sentences("Tarvitaan mm. Aino ja Eero.") == ["Tarvitaan mm. Aino ja Eero."]
 
 
 def _state(text: str, lang: str) -> ParseState:

@@ -350,3 +350,39 @@ def test_the_due_phrase_leaves_no_gap_before_a_comma():
                       lang="fi").actions
     assert action.text == "Pekka selvittää, voiko salin saada iltaisin"
     assert action.due == D(2026, 2, 20)
+
+
+@pytest.mark.parametrize(
+    "lang, body, expected",
+    [
+        # a decision that gives someone work is a task, read without its label
+        ("fi", ["Päätös: Pekka tilaa bussin 20.2. mennessä."],
+         [("Pekka tilaa bussin", ["Pekka Nieminen"], D(2026, 2, 20))]),
+        ("sv", ["Beslut: Olof bokar lokalen senast 14/3."], [("Olof bokar lokalen", ["Olof Lind"], D(2026, 3, 14))]),
+        ("en", ["Decision: Tom will renew the insurance by 20 February."],
+         [("Tom will renew the insurance", ["Tom Reed"], D(2026, 2, 20))]),
+        # an owner label on the line right below a task that named no one
+        ("fi", ["Hankitaan kaksi tarjousta ennen seuraavaa kokousta.", "Vastuu: Jukka"],
+         [("Hankitaan kaksi tarjousta", ["Jukka Salo"], D(2026, 3, 10))]),
+        ("sv", ["Nya stolar köps in före nästa möte.", "Ansvarig: Emil"],
+         [("Nya stolar köps in", ["Emil Nyström"], D(2026, 3, 10))]),
+        # a sum ends its sentence: the task after it has its doer
+        ("sv", ["Kassan är 9 800 kr. Olof skickar bokslutet till revisorn."],
+         [("Olof skickar bokslutet till revisorn", ["Olof Lind"], None)]),
+    ],
+)
+def test_decisions_owner_lines_and_sums(lang, body, expected):
+    text = "\n".join([*HEADS[lang], *body, NEXT[lang], NEXT_LINE[lang]]) + "\n"
+    assert [(a.text, a.owners, a.due) for a in parse(text, lang=lang).actions] == expected
+
+
+def test_an_irc_nick_written_in_lower_case_owns_its_action():
+    text = "\n".join([
+        "#heron meeting 2026-03-05", "Meeting started by ville at 15:00:12 UTC.", "",
+        "Meeting summary", "---------------", "* Release  (ville, 15:01:40)",
+        "  * ACTION: ville review the open translation PRs  (ville, 15:14:55)",
+        "  * ACTION: sanna to tag the release candidate by Friday  (ville, 15:05:02)", "",
+        "People present (lines said)", "---------------------------", "* ville (40)", "* sanna (12)", "",
+    ])
+    assert [(a.owners, a.due) for a in parse(text, lang="en").actions] == [
+        (["ville"], None), (["sanna"], D(2026, 3, 6))]

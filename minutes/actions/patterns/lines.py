@@ -52,11 +52,12 @@ class Lines:
     def _attach(self, text: str, line: Line, found: list[Found]) -> bool:
         """``Vastuu: X`` / ``Ansvarig: X, senast 14/4`` / ``Aikataulu: 13.3.`` on the lines
         right below a task: they complete it."""
-        if not found or found[-1].rule not in ("explicit", "section", "owner"):
+        if not found:
             return False
         last = found[-1]
-        if line.index - last.line.index > 3:
-            return False
+        listed = last.rule in ("explicit", "section", "owner")
+        if line.index - last.line.index > (3 if listed else 1) or not listed and last.owners:
+            return False  # any task with no owner yet takes the line right below it
         owner = self.owner_label.match(text.strip() + "\n")
         due = self.due_label.match(text)
         if owner and owner.start() == 0:

@@ -52,11 +52,13 @@ class Naming:
         täyttävät …``, ``Kaikkien kuntien vastaukset …``; a recipient (``Helenalle``) or an
         object further on is no owner."""
         owners: list[str] = []
+        nicks = {a.name for a in self.state.minutes.attendees if a.name.islower()}  # IRC: "kalle"
         for word in re.findall(r"[\w-]+", text)[:3]:
             low = word.lower()
             if low.endswith(tuple(self.words.get("not_subject_endings", ())) or ("\0",)):
                 continue
-            found = self.groups.get(low) or (self.state.people.resolve(word) if word[:1].isupper() else None)
+            named = word[:1].isupper() or word in nicks
+            found = self.groups.get(low) or (self.state.people.resolve(word) if named else None)
             if found and found not in owners:
                 owners.append(found)
         return _without_quantifier(owners, self.words.get("quantifiers", ()))

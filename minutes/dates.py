@@ -564,9 +564,9 @@ def _day_rules(x: _Pieces) -> list[_Rule]:
               r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})"
               r"(?:\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)|(?P<dot>\.)(?!\d)|(?!\d|[.,]\d))",
               _read_dotted, "digit.", *_AT_WEEKDAY),
-        # 14/3, 14/3/2026
+        # 14/3, 14/3/2026, and the Swedish 14/3 2026 and 14/3-2026
         _rule(rf"(?<![^\W_]){x.weekday_prefix}(?<![\w./€$£+-])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
-              r"(?:/(?P<y>\d{4}|\d{2}))?(?![\d/]|[.,]\d)",
+              r"(?:/(?P<y>\d{4}|\d{2})|[ -](?P<year>(?:19|20)\d\d)(?!\d))?(?![\d/]|[.,]\d)",
               _read_slashed, "digit/", *_AT_WEEKDAY),
         # 18.3. - 22.3.2019, 6.-7.7.: a span of days is due on its last day
         _rule(r"(?<![\w.,/])(?P<d1>\d{1,2})\.(?:(?P<m1>\d{1,2})\.?)?\s*[-–—]\s*"
@@ -695,7 +695,7 @@ def _relative_rules(x: _Pieces) -> list[_Rule]:
         # pe, fri: only after a deadline word
         _rule(rf"(?<!\w)(?P<abbr>{x.weekday_abbr})\.?(?!\w)",
               _read_weekday_after_by, "weekday_abbr"),
-        _rule(rf"(?<!\w){x.w('next')}\s+{x.w('meeting')}(?!\w)", _read_next_meeting, "next"),
+        _rule(rf"(?<!\w){x.w('next')}\s+(?:{x.w('meeting')}|{x.w('occasion')})(?!\w)", _read_next_meeting, "next"),
         # maaliskuun kokoukseen, the March meeting, marsmötet
         _rule(rf"(?<!\w)(?P<mname>{x.month})(?:\s+|-)?{x.w('meeting')}(?!\w)",
               _read_month_meeting, "month_name"),
@@ -834,9 +834,10 @@ def _read_slashed(m: re.Match[str], ctx: _Context) -> _Reading | None:
     day, month = int(m.group("d")), int(m.group("m"))
     if not _valid_day_month(day, month) or _is_reference(m, ctx.grammar):
         return None
-    if (day, month, m.group("y")) == (24, 7, None):
+    year = m.group("y") or m.group("year")
+    if (day, month, year) == (24, 7, None):
         return None  # 24/7 is round the clock
-    return _with_weekday(m, ctx, _day(ctx, day, month, m.group("y")))
+    return _with_weekday(m, ctx, _day(ctx, day, month, year))
 
 
 def _read_iso(m: re.Match[str], ctx: _Context) -> _Reading | None:

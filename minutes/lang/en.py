@@ -328,6 +328,7 @@ PROFILE = Profile(
         "month_day": ("",),
         "ordinal": ("st", "nd", "rd", "th"),
         "meeting": ("meeting", "call"),
+        "occasion": ("time",),  # "next time": the next meeting
         "units": ("million", "millions", "billion", "bn", "m", "k", "percent", "per cent", "eur",
                   "euros", "usd", "gbp", "hours", "hrs", "h", "min", "km", "kg"),
         "reference": ("item", "items", "section", "sections", "point", "chapter", "paragraph",

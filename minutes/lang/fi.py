@@ -347,6 +347,7 @@ PROFILE = Profile(
         "meeting": ("kokous", "kokoukseen", "kokousta", "kokouksessa", "kokoukselle", "palaveri",
                     "palaveriin", "palaveria", "palaverissa", "tapaaminen", "tapaamiseen",
                     "tapaamista", "tapaamisessa"),
+        "occasion": ("kerraksi", "kerralla", "kertaan"),  # "ensi kerraksi": the next meeting
         "units": ("milj", "milj.", "miljoonaa", "miljardia", "mrd", "euroa", "e", "prosenttia",
                   "kpl", "tuntia", "h", "min", "km", "kg", "m"),
         "reference": ("kohta", "kohdan", "kohdassa", "kohtaan", "kohdat", "kohdissa", "luku",

@@ -267,6 +267,7 @@ PROFILE = Profile(
         "month_day": (),
         "ordinal": (":a", ":e"),
         "meeting": ("möte", "mötet", "sammanträde", "sammanträdet"),
+        "occasion": ("gång",),  # "till nästa gång": the next meeting
         "units": ("miljoner", "mkr", "msek", "kr", "kronor", "procent", "st", "timmar", "tim", "h",
                   "min", "km", "kg"),
         "reference": ("punkt", "punkten", "avsnitt", "avsnittet", "paragraf", "kapitel", "version",

@@ -175,6 +175,8 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
         rows_below = False
     if value:
         parts = _grouped(value) or _split_list(value)
+        if len(parts) > 2 and following and "," not in following[0].text:
+            rows_below = False  # "Present: Ann, Bob, Cy" over a heading: no row of a list
         if not rows_below and len(parts) > 1 and all(_is_person_part(state, p) for p in parts):
             for part in parts:
                 if person := _person(state, part):

@@ -73,6 +73,8 @@ ONE_MENTION = [
     # numeric and worded dates, Swedish and English
     ("sv", FEB, "Eva ansvarar, senast 14/3", "senast 14/3", "2025-03-14", "deadline"),
     ("sv", FEB, "Mötet den 14/3/2026", "14/3/2026", "2026-03-14", "date"),
+    ("sv", FEB, "Mötet den 14/3 2026 i Vasa", "14/3 2026", "2026-03-14", "date"),
+    ("sv", FEB, "Protokoll 14/3-2026", "14/3-2026", "2026-03-14", "date"),
     ("sv", FEB, "Nästa möte 14 mars 2026 i Vasa", "14 mars 2026", "2026-03-14", "date"),
     ("sv", FEB, "den 14:e mars", "den 14:e mars", "2025-03-14", "date"),
     ("sv", FEB, "innan 2026-03-14", "innan 2026-03-14", "2026-03-14", "deadline"),
@@ -368,6 +370,10 @@ def test_find_dates_without_base_keeps_only_dates_with_a_year(lang, text, expect
         ("en", "Done by the next meeting", "by the next meeting"),
         ("sv", "Eva tar fram underlag till nästa möte.", "till nästa möte"),
         ("sv", "Klart före nästa möte", "före nästa möte"),
+        # "next time": the next meeting
+        ("sv", "Olle gör en ny budget till nästa gång.", "till nästa gång"),
+        ("en", "Sam will bring the drafts next time.", "next time"),
+        ("fi", "Aino tuo luonnokset ensi kerraksi.", "ensi kerraksi"),
     ],
 )
 def test_next_meeting_phrases(lang, text, phrase):
@@ -623,6 +629,7 @@ MEETING_DATES = [
     ("en", "Minutes of March 14, 2026", "2026-03-14"),
     ("sv", "Protokoll 14 mars 2026", "2026-03-14"),
     ("sv", "Styrelsemöte 14/3/2026", "2026-03-14"),
+    ("sv", "Anteckningar från arbetsgruppen, 14/3 2026", "2026-03-14"),
     ("en", "cluster-meeting-2025-11-14", "2025-11-14"),  # a file name
     ("fi", "muistio_14.11.2025_final", "2025-11-14"),
     ("en", "notes 2025-11-14-v2", "2025-11-14"),

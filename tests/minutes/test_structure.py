@@ -361,3 +361,10 @@ def test_every_language_has_the_words_the_structure_stages_read(part):
     keys = {code: set(getattr(profile(code), part)) for code in LANGUAGES}
     assert all(k == keys["fi"] for k in keys.values()), keys
     assert all(isinstance(words, tuple) for code in LANGUAGES for words in getattr(profile(code), part).values())
+
+
+def test_a_list_of_names_on_its_label_line_ends_before_a_bare_heading():
+    m = minutes_of("Anteckningar, 14/3 2026", "Närvarande: Olle, Stina, Bo, Kajsa", "Budget",
+                   "Olle har pratat med kommunen.")
+    assert [a.name for a in m.attendees] == ["Olle", "Stina", "Bo", "Kajsa"]
+    assert m.date == date(2026, 3, 14)

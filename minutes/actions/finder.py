@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Action
 from ..structure import ParseState, columns
@@ -248,12 +249,26 @@ class Finder:
         return patterns.Found(item.text, item.owners, c.unit.line, "table" if c.unit.is_row else "found",
                              item.text, item.due_source)
 
+    def _without_date(self, text: str, phrase: str) -> str:
+        """The task without its due phrase, nor the small words that led to it (``at the``
+        end of May, ``i`` slutet av maj)."""
+        before, _, after = text.partition(phrase)
+        words = before.rstrip().split(" ")
+        while words and words[-1].lower() in self._date_leads:
+            words.pop()
+        return f"{' '.join(words)} {after}"
+
+    @cached_property
+    def _date_leads(self) -> frozenset[str]:
+        groups = ("filler", "time", "in_month", "by", "before", "during")
+        return frozenset(w for g in groups for w in self.profile.date_words.get(g, ()) if " " not in w)
+
     def _action(self, item: Found) -> Action:
         c = item.candidate
         due = self._deadline(item.due_source)
         text = item.text
         if due and due.text in text and len(text) > len(due.text) + 10 and not c.unit.is_row:
-            text = text.replace(due.text, " ")
+            text = self._without_date(text, due.text)
         label = self.state.label_of(text)
         if label and "decision" in label[0] and label[1]:
             text = label[1]  # "Päätös: Anna tilaa bussin": the task, not its label

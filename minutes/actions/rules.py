@@ -122,6 +122,8 @@ def _told(c: Candidate) -> bool:
     ``FYI``), or of a question (``Open question:``)."""
     prefix = (c.reading.prefix or "").lower().strip("* ")
     words = c.profile.actions
+    if prefix in c.profile.labels.get("decision", ()):
+        return not _doer(c)  # "Resolved: …" tells; "Päätös: Anna tilaa bussin" gives work
     if prefix and (prefix in words.get("not_tasks", ()) or _says(prefix, c.profile.verbs.get("question", ()))
                    or _says(prefix, words.get("question_labels", ()))):
         return True

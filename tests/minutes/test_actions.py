@@ -361,6 +361,12 @@ def test_the_due_phrase_leaves_no_gap_before_a_comma():
         ("sv", ["Beslut: Olof bokar lokalen senast 14/3."], [("Olof bokar lokalen", ["Olof Lind"], D(2026, 3, 14))]),
         ("en", ["Decision: Tom will renew the insurance by 20 February."],
          [("Tom will renew the insurance", ["Tom Reed"], D(2026, 2, 20))]),
+        ("en", ["Resolved: the spring fair moves to the sports hall."], []),
+        # the due phrase leaves the task with the small words that led to it
+        ("en", ["Tom will renew the insurance at the end of March."],
+         [("Tom will renew the insurance", ["Tom Reed"], D(2026, 3, 31))]),
+        ("sv", ["Olof förnyar försäkringen i slutet av mars."],
+         [("Olof förnyar försäkringen", ["Olof Lind"], D(2026, 3, 31))]),
         # an owner label on the line right below a task that named no one
         ("fi", ["Hankitaan kaksi tarjousta ennen seuraavaa kokousta.", "Vastuu: Jukka"],
          [("Hankitaan kaksi tarjousta", ["Jukka Salo"], D(2026, 3, 10))]),

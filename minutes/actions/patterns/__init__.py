@@ -226,7 +226,10 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         reports, and is no task; nor is a line that opens with a notice word (``FYI retro
         moved``, ``Huom kokous alkaa klo 9``), colon or not."""
         label = re.match(r"^\s*(?:[-*•]\s*)?\**([^:*]{2,25}?)\**\s*:", text)
-        if label and label.group(1).strip().lower() in self.words.get("not_tasks", ()):
+        said = label.group(1).strip().lower() if label else ""
+        if said in self.state.profile.labels.get("decision", ()):
+            return not self._subject_owners(text[label.end():])  # unless it names who does what
+        if said in self.words.get("not_tasks", ()):
             return True
         first = re.match(r"^\s*(?:[-*•]\s*)?\**(\S+)", text)
         return bool(first) and first.group(1).strip("*,:").lower() in self.words.get("notices", ())

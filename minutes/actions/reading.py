@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..lang import Profile
 from .owners import Roster, fold
 
-__all__ = ["Reading", "read"]
+__all__ = ["Reading", "closed_words", "read"]
 
 _TOKEN = re.compile(r"@?[^\W_][\w'’.-]*[\w'’]|@?[^\W_]|[&+,()]")
 _NAME = re.compile(r"^[A-ZÅÄÖÜÉÈÁ][\w'’-]*$")
@@ -329,7 +329,7 @@ def _first_word_form(word: str, profile: Profile) -> str | None:
         return "past"
     if len(word) > 4 and word.endswith(tuple(verbs.get("opening_past_endings", ()))):
         return "past"  # "Sovittiin, että …", "Created …"
-    if word in _closed_words():
+    if word in closed_words():
         return None
     ending = _ending_form(word, profile, first=True)
     return ending if ending != "past" else None
@@ -490,7 +490,7 @@ def _unknown_name(text: str, roster: Roster | None = None) -> bool:
     words = text.split()
     if not (0 < len(words) <= 3 and all(_NAME.match(w) or len(w) <= 2 and w[:1].isupper() for w in words)):
         return False
-    if any(w.lower() in _closed_words() for w in words):
+    if any(w.lower() in closed_words() for w in words):
         return False
     if roster is None:
         return True
@@ -507,7 +507,7 @@ def _unknown_name(text: str, roster: Roster | None = None) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _closed_words() -> frozenset[str]:
+def closed_words() -> frozenset[str]:
     """Words that are never a name at a sentence's start, in any language: the profiles'
     common words, pronouns, verbs of instruction."""
     from ..lang import LANGUAGES, profile
@@ -519,7 +519,7 @@ def _closed_words() -> frozenset[str]:
         for key, values in p.verbs.items():
             for value in values:
                 words.update(value.split())
-        for key in ("agreed", "tentative", "not_tasks", "notices", "marker"):
+        for key in ("agreed", "tentative", "not_tasks", "notices", "marker", "first_person"):
             for value in p.actions.get(key, ()):
                 words.update(value.split())
     return frozenset(words)

@@ -7,6 +7,7 @@ import re
 
 from ...people import looks_like_name
 from ...structure import Line
+from ..reading import closed_words
 from .common import (
     Found, _BULLET, _MONTH_YEAR, _NAME_SEQ, _NICKS, _OWNERS_SEQ, _alternation, _present_verb,
 )
@@ -186,7 +187,8 @@ class Prose:
     def _is_place(self, who: str) -> bool:
         """A capitalised subject that is no person of the meeting but acts as one (a town,
         an organisation: ``Kuusamo kokoaa tiedot``)."""
-        return looks_like_name(who, 2) and self.state.people.resolve(who) is None
+        return looks_like_name(who, 2) and self.state.people.resolve(who) is None \
+            and who.split()[0].lower() not in closed_words()  # "Teen kuvat viikolla 14": a verb
 
 
     def _has_deadline(self, sentence: str, strict: bool = False) -> bool:

@@ -395,5 +395,5 @@ def test_an_irc_nick_written_in_lower_case_owns_its_action():
 
 
 def test_a_speaker_who_says_what_they_will_do_owns_it():
-    text = "\n".join([*HEADS["fi"], "**Pekka:** Teen julisteet viikolla 9.", NEXT["fi"], NEXT_LINE["fi"]]) + "\n"
+    text = "\n".join([*HEADS["fi"], "**Pekka:** Teen kuvat ja videot viikolla 9.", NEXT["fi"], NEXT_LINE["fi"]]) + "\n"
     assert [(a.owners, a.due) for a in parse(text, lang="fi").actions] == [(["Pekka Nieminen"], D(2026, 3, 1))]

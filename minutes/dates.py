@@ -981,9 +981,12 @@ def _read_month_during(m: re.Match[str], ctx: _Context) -> _Reading | None:
 
 def _read_month_in(m: re.Match[str], ctx: _Context) -> _Reading | None:
     """A month in a case that means *in* it (``tammikuussa``: the profile's
-    ``in_month_endings``), read as ``in January`` is."""
+    ``in_month_endings``), read as ``in January`` is; a month's name alone (``April``,
+    ``huhtikuu``: a table's due cell, a typed due date) is read so too."""
     endings = ctx.grammar.profile.date_words.get("in_month_endings", ())
-    if not endings or not m.group("mname").lower().endswith(endings) or not _when_due(m, ctx):
+    alone = not m.string[: m.start()].strip() and not m.string[m.end() :].strip(" .,;:")
+    in_case = bool(endings) and m.group("mname").lower().endswith(endings) and _when_due(m, ctx)
+    if not (in_case or alone):
         return None
     return _month_named(m, ctx, "month_end", lambda end: end)
 

@@ -731,6 +731,10 @@ ONE_READER = [
     ("en", "due in January", "2027-01-31", "2027-01-31"),
     ("sv", "i januari", "2027-01-31", "2027-01-31"),
     ("sv", "senast i januari", "2027-01-31", "2027-01-31"),
+    # a month's name alone: a table's due cell, a due date typed
+    ("fi", "tammikuu", "2027-01-31", "2027-01-31"),
+    ("en", "January", "2027-01-31", "2027-01-31"),
+    ("sv", "januari", "2027-01-31", "2027-01-31"),
     # a day after its month
     ("fi", "maaliskuun 15.", "2026-03-15", "2027-03-15"),
     ("fi", "maaliskuun 15. mennessä", "2026-03-15", "2027-03-15"),

@@ -397,3 +397,21 @@ def test_an_irc_nick_written_in_lower_case_owns_its_action():
 def test_a_speaker_who_says_what_they_will_do_owns_it():
     text = "\n".join([*HEADS["fi"], "**Pekka:** Teen kuvat ja videot viikolla 9.", NEXT["fi"], NEXT_LINE["fi"]]) + "\n"
     assert [(a.owners, a.due) for a in parse(text, lang="fi").actions] == [(["Pekka Nieminen"], D(2026, 3, 1))]
+
+
+def test_a_decision_that_approves_and_then_gives_a_role_work():
+    text = "\n".join([
+        "Lautakunnan kokous", "Aika: 10.2.2026 klo 17",
+        "Läsnä: Anna Virtanen, puheenjohtaja", "Pekka Nieminen, kulttuurisihteeri", "Jukka Salo",
+        "§ 3 Avustukset", "Päätös: Hyväksyttiin. Kulttuurisihteeri ilmoittaa hakijoille helmikuun loppuun mennessä.",
+        "§ 4 Seuraava kokous", "Seuraava kokous 10.3.2026.",
+    ]) + "\n"
+    assert [(a.text, a.owners, a.due) for a in parse(text, lang="fi").actions] == [
+        ("Kulttuurisihteeri ilmoittaa hakijoille", ["Pekka Nieminen"], D(2026, 2, 28))]
+
+
+def test_a_task_that_opens_with_its_owners_handle_is_read_without_it():
+    text = "\n".join([*HEADS["en"], "- [ ] @tom write the release notes before Friday",
+                      NEXT["en"], NEXT_LINE["en"]]) + "\n"
+    assert [(a.text, a.owners) for a in parse(text, lang="en").actions] == [
+        ("Write the release notes", ["Tom Reed"])]

@@ -227,8 +227,8 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         moved``, ``Huom kokous alkaa klo 9``), colon or not."""
         label = re.match(r"^\s*(?:[-*•]\s*)?\**([^:*]{2,25}?)\**\s*:", text)
         said = label.group(1).strip().lower() if label else ""
-        if said in self.state.profile.labels.get("decision", ()):
-            return not self._subject_owners(text[label.end():])  # unless it names who does what
+        if said in self.state.profile.labels.get("decision", ()):  # unless it names who does what
+            return not any(self._subject_owners(s) for s in self._sentences(text[label.end():]))
         if said in self.words.get("not_tasks", ()):
             return True
         first = re.match(r"^\s*(?:[-*•]\s*)?\**(\S+)", text)

@@ -25,6 +25,9 @@ class Naming:
             handles = _HANDLE.findall(leading.group(0))
         if handles:
             owners = self._resolve_all(", ".join(f"@{h}" for h in handles), keep_unknown=True)
+            rest = text[leading.end():].lstrip(" :,–-") if leading else ""
+            if len(rest.split()) >= 2:
+                text = rest  # "@sam write the notes": the task is "write the notes"
             return owners, _HANDLE.sub(lambda m: m[1], text)
         label = self.owner_label.search(text)
         if label:
@@ -53,12 +56,17 @@ class Naming:
         object further on is no owner."""
         owners: list[str] = []
         nicks = {a.name for a in self.state.minutes.attendees if a.name.islower()}  # IRC: "kalle"
-        for word in re.findall(r"[\w-]+", text)[:3]:
+        words = re.findall(r"[\w-]+", text)
+        verbs = self.profile.verbs
+        reported = len(words) > 1 and (words[1].lower().endswith(tuple(verbs.get("past_endings", ())) or ("\0",))
+                                       or words[1].lower() in verbs.get("past_words", ()))
+        for at, word in enumerate(words[:3]):
             low = word.lower()
             if low.endswith(tuple(self.words.get("not_subject_endings", ())) or ("\0",)):
                 continue
             named = word[:1].isupper() or word in nicks
-            found = self.groups.get(low) or (self.state.people.resolve(word) if named else None)
+            found = self.groups.get(low) or (self.state.people.resolve(word) if named else None) \
+                or (self._role_holder(low) if at == 0 and not reported else None)  # "Rahastonhoitaja maksaa …"
             if found and found not in owners:
                 owners.append(found)
         return _without_quantifier(owners, self.words.get("quantifiers", ()))

@@ -49,7 +49,7 @@ PROFILE = Profile(
         # a note after a name that says the person took the minutes: Jo Lee (notes)
         "taking_minutes": ("minutes", "notes", "scribe"),
         "chair": ("chair", "chairperson", "chairman", "chairwoman", "facilitator", "chairing"),
-        "secretary": ("secretary", "minutes", "minute taker", "scribe", "note taker", "notes"),
+        "secretary": ("secretary", "minutes", "minute taker", "scribe", "note taker", "notes", "clerk"),
         "attendance_notes": ("remote", "remotely", "online", "by phone", "via zoom", "via teams",
                              "part", "partly", "left early", "joined late", "minutes", "notes",
                              "scribe", "from item"),
@@ -57,7 +57,7 @@ PROFILE = Profile(
                        "treasurer", "member", "lead", "head", "minutes", "facilitator",
                        "scribe", "observer", "guest", "president", "ceo", "cto", "cfo",
                        "representative", "advisor", "adviser", "consultant", "intern",
-                       "vice", "editor", "convenor", "convener", "trustee"),
+                       "vice", "editor", "convenor", "convener", "trustee", "clerk"),
         # written before a name and no part of it: Cllr Marcus Abernethy, Dr Ann Lee
         # words before a role that say whose it is: "the chair", "kokouksen sihteeri"
         "determiners": ("the", "our", "their"),

@@ -174,7 +174,7 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
         following = following[1:]
         rows_below = False
     if value:
-        parts = _grouped(value) or _split_list(value)
+        parts = [_role_label_last(state, p) for p in _grouped(value) or _split_list(value)]
         if len(parts) > 2 and following and "," not in following[0].text:
             rows_below = False  # "Present: Ann, Bob, Cy" over a heading: no row of a list
         if not rows_below and len(parts) > 1 and all(_is_person_part(state, p) for p in parts):
@@ -207,6 +207,12 @@ def _people_list(state: ParseState, label_line: Line, value: str, target: str) -
             _add(state, person, target)
         state.used.add(line.index)
         value = value or line.text
+
+
+def _role_label_last(state: ParseState, part: str) -> str:
+    """``Clerk: Paul Reeve`` inside a list of people -> ``Paul Reeve (Clerk)``."""
+    match = re.fullmatch(r"\s*([^:()]{2,30}):\s*(\S.*)", part)
+    return f"{match[2]} ({match[1]})" if match and _is_role(state, match[1].strip()) else part
 
 
 def _ends_list(state: ParseState, line: Line) -> bool:

@@ -368,3 +368,10 @@ def test_a_list_of_names_on_its_label_line_ends_before_a_bare_heading():
                    "Olle har pratat med kommunen.")
     assert [a.name for a in m.attendees] == ["Olle", "Stina", "Bo", "Kajsa"]
     assert m.date == date(2026, 3, 14)
+
+
+def test_a_role_label_inside_a_list_of_people_is_that_persons_role():
+    m = minutes_of("Parish council", "Date: 17 March 2026",
+                   "Present: Cllr Ann Lee (Chair), Cllr Bob Hart, Clerk: Cara Fox", "1. Apologies")
+    assert [(a.name, a.role) for a in m.attendees] == [("Ann Lee", "Chair"), ("Bob Hart", None), ("Cara Fox", "Clerk")]
+    assert (m.chair, m.secretary) == ("Ann Lee", "Cara Fox")

@@ -447,7 +447,7 @@ def _inner_name(part: list[str], roster: Roster) -> str | None:
 def _named_after(tokens: list[str], start: int, roster: Roster, profile: Profile) -> list[str]:
     """The people a task is handed to: the names after ``uppdrar``/``assigned … to``."""
     owners: list[str] = []
-    stop = {"att", "että", "that", "in", "for", "by"}
+    stop = _words(profile, "after_people")
     words = tokens[start:]
     lowered = [w.lower() for w in words]
     to = next((i for i, w in enumerate(lowered) if w in _words(profile, "assign_to")), None)
@@ -476,7 +476,8 @@ def _named_after(tokens: list[str], start: int, roster: Roster, profile: Profile
 
 def _complement(text: str, profile: Profile) -> str | None:
     """The clause after ``… that`` / ``… att`` / ``… että`` near the start of a sentence."""
-    match = re.search(r"(?:^|\s|,)(?:that|att|että)\s+(?P<rest>\S.*)$", text, re.I)
+    that = "|".join(map(re.escape, _words(profile, "that"))) or r"(?!)"
+    match = re.search(rf"(?:^|\s|,)(?:{that})\s+(?P<rest>\S.*)$", text, re.I)
     if match and len(text[: match.start()].split()) <= 5:
         return match["rest"]
     return None

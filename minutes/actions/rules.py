@@ -19,12 +19,12 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..lang import Profile
+from .patterns.common import CHECKED
 from .reading import Reading
 from .units import Unit
 
 __all__ = ["Candidate", "Rule", "RULES", "KEPT", "REFUSED", "hits"]
 
-_CHECKED = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar|valmis)\]|~~)")
 _CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s*(?:am|pm)\b", re.I)
 _DOERS = ("person", "role", "name", "group")
 
@@ -252,7 +252,7 @@ RULES: tuple[Rule, ...] = (
     Rule("not-task-label", "a label that tells, not asks: 'Yesterday: …', 'FYI …', 'Open question: …'",
          lambda c: _told(c)),
     Rule("checked", "a task marked done: '[DONE] …', '[x] …', '~~…~~', a row whose status says done",
-         lambda c: bool(_CHECKED.match(c.unit.line.text)) or c.row_done),
+         lambda c: bool(CHECKED.match(c.unit.line.text)) or c.row_done),
     Rule("statement", "a sentence that says how things are: 'The room will be free', 'Rummet ska vara …'",
          lambda c: _form(c, "state")),
     Rule("scheduled", "a time of day: an event, not a task ('klo 18', 'at 14:00')",

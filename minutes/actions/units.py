@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..lang import LANGUAGES, profile
 from ..people import PeopleIndex
 from ..structure import Line, ParseState
+from .patterns.common import _AND
 
 __all__ = ["Unit", "units", "sentences", "strip_markup"]
 
@@ -232,7 +233,7 @@ def _person_heading(roster: PeopleIndex, text: str, below: Line | None) -> str |
     return bare
 
 
-_NAME = re.compile(r"^[A-ZÅÄÖÜÉ][\w'’.-]*(?:\s(?:&|and|och|ja)?\s?[A-ZÅÄÖÜÉ][\w'’.-]*){0,2}$")
+_NAME = re.compile(rf"^[A-ZÅÄÖÜÉ][\w'’.-]*(?:\s(?:{_AND})?\s?[A-ZÅÄÖÜÉ][\w'’.-]*){{0,2}}$")
 
 
 def _name_like(text: str) -> bool:

@@ -215,6 +215,9 @@ PROFILE = Profile(
         "and": ("and", "&", "+", "with"),
         "we": ("we", "we'll", "us", "our team", "the team"),
         "i": ("i", "i'll", "i'm", "i've", "me", "myself"),
+        # a clause after "that"; with "in", "for", "by" it ends the people a task is handed to
+        "that": ("that",),
+        "after_people": ("that", "in", "for", "by"),
         "they": ("they", "he", "she", "it", "this", "that", "there", "these", "those", "you",
                  "someone", "somebody", "anyone", "nobody", "no one", "everyone"),
         "be": ("be", "become", "remain", "stay"),
@@ -339,6 +342,7 @@ PROFILE = Profile(
     },
     structure={
         "and": ("and", "&"),
+        "or": ("or",),
         "by_label": ("by",),
         "present_after": ("were present", "was present", "were in attendance", "attended"),
         "same": ("same",),

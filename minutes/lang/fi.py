@@ -243,6 +243,8 @@ PROFILE = Profile(
         "and": ("ja", "sekä", "&", "+", "tai"),
         "we": ("me", "meidän", "meille", "ryhmä", "tiimi"),
         "i": ("minä", "mä", "itse", "minun"),
+        "that": ("että",),
+        "after_people": ("että",),
         "they": ("he", "hän", "se", "ne", "tämä", "nämä", "joka", "jotka", "mikä", "hänen", "heidän",
                  "joku", "kukaan", "jokin", "kuka"),
         "be": ("olla", "pysyä"),
@@ -356,6 +358,7 @@ PROFILE = Profile(
     },
     structure={
         "and": ("ja", "sekä", "&"),
+        "or": ("tai",),
         "by_label": ("kirjasi", "laati", "kirjoitti"),
         "present_after": ("olivat paikalla", "olivat läsnä", "oli paikalla", "oli läsnä"),
         "same": ("sama", "samassa", "samaan"),

@@ -184,6 +184,8 @@ PROFILE = Profile(
         "and": ("och", "&", "+", "samt", "med"),
         "we": ("vi", "man", "styrelsen"),
         "i": ("jag", "mig"),
+        "that": ("att",),
+        "after_people": ("att",),
         "they": ("de", "han", "hon", "den", "det", "dom", "detta", "dessa", "ni", "du", "någon",
                  "ingen", "man"),
         "be": ("vara", "bli", "förbli"),
@@ -276,6 +278,7 @@ PROFILE = Profile(
     },
     structure={
         "and": ("och", "samt", "&"),
+        "or": ("eller",),
         "by_label": ("förde", "fördes av"),
         "present_after": ("är närvarande", "var närvarande", "närvarade"),
         "same": ("samma",),

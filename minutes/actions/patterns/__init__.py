@@ -26,7 +26,7 @@ import re
 from ... import dates
 from ...structure import Line, ParseState
 from .common import (
-    _ATTRIBUTION, _BULLET, _DONE, _OWNERS_SEQ, _PAGE_NUMBER, _TAG, Found, _alternation, _numbers,
+    CHECKED, _ATTRIBUTION, _BULLET, _OWNERS_SEQ, _PAGE_NUMBER, _TAG, Found, _alternation, _numbers,
     _position, _starts_item, _stems, clean,
 )
 from .lines import Lines
@@ -100,7 +100,7 @@ class PatternFinder(Lines, Tables, Prose, Naming):
                 found += self._table(line, tuple(rows))
                 continue
             text = _ATTRIBUTION.sub("", text)
-            if _DONE.match(text) or self._is_heading_or_label(line, text) or self._not_task(text):
+            if CHECKED.match(text) or self._is_heading_or_label(line, text) or self._not_task(text):
                 continue
             text = _TAG.sub("", text)
             if self._status_report(_BULLET.sub("", text).strip().lower()) and len(self._sentences(text)) < 2:

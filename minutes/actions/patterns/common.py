@@ -9,14 +9,24 @@ from functools import lru_cache
 
 from ...people import NAME_TOKEN
 from ...structure import Line, ParseState
+from ...structure.state import every_language
 
+def _alternation_of(field: str, *keys: str) -> str:
+    """The words of some profile keys, in every language, as one alternation (longest
+    first): a connective or a status word reads the same in minutes of any language."""
+    words = sorted(every_language(field, *keys), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+
+
+_AND = _alternation_of("structure", "and")  # and, ja, och, &, …
 _BULLET = re.compile(r"^\s*(?:[-*•–◦▪>]\s*)+")
 _NAME_SEQ = rf"{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}}"
-_OWNERS_SEQ = rf"{_NAME_SEQ}(?:\s*(?:,|and|ja|och|&)\s*{_NAME_SEQ})*"
+_OWNERS_SEQ = rf"{_NAME_SEQ}(?:\s*(?:,|{_AND})\s*{_NAME_SEQ})*"
 _HANDLE = re.compile(r"@([\w.-]+)")
-_LEADING_HANDLES = re.compile(r"^\s*@[\w.-]+(?:\s*(?:,|\+|&|and|ja|och)\s*@[\w.-]+)*")
+_LEADING_HANDLES = re.compile(rf"^\s*@[\w.-]+(?:\s*(?:,|\+|{_AND})\s*@[\w.-]+)*")
 _BOX = re.compile(r"^\s*(?:[-*•]\s*)?\[\s?\]\s*")
-_DONE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\[(?:x|X|DONE|done|tehty|klar)\]|~~)")
+# a task ticked off: "[x] …", "[done] …", "[tehty] …", "~~…~~"
+CHECKED = re.compile(rf"^\s*(?:[-*•]\s*)?(?:\[(?i:x|{_alternation_of('follow_up', 'done')})\]|~~)")
 _TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
 _ARROW = re.compile(
     rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ}|[a-zåäö]+)(?:\s+\w+)?(?:\s*,\s*(?P<when>[^,]*))?\s*\.?\s*$"
@@ -27,8 +37,8 @@ _PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
 _ATTRIBUTION = re.compile(r"\s*\((?:[\w.@-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")
 _TRAILING_DASH_OWNER = re.compile(rf"\s+[–—]\s+(?P<who>{_OWNERS_SEQ}|@?[a-z][\w.-]+)\s*\.?\s*$")
 _MONTH_YEAR = re.compile(r"\d{1,2}/\d{4}")
-_NICKS = r"[a-z][\w.-]*(?:\s+(?:and|&|ja|och)\s+[a-z][\w.-]*)*"
-_OWNER_SPLIT = re.compile(r"\s*(?:,|;|/|&|\+|\band\b|\bja\b|\boch\b|\btai\b|\bor\b|\beller\b)\s*")
+_NICKS = rf"[a-z][\w.-]*(?:\s+(?:{_AND})\s+[a-z][\w.-]*)*"
+_OWNER_SPLIT = re.compile(rf"\s*(?:,|;|/|&|\+|(?<!\w)(?:{_alternation_of('structure', 'and', 'or')})(?!\w))\s*")
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 from ...people import looks_like_name
 from .common import (
     _ARROW, _HANDLE, _LEADING_HANDLES, _NAME_SEQ, _OWNERS_SEQ, _OWNER_SPLIT,
-    _TRAILING_DASH_OWNER, _TRAILING_OWNER, _stem_match, _without_quantifier,
+    _TRAILING_DASH_OWNER, _TRAILING_OWNER, _alternation, _stem_match, _without_quantifier,
 )
 
 
@@ -114,7 +114,8 @@ class Naming:
     def _role_holder(self, low: str) -> str | None:
         """``the Chair`` -> the chair; ``rahastonhoitaja``, ``the CEO`` -> the attendee with
         that role."""
-        low = re.sub(r"^(?:the|our|kokouksen|yhdistyksen)\s+", "", low).rstrip(".")
+        determiners = _alternation(self.profile.roles.get("determiners", ()))
+        low = re.sub(rf"^(?:{determiners})\s+", "", low).rstrip(".")
         if len(low.split()) > 3:
             return None
         for role in ("chair", "secretary"):

@@ -9,7 +9,7 @@ from ...people import looks_like_name
 from ...structure import Line
 from ..reading import closed_words
 from .common import (
-    Found, _BULLET, _MONTH_YEAR, _NAME_SEQ, _NICKS, _OWNERS_SEQ, _alternation, _present_verb,
+    Found, _AND, _BULLET, _MONTH_YEAR, _NAME_SEQ, _NICKS, _OWNERS_SEQ, _alternation, _present_verb,
 )
 
 
@@ -108,7 +108,7 @@ class Prose:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
-            rf"(?:^|,\s*|;\s*|\b(?:that|att)\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            rf"(?:^|,\s*|;\s*|\b(?:{_alternation(self.profile.verbs.get('that', ()))})\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
             sentence,
         )
         if not match:
@@ -217,7 +217,8 @@ class Prose:
         if re.search(r"\b(?:i'll|i will)\s+be\b", low):
             return None
         owners = [speaker]
-        partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:and|ja|och)\s+(?:I|minä|mä|jag)\b", sentence)
+        me = _alternation(self.profile.verbs.get("i", ()))
+        partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:{_AND})\s+(?i:{me})\b", sentence)
         if partner:
             owners = [*self._resolve_all(partner["who"]), speaker]
         text, due_source = sentence, sentence
@@ -358,5 +359,6 @@ class Prose:
         low = text.lower()
         for agreed in self.words.get("agreed", ()):
             if low.startswith(agreed):
-                return re.sub(r"^(?:,\s*)?(?:että|that|att)\s+", "", text[len(agreed):].strip(" ,:"), flags=re.I)
+                that = _alternation(self.profile.verbs.get("that", ()))
+                return re.sub(rf"^(?:,\s*)?(?:{that})\s+", "", text[len(agreed):].strip(" ,:"), flags=re.I)
         return text

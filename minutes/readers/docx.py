@@ -33,8 +33,10 @@ What the blocks say:
   headings and lists as themselves, all with the layout table's origin.
 - Text is read from the runs themselves: tracked insertions count, deletions and
   hidden text and content controls still showing their placeholder do not; ``w:br``
-  -> ``"\\n"``, ``w:tab`` -> ``"\\t"``. Headers, footers, footnotes, comments and text
-  boxes are not read.
+  -> ``"\\n"``, ``w:tab`` -> ``"\\t"``. Headers, footers, footnotes and comments are not
+  read (a stale date in a page header loses to the body's).
+- A **text box** (a title, a date or a field drawn in a box) is read after the paragraph
+  it is anchored in, its paragraphs and tables as blocks of their own.
 """
 
 from __future__ import annotations
@@ -341,18 +343,24 @@ class BodyReader:
             yield from self._element(element, Origin(paragraph=index))
 
     def _element(self, element, origin: Origin) -> Iterator[Block]:
-        """The blocks of a body paragraph or table; a layout table gives the blocks of
-        what its cells hold, row by row, as if they stood in the body."""
+        """The blocks of a body paragraph (then of the text boxes anchored in it) or
+        table; a layout table gives the blocks of what its cells hold, row by row, as if
+        they stood in the body."""
         if element.tag == W_P:
             block = self._paragraph(element, origin)
-        elif _is_layout(element):
+            if block is not None:
+                yield block
+            for box in _text_boxes(element):  # a title or a header field drawn in a box
+                for inner in _children(box, (W_P, W_TBL)):
+                    yield from self._element(inner, origin)
+            return
+        if _is_layout(element):
             for tr in _children(element, (W_TR,)):
                 for tc in _children(tr, (W_TC,)):
                     for inner in _children(tc, (W_P, W_TBL)):
                         yield from self._element(inner, origin)
             return
-        else:
-            block = self._table(element, origin)
+        block = self._table(element, origin)
         if block is not None:
             yield block
 
@@ -458,6 +466,20 @@ def _children(parent, tags: tuple[str, ...]) -> Iterator:
             yield child
         elif child.tag in _WRAPPERS or (child.tag == W_SDT and not _placeholder(child)):
             yield from _children(child, tags)
+
+
+def _text_boxes(p) -> Iterator:
+    """The text boxes anchored in paragraph ``p``: a drawing's, not the copy Word keeps
+    beside it for older readers (``mc:Fallback``), nor a box inside another box (read
+    with the paragraphs of the box it stands in)."""
+    for box in p.iter(W + "txbxContent"):
+        above = []
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                break
+            above.append(ancestor.tag)
+        if MC + "Fallback" not in above and W + "txbxContent" not in above:
+            yield box
 
 
 def paragraph_text(p) -> str:

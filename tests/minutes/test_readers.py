@@ -634,3 +634,27 @@ def test_importing_the_readers_does_not_import_python_docx():
     )
 
     assert result.stdout.strip() == "False"
+
+
+_BOX = (
+    '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml">'
+    "<w:r><w:t>Hallituksen kokous</w:t></w:r><w:r><mc:AlternateContent>"
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{inner}</w:txbxContent>'
+    "</wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox>"
+    "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+)
+
+
+def test_docx_text_boxes_are_read_once_after_the_paragraph_they_stand_in(tmp_path):
+    document = docx.Document()
+    inner = "<w:p><w:r><w:t>Aika: 12.11.2025</w:t></w:r></w:p><w:p><w:r><w:t>Paikka: Kajaani</w:t></w:r></w:p>"
+    document.element.body.insert(0, parse_xml(_BOX.format(inner=inner)))
+    document.add_paragraph("1. Avaus")
+
+    blocks = read(save(document, tmp_path / "m.docx")).blocks
+
+    assert texts(blocks) == ["Hallituksen kokous", "Aika: 12.11.2025", "Paikka: Kajaani", "1. Avaus"]

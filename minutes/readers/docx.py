@@ -114,6 +114,8 @@ def check_package(data: bytes) -> None:
             for info in infos:
                 if info.filename.lower().endswith((".xml", ".rels")):
                     _check_xml_part(archive, info)
+            if _main_part(archive) is None:
+                raise UnreadableMinutes(_other_zip({info.filename for info in infos}))
     except UnreadableMinutes:
         raise
     except zipfile.BadZipFile as error:
@@ -125,9 +127,6 @@ def check_package(data: bytes) -> None:
 def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
         raise UnreadableMinutes(f"DOCX has too many parts ({len(infos)} > {MAX_PARTS})")
-    names = {info.filename for info in infos}
-    if MAIN_PART not in names:
-        raise UnreadableMinutes(_other_zip(names))
     if any(info.flag_bits & 0x1 for info in infos):
         raise UnreadableMinutes("a password-protected zip, not a DOCX")
     total = sum(info.file_size for info in infos)
@@ -144,6 +143,23 @@ def _check_directory(infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
+_OFFICE_DOCUMENT = re.compile(
+    rb'<Relationship\b[^>]*\bType="[^"]*/officeDocument"[^>]*\bTarget="/?(?P<target>[^"]+)"'
+    rb'|<Relationship\b[^>]*\bTarget="/?(?P<first>[^"]+)"[^>]*\bType="[^"]*/officeDocument"'
+)
+
+
+def _main_part(archive: zipfile.ZipFile) -> str | None:
+    """The part the package's relationships name as its document (``word/document.xml``;
+    Word on the web saves ``word/document2.xml``), if the zip holds it."""
+    names = set(archive.namelist())
+    if "_rels/.rels" not in names:
+        return MAIN_PART if MAIN_PART in names else None
+    match = _OFFICE_DOCUMENT.search(archive.read("_rels/.rels"))  # small, scanned above
+    target = (match["target"] or match["first"]).decode("utf-8", "replace") if match else MAIN_PART
+    return target if target in names else None
+
+
 def _other_zip(names: set[str]) -> str:
     if "content.xml" in names and "mimetype" in names:
         return "an OpenDocument file, not a DOCX: save it as .docx"
@@ -151,7 +167,7 @@ def _other_zip(names: set[str]) -> str:
         return "an Excel workbook, not a DOCX"
     if "ppt/presentation.xml" in names:
         return "a PowerPoint file, not a DOCX"
-    return f"a zip file without {MAIN_PART}, not a DOCX"
+    return f"a zip file with no Word document part ({MAIN_PART}), not a DOCX"
 
 
 def _check_xml_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:

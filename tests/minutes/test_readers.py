@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -658,3 +659,23 @@ def test_docx_text_boxes_are_read_once_after_the_paragraph_they_stand_in(tmp_pat
     blocks = read(save(document, tmp_path / "m.docx")).blocks
 
     assert texts(blocks) == ["Hallituksen kokous", "Aika: 12.11.2025", "Paikka: Kajaani", "1. Avaus"]
+
+
+def test_docx_whose_document_part_has_another_name_is_read(tmp_path):
+    """Word on the web saves the body as word/document2.xml; the package's relationships
+    say so, as they do for python-docx."""
+    document = docx.Document()
+    document.add_paragraph("Aika: 12.11.2025")
+    plain = save(document, tmp_path / "plain.docx")
+    renamed = tmp_path / "web.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(renamed, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/document2.xml")
+            name = info.filename.replace("document.xml", "document2.xml")  # and its .rels
+            target.writestr(name, data)
+    with zipfile.ZipFile(renamed) as archive:
+        assert "word/document.xml" not in archive.namelist()
+
+    assert texts(read(renamed).blocks) == ["Aika: 12.11.2025"]

@@ -259,6 +259,12 @@ class Finder:
         return f"{' '.join(words)} {after}"
 
     @cached_property
+    def _decided_that(self) -> re.Pattern[str]:
+        said = (*self.profile.labels.get("decision_verbs", ()), *self.profile.actions.get("agreed", ()))
+        that = self.profile.verbs.get("that", ())
+        return re.compile(rf"^\s*(?:{_either(said)})\s*,?\s*(?:{_either(that)})\s+", re.I)
+
+    @cached_property
     def _date_leads(self) -> frozenset[str]:
         groups = ("filler", "time", "in_month", "by", "before", "during")
         return frozenset(w for g in groups for w in self.profile.date_words.get(g, ()) if " " not in w)
@@ -272,6 +278,9 @@ class Finder:
         label = self.state.label_of(text)
         if label and "decision" in label[0] and label[1]:
             text = label[1]  # "Päätös: Anna tilaa bussin": the task, not its label
+        opening = self._decided_that.match(text)
+        if opening and len(text) > opening.end() + 10:
+            text = text[opening.end():]  # "It was agreed that Jo …", "Beslutades att Olof …"
         positive = [r for r in item.rules if self.weights.weights.get(r, 0) > 0]
         rule = max(positive, key=lambda r: self.weights.weights[r]) if positive else (c.pattern or "")
         doubts = [] if item.owners else ["no owner named"]
@@ -290,6 +299,10 @@ class Finder:
 
 _LISTING = ("explicit", "table", "section", "owner", "deadline", "recipient")
 _PLANS = ("future", "must", "commit", "present", "imperative", "assign")
+
+
+def _either(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _listed(item: Found) -> bool:

@@ -79,7 +79,7 @@ def read(text: str, roster: Roster) -> Reading:
         text = prefix["rest"]
         reading.text = text
     _read_clause(reading, text, roster, profile)
-    if reading.subject in ("thing", "we", "none") and reading.form in ("commit", "must", "future", "present", "none", "past"):
+    if reading.subject in ("thing", "we", "none", "they") and reading.form in ("commit", "must", "future", "present", "none", "past", "perfect"):
         clause = _complement(text, profile)
         if clause:
             inner = Reading(text=clause)

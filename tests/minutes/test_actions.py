@@ -362,6 +362,10 @@ def test_the_due_phrase_leaves_no_gap_before_a_comma():
         ("en", ["Decision: Tom will renew the insurance by 20 February."],
          [("Tom will renew the insurance", ["Tom Reed"], D(2026, 2, 20))]),
         ("en", ["Resolved: the spring fair moves to the sports hall."], []),
+        # a decision that someone does something: that someone's task, read without the opening
+        ("en", ["It was agreed that Tom would contact the printer."], [("Tom would contact the printer", ["Tom Reed"], None)]),
+        ("fi", ["Päätettiin, että Jukka hoitaa tilavarauksen."], [("Jukka hoitaa tilavarauksen", ["Jukka Salo"], None)]),
+        ("sv", ["Beslutades att Olof skickar inbjudan senast 1/3."], [("Olof skickar inbjudan", ["Olof Lind"], D(2026, 3, 1))]),
         # the due phrase leaves the task with the small words that led to it
         ("en", ["Tom will renew the insurance at the end of March."],
          [("Tom will renew the insurance", ["Tom Reed"], D(2026, 3, 31))]),

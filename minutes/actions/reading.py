@@ -79,7 +79,9 @@ def read(text: str, roster: Roster) -> Reading:
         text = prefix["rest"]
         reading.text = text
     _read_clause(reading, text, roster, profile)
-    if reading.subject in ("thing", "we", "none", "they") and reading.form in ("commit", "must", "future", "present", "none", "past", "perfect"):
+    said = reading.subject in ("person", "role", "name") and reading.form == "past"  # "Anna kertoi, että Pekka …"
+    if said or reading.subject in ("thing", "we", "none", "they") and reading.form in (
+            "commit", "must", "future", "present", "none", "past", "perfect"):
         clause = _complement(text, profile)
         if clause:
             inner = Reading(text=clause)
@@ -134,6 +136,12 @@ def _later_plan(text: str, roster: Roster) -> tuple[str | None, list[str]]:
             if nxt < len(low) and low[nxt] != "to" and _phrase_at(low, nxt, form, profile):
                 return form, owners
     return None, []
+
+
+def _necessive(word: str, profile: Profile) -> bool:
+    """``lähetettävä``: a participle of what is to be done, where the language has one."""
+    endings = tuple(profile.actions.get("must_endings", ()))
+    return bool(endings) and len(word) > 5 and word.endswith(endings)
 
 
 def _progressive(word: str, profile: Profile) -> bool:
@@ -220,6 +228,8 @@ def _read_clause(reading: Reading, text: str, roster: Roster, profile: Profile) 
             reading.owners = _named_after(tokens, size, roster, profile)
         return
     kind, owners = _subject(tokens, at, roster, profile)
+    if kind == "name" and form == "must" and _necessive(low[at + size - 1], profile):
+        kind, owners = "thing", []  # "Tiedote on lähetettävä": the thing to be done, no doer
     reading.subject, reading.subject_text = kind, " ".join(tokens[:at])
     reading.owners = owners
     if form == "assign":
@@ -273,6 +283,8 @@ def _verb(low: list[str], profile: Profile, doer=lambda at: False, capital=lambd
                 continue  # "going to a wedding", "welcome to": no plan
             if form == "perfect" and at + size < len(low) and _progressive(low[at + size], profile):
                 return at, "progressive", size + 1
+            if form == "perfect" and at + size < len(low) and _necessive(low[at + size], profile):
+                return at, "must", size + 1  # "on lähetettävä": is to be sent
             return at, form, size
         if at == 0:
             first = None if doer(0) else _first_word_form(low[0], profile)

@@ -224,7 +224,7 @@ RULES: tuple[Rule, ...] = (
          lambda c: c.heading_says("section_past")),
     Rule("report", "what someone did or said: 'Anna presented …', 'Pekka kertoi …'",
          lambda c: _form(c, "past", "perfect") and c.reading.subject != "none"
-         or c.says("actions", "report_verbs")),
+         or c.says("actions", "report_verbs") and not _form(c, "must")),
     Rule("past-opening", "a sentence that opens in the past: 'Created the repo', 'Käytiin läpi …'",
          lambda c: c.reading.subject == "none" and _form(c, "past", "perfect")),
     Rule("ongoing", "work going on: 'Anna is working on …', 'Tom is still looking'",

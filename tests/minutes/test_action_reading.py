@@ -43,6 +43,11 @@ ROLES = ("Ordförande", "Vice Ordförande", "Sekreterare", "Materialförvaltare"
         ("fi", FI, "Sirpa aikoi soittaa kunnalle.", "person", "future", ["Sirpa Mäki"]),
         ("fi", FI, "Ohjelma sisältää kolme työpajaa.", "thing", "state", []),
         ("fi", FI, "Perjantain ilmoittautumisista vastaa Ville.", "person", "present", ["Ville Koski"]),
+        # a necessive says what is to be done, and the thing before it does nothing
+        ("fi", FI, "Tiedote on lähetettävä jäsenille.", "thing", "must", []),
+        # a report that someone will do something: that someone's task
+        ("fi", FI, "Aino kertoi, että Ville tekee julisteen.", "person", "present", ["Ville Koski"]),
+        ("en", EN, "Sam said that Tom will book the hall.", "person", "future", ["Tom Reed"]),
         ("sv", SV, "Olof bokar lokalen.", "person", "present", ["Olof Lind"]),
         ("sv", SV, "Karin och Emil tar kontakt med skolan.", "person", "present", ["Karin Berg", "Emil Nyström"]),
         ("sv", SV, "Beställa nya tröjor.", "none", "imperative", []),

@@ -56,6 +56,8 @@ D = date
         ("fi", "Budjetti päivitetään (vastuu: Jukka ja Antti).", [(["Jukka Salo", "Antti Kallio"], None)]),
         ("fi", "Tilavaraus kirjastolta -> Pekka hoitaa", [(["Pekka Nieminen"], None)]),
         ("fi", "Kutsun lähettäminen jäsenille (Anna)", [(["Anna Virtanen"], None)]),
+        ("fi", "- Uusi juliste (Pekka) 20.2.", [(["Pekka Nieminen"], D(2026, 2, 20))]),  # a due date after the owner
+        ("en", "- New poster for the fair (Tom) 14/3", [(["Tom Reed"], D(2026, 3, 14))]),
         # commitments in prose
         ("en", "Priya will contact the venue before the next meeting.", [(["Priya Shah"], D(2026, 3, 10))]),
         ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),

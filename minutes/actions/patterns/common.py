@@ -31,7 +31,8 @@ _TAG = re.compile(r"^\s*(?:[-*•]\s*)?\[(?:NEW|new|uusi|ny)\]\s*")
 _ARROW = re.compile(
     rf"\s*(?:->|→|=>)\s*(?P<who>{_OWNERS_SEQ}|[a-zåäö]+)(?:\s+\w+)?(?:\s*,\s*(?P<when>[^,]*))?\s*\.?\s*$"
 )
-_TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*\d{0,2}\s*$")
+# "… (Anna)", "… (Anna) 12", a slide's page number after it, "… (Anna) 20.2.", a due date
+_TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{2,60})\)\s*\.?\s*(?:\d{0,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\.?)\s*$")
 _PAGE_NUMBER = re.compile(r"\s+\d{1,2}\s*$")
 # MeetBot's "(nick, 14:12:30)" after every summary line
 _ATTRIBUTION = re.compile(r"\s*\((?:[\w.@-]+),\s*\d{1,2}:\d{2}(?::\d{2})?\)\s*$")

@@ -387,7 +387,7 @@ def _organisation_and_role(state: ParseState, parts: list[str]) -> tuple[str | N
 
 
 def _trim_dot(part: str) -> str:
-    """``Lapin liitto.`` -> ``Lapin liitto``; an abbreviation keeps its dot (``pj.``)."""
+    """``Kainuun liitto.`` -> ``Kainuun liitto``; an abbreviation keeps its dot (``pj.``)."""
     part = part.strip()
     last = part.split()[-1] if part.split() else ""
     return part[:-1] if part.endswith(".") and len(last) > 5 else part

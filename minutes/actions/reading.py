@@ -31,6 +31,7 @@ __all__ = ["Reading", "closed_words", "read"]
 _TOKEN = re.compile(r"@?[^\W_][\w'’.-]*[\w'’]|@?[^\W_]|[&+,()]")
 _NAME = re.compile(r"^[A-ZÅÄÖÜÉÈÁ][\w'’-]*$")
 _PREFIX = re.compile(r"^(?P<who>[^:]{1,40}?)\??\s*:\s+(?P<rest>\S.*)$", re.S)
+_LONG_TOPIC = re.compile(r"^[^:]{1,120}:\s+(?P<rest>\S.{10,})$", re.S)  # a topic too long to be a speaker
 _TRAILING_OWNER = re.compile(
     r"(?:[,–—-]\s*|\s\()(?P<who>[A-ZÅÄÖ][\w'’-]*(?:\s(?:[A-ZÅÄÖ][\w'’.-]*))?)\)?[.!]?\s*$"
 )
@@ -79,6 +80,12 @@ def read(text: str, roster: Roster) -> Reading:
         text = prefix["rest"]
         reading.text = text
     _read_clause(reading, text, roster, profile)
+    topic = _LONG_TOPIC.match(text) if not prefix and reading.form == "none" else None
+    if topic:  # "Kevään ohjelman suunnittelu syyskokousta varten: Aino ja Ville laativat …"
+        inner = Reading(text=topic["rest"])
+        _read_clause(inner, topic["rest"], roster, profile)
+        if inner.subject in ("person", "role", "name", "group") and inner.form not in ("past", "perfect", "none"):
+            reading, text = inner, topic["rest"]
     said = reading.subject in ("person", "role", "name") and reading.form == "past"  # "Anna kertoi, että Pekka …"
     if said or reading.subject in ("thing", "we", "none", "they") and reading.form in (
             "commit", "must", "future", "present", "none", "past", "perfect"):

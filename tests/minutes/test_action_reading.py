@@ -43,6 +43,11 @@ ROLES = ("Ordförande", "Vice Ordförande", "Sekreterare", "Materialförvaltare"
         ("fi", FI, "Sirpa aikoi soittaa kunnalle.", "person", "future", ["Sirpa Mäki"]),
         ("fi", FI, "Ohjelma sisältää kolme työpajaa.", "thing", "state", []),
         ("fi", FI, "Perjantain ilmoittautumisista vastaa Ville.", "person", "present", ["Ville Koski"]),
+        # a topic too long to be a speaker, then who does what
+        ("fi", FI, "Kevään ohjelman ja budjetin suunnittelu syyskokousta varten: Aino ja Ville laativat luonnoksen.",
+         "person", "present", ["Aino Lehtinen", "Ville Koski"]),
+        ("en", EN, "Planning of the autumn programme for the annual meeting: Tom will draft it.",
+         "person", "future", ["Tom Reed"]),
         # a necessive says what is to be done, and the thing before it does nothing
         ("fi", FI, "Tiedote on lähetettävä jäsenille.", "thing", "must", []),
         # a report that someone will do something: that someone's task

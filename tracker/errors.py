@@ -34,8 +34,10 @@ class Changed(StoreError):
     ``subject``)."""
 
     def __init__(self, subject: str, field: str, now, shown) -> None:
-        super().__init__(f"action {subject}: its {field} changed meanwhile: now {_said(now)}, "
-                         f"not {_said(shown)} as shown")
+        from tracker.i18n import _
+
+        super().__init__(_("action {id}: its {field} changed meanwhile: now {now}, not {shown} as shown").format(
+            id=subject, field=field, now=_said(now), shown=_said(shown)))
         self.subject, self.field, self.now, self.shown = subject, field, now, shown
 
 
@@ -54,7 +56,9 @@ class UnknownPerson(StoreError):
     names nearest to it (the message says them)."""
 
     def __init__(self, name: str, closest: list[str]) -> None:
-        near = f" (closest: {', '.join(closest)})" if closest else ""
-        super().__init__(f"nobody called {name!r} in the people registry{near}")
+        from tracker.i18n import _
+
+        near = _(" (closest: {names})").format(names=", ".join(closest)) if closest else ""
+        super().__init__(_("nobody called {name} in the people registry{hint}").format(name=repr(name), hint=near))
         self.name = name
         self.closest = closest

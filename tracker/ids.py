@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from tracker.errors import AmbiguousId, UnknownId
+from tracker.i18n import N_, _
 
 __all__ = ["IdSpace", "find"]
 
 SHORTEST = 6
 SHORTEST_PREFIX = 4  # what a person must type of an id
+
+
+KINDS = {"action": N_("action"), "meeting": N_("meeting")}  # what an id names, in words
 
 
 def find(prefix: str, tables: Mapping[str, Mapping[str, object]]) -> tuple[str, str]:
@@ -24,21 +28,22 @@ def find(prefix: str, tables: Mapping[str, Mapping[str, object]]) -> tuple[str, 
     Raises ``UnknownId`` or ``AmbiguousId`` with a one-line message.
     """
     wanted = prefix.strip().lower()
-    kinds = " or ".join(tables)
+    kinds = _(" or ").join(_(KINDS.get(kind, kind)) for kind in tables)
     if not wanted:
-        raise UnknownId(f"an empty {kinds} id")
+        raise UnknownId(_("an empty {kinds} id").format(kinds=kinds))
     for kind, table in tables.items():
         if wanted in table:
             return kind, wanted
     matches = [(kind, key) for kind, table in tables.items() for key in table if key.startswith(wanted)]
     if not matches:
-        raise UnknownId(f"no {kinds} has the id {prefix!r}")
+        raise UnknownId(_("no {kinds} has the id {prefix}").format(kinds=kinds, prefix=repr(prefix)))
     if len(wanted) < SHORTEST_PREFIX:
-        raise AmbiguousId(f"{prefix!r} is too short for an id: type {SHORTEST_PREFIX} characters or "
-                          f"more of one ({_candidates(matches, tables)})")
+        raise AmbiguousId(_("{prefix} is too short for an id: type {n} characters or more of one "
+                            "({candidates})").format(prefix=repr(prefix), n=SHORTEST_PREFIX,
+                                                     candidates=_candidates(matches, tables)))
     if len(matches) > 1:
-        raise AmbiguousId(f"{prefix!r} is the start of {len(matches)} ids: type more of one "
-                          f"({_candidates(matches, tables)})")
+        raise AmbiguousId(_("{prefix} is the start of {n} ids: type more of one ({candidates})").format(
+            prefix=repr(prefix), n=len(matches), candidates=_candidates(matches, tables)))
     return matches[0]
 
 

@@ -31,6 +31,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from tracker.codec import cleaned
+from tracker.i18n import N_, _, ngettext
 from tracker.ids import IdSpace
 from tracker.people import People, register, tidy
 
@@ -97,52 +98,54 @@ class ImportResult:
         }
 
     def summary(self) -> str:
-        """A few lines for a person: what happened to which actions."""
-        name = f"{self.meeting} {self.title or '(untitled)'} {self.date or ''}".rstrip()
+        """A few lines for a person: what happened to which actions (in the language spoken)."""
+        name = f"{self.meeting} {self.title or _('(untitled)')} {self.date or ''}".rstrip()
         if self.status == "unchanged":
-            return f"{self.source}: unchanged ({name})"
-        labels = {  # what happened, what a dry run would do
-            "new": ("imported as", "would import as"),
-            "updated": ("updated", "would update"),
-            "added": ("added", "would add"),
-            "vanished": ("no longer in the minutes", "would mark as no longer in the minutes"),
-            "returned": ("back in the minutes", "would bring back"),
-        }
-        lines = [f"{self.source}: {labels[self.status][self.dry_run]} {name}"]
+            return _("{source}: unchanged ({name})").format(source=self.source, name=name)
+        lines = [f"{self.source}: {_(SUMMARY_LABELS[self.status][self.dry_run])} {name}"]
         for kind, items in (("added", self.added), ("updated", self.updated),
                             ("vanished", self.vanished), ("returned", self.returned)):
             for item in items:
                 fields = f" ({', '.join(item['fields'])})" if item.get("fields") else ""
                 if kind == "vanished":  # an open one waits, out of the listings, for a person
-                    fields = (" (vanished: keep it with reopen, drop it with cancel)" if item["was"] == "open"
-                              else f" (still {item['was']})")
-                lines.append(f"  {labels[kind][self.dry_run]}: {item['id']}  {item['text']}{fields}")
+                    fields = (_(" (vanished: keep it with reopen, drop it with cancel)") if item["was"] == "open"
+                              else _(" (still {status})").format(status=_(item["was"])))
+                lines.append(f"  {_(SUMMARY_LABELS[kind][self.dry_run])}: {item['id']}  {item['text']}{fields}")
         if self.status == "updated" and self.unchanged:
-            lines.append(f"  {self.unchanged} action(s) as they were")
+            lines.append("  " + ngettext("{n} action as it was", "{n} actions as they were",
+                                         self.unchanged).format(n=self.unchanged))
         lines += [follow_up_line(item, self.dry_run) for item in self.follow_up]
         return "\n".join(lines)
 
 
+SUMMARY_LABELS = {  # what happened, what a dry run would do
+    "new": (N_("imported as"), N_("would import as")),
+    "updated": (N_("updated"), N_("would update")),
+    "added": (N_("added"), N_("would add")),
+    "vanished": (N_("no longer in the minutes"), N_("would mark as no longer in the minutes")),
+    "returned": (N_("back in the minutes"), N_("would bring back")),
+}
 FOLLOW_UP_LABELS = {  # (status, outcome) -> what happened, what a dry run would do
-    ("done", "applied"): ("marked done", "would mark done"),
-    ("cancelled", "applied"): ("cancelled", "would cancel"),
-    ("open", "applied"): ("carried over", "would carry over"),
+    ("done", "applied"): (N_("marked done"), N_("would mark done")),
+    ("cancelled", "applied"): (N_("cancelled"), N_("would cancel")),
+    ("open", "applied"): (N_("carried over"), N_("would carry over")),
 }
 
 
 def follow_up_line(item: dict, dry_run: bool) -> str:
     """One follow-up as a line: what the minutes said of an earlier action, and where."""
     if item["outcome"] == "applied":
-        label = FOLLOW_UP_LABELS[item["status"], "applied"][dry_run]
+        label = _(FOLLOW_UP_LABELS[item["status"], "applied"][dry_run])
         if item["status"] != "open" and item["was"] == item["status"]:
-            label = f"already {item['status']}"
+            label = _("already {status}").format(status=_(item["status"]))
     else:
-        label = f"proposed {item['status']}, not applied"
-    where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
+        label = _("proposed {status}, not applied").format(status=_(item["status"]))
+    where = (_("line {n}").format(n=item["line"]) if item["line"] is not None
+             else _("paragraph {n}").format(n=item["paragraph"]))
     how = item["reason"]
     if item["outcome"] != "applied":
-        how += f", score {item['score']}" + (f": {item['doubt']}" if item.get("doubt") else "")
-    due = f"; due {item['due']}" if item.get("due") else ""
+        how += _(", score {score}").format(score=item["score"]) + (f": {item['doubt']}" if item.get("doubt") else "")
+    due = "; " + _("due {date}").format(date=item["due"]) if item.get("due") else ""
     return f"  {label}: {item['id']}  {item['text']}  <- \"{item['sentence']}\" ({where}; {how}{due})"
 
 
@@ -395,7 +398,7 @@ def _match(stored: dict[str, dict], incoming: list[dict], edited: set[tuple[str,
             if fit.mostly(SAME_ACTION_MOVED if moved else SAME_ACTION):
                 scored.append((fit.mean, action_id, index))
     taken_old, taken_new = set(), set()
-    for _, action_id, index in sorted(scored, key=lambda s: -s[0]):
+    for _score, action_id, index in sorted(scored, key=lambda s: -s[0]):
         if action_id not in taken_old and index not in taken_new:
             taken_old.add(action_id)
             taken_new.add(index)

@@ -22,6 +22,7 @@ from tracker.codec import KINDS, STATUSES
 from tracker.errors import Changed, NothingToUndo, StoreError
 from tracker.ids import IdSpace
 from tracker.people import People, register, tidy
+from tracker.i18n import _
 
 __all__ = ["Operation", "Transaction", "accept_mention", "add_action", "add_note", "assign", "set_due",
            "unchanged", "undoable",
@@ -120,7 +121,8 @@ def unchanged(field: str, shown: Any) -> Operation:
 def set_status(status: str) -> Operation:
     """``open``, ``done`` or ``cancelled`` (or ``vanished``, which imports set)."""
     if status not in STATUSES:
-        raise StoreError(f"unknown status {status!r}: use open, done, cancelled or vanished")
+        raise StoreError(_("unknown status {status}: use open, done, cancelled or vanished").format(
+            status=repr(status)))
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         tx.set("action", action_id, action, "status", status)
@@ -130,11 +132,11 @@ def set_status(status: str) -> Operation:
 
 def assign(*owners: str, new: bool = False) -> Operation:
     """Make these people the action's owners: the words typed are grouped into names
-    (``People.group``) and each name read as the parser reads names (``Ingalle``,
+    (``People.group``) and each name read as the parser reads names (``Ingelalle``,
     ``Tommi``). A name that means nobody is ``UnknownPerson``, unless ``new``: then it
     is registered as a new person."""
     if not all(tidy(owner) for owner in owners):
-        raise StoreError("an owner's name cannot be empty")
+        raise StoreError(_("an owner's name cannot be empty"))
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         names = dict.fromkeys(owner_named(tx, name, new=new) for name in tx.people.group(owners))
@@ -166,7 +168,7 @@ def set_text(text: str) -> Operation:
     the minutes still knows the action (``tracker.importer``) and keeps the correction."""
     text = " ".join(clean(text).split())
     if not text:
-        raise StoreError("an action's text cannot be empty")
+        raise StoreError(_("an action's text cannot be empty"))
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         if action["text"] != text and not action.get("added") and "minutes_text" not in action:
@@ -183,7 +185,7 @@ def add_action(tx: Transaction, text: str, *, owners: tuple[str, ...] = (), due:
     It is marked ``added``, so that a re-import of its meeting's minutes leaves it be."""
     text = " ".join(clean(text).split())
     if not text:
-        raise StoreError("an action's text cannot be empty")
+        raise StoreError(_("an action's text cannot be empty"))
     names = dict.fromkeys(owner_named(tx, name, new=new) for name in tx.people.group(owners))
     action_id = tx.ids.new(f"{meeting}\n{text}\n{tx.at}")
     tx.create("action", action_id, {
@@ -198,7 +200,7 @@ def add_note(text: str) -> Operation:
     """Add a note signed by whoever makes the change (cleaned: ``minutes.text.clean``)."""
     text = clean(text).strip()
     if not text:
-        raise StoreError("a note cannot be empty")
+        raise StoreError(_("a note cannot be empty"))
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
         note = {"at": tx.at, "by": tx.by, "text": text}
@@ -216,7 +218,7 @@ def accept_mention(meeting_id: str | None = None) -> Operation:
         proposed = [m for m in mentions if m.get("outcome") == "proposed"
                     and meeting_id in (None, m.get("meeting"))]
         if not proposed:
-            raise StoreError(f"action {action_id} has no proposed mention to accept")
+            raise StoreError(_("action {id} has no proposed mention to accept").format(id=action_id))
         chosen = proposed[-1]
         chosen["outcome"] = "applied"
         tx.set("action", action_id, action, "mentions", mentions)
@@ -253,17 +255,20 @@ def undoable(history: dict[str, dict], by: str | None = None) -> tuple[int, list
             break
         entries.append(entry)
     if target is None:
-        raise NothingToUndo(f"nothing of {by}'s to undo" if by is not None else "nothing to undo")
+        raise NothingToUndo(_("nothing of {name}'s to undo").format(name=by) if by is not None
+                            else _("nothing to undo"))
     for entry in entries:
         kind = _kind(entry)
         for since in later:
             if since.get(kind) == entry[kind] and (
                     since["field"] == entry["field"] or "created" in (since["field"], entry["field"])
                     or "deleted" in (since["field"], entry["field"])):
-                raise StoreError(
-                    f"change {target} ({entry['via']} by {entry['by']}) cannot be undone: {since['by']} "
-                    f"changed the {since['field']} of {kind} {entry[kind]} since (change "
-                    f"{since['change']}); `undo --any` takes back the latest change, whoever made it")
+                raise StoreError(_(
+                    "change {change} ({via} by {by}) cannot be undone: {other} changed the {field} of "
+                    "{kind} {subject} since (change {since}); `undo --any` takes back the latest change, "
+                    "whoever made it").format(change=target, via=entry["via"], by=entry["by"],
+                                              other=since["by"], field=since["field"], kind=kind,
+                                              subject=entry[kind], since=since["change"]))
     return target, entries
 
 
@@ -273,8 +278,8 @@ def undo(tx: Transaction, *, by: str | None = None, change: int | None = None) -
     saw it before saying yes); return its history entries (newest first)."""
     target, entries = undoable(tx.data["history"], by)
     if change is not None and target != change:
-        raise StoreError(f"change {change} is no longer the latest (change {target} came since): "
-                         "nothing undone")
+        raise StoreError(_("change {change} is no longer the latest (change {target} came since): "
+                           "nothing undone").format(change=change, target=target))
     for entry in entries:
         _revert(tx, entry, target)
     tx.people.changed()

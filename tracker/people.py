@@ -10,7 +10,7 @@ The table maps each canonical name to its aliases::
 Owners are stored canonical: an import maps the names it reads through the registry, and
 ``alias`` rewrites the owners of existing actions. A name a person types (``assign``,
 ``--owner``) is read as the parser reads names in minutes (``minutes.people``): by name or
-alias, a word of one name, a Finnish inflected form (``Ingalle``), a near miss (``Tommi``),
+alias, a word of one name, a Finnish inflected form (``Ingelalle``), a near miss (``Tommi``),
 never a guess between two; a name that means nobody is refused with the closest ones.
 """
 
@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from minutes.text import clean, fold
 from tracker.errors import StoreError, UnknownPerson
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from minutes.people import PeopleIndex
@@ -65,8 +66,8 @@ class People:
 
     def resolve(self, name: str) -> str | None:
         """The person ``name`` means: an exact name or alias; the one person with that
-        word in a name (``inga`` -> ``Inga Savukoski``); else as the parser reads a name
-        (``Ingalle``, ``Tommi`` for ``Tomi Aho``). None when nobody matches; ``StoreError``
+        word in a name (``ingela`` -> ``Ingela Kaarto``); else as the parser reads a name
+        (``Ingelalle``, ``Tommi`` for ``Tomi Aho``). None when nobody matches; ``StoreError``
         when several do."""
         exact = self.canonical(name)
         if exact is not None:
@@ -77,7 +78,8 @@ class People:
         if not found and word:
             found = self._as_the_parser_reads(name)
         if len(found) > 1:
-            raise StoreError(f"{name!r} could be {', '.join(found)}; give the full name")
+            raise StoreError(_("{name} could be {people}; give the full name").format(
+                name=repr(name), people=", ".join(found)))
         return found[0] if found else None
 
     def known(self, name: str) -> str:
@@ -104,7 +106,7 @@ class People:
     def group(self, written: Iterable[str]) -> list[str]:
         """The names in what a person typed, as a shell splits it: a name with a space in
         it is one name as given (it was quoted), commas separate names, and words given one
-        by one (``assign ID Julius Oförsagd``) are grouped: the longest run (up to four)
+        by one (``assign ID Markus Fröjdman``) are grouped: the longest run (up to four)
         that names someone is one name, the words between such runs one new name."""
         names: list[str] = []
         words: list[str] = []  # single words waiting to be grouped
@@ -201,13 +203,13 @@ def alias(tx: Transaction, other: str, name: str) -> str:
     aliases move over and their actions are reassigned."""
     other, name = tidy(other), tidy(name)
     if not other or not name:
-        raise StoreError("an alias and a name are both needed")
+        raise StoreError(_("an alias and a name are both needed"))
     people = tx.people
     target = register(tx, name)
     source = people.canonical(other)
     if source == target:
         if fold(other) == fold(target):
-            raise StoreError(f"{other!r} is {target!r} already")
+            raise StoreError(_("{alias} is {name} already").format(alias=repr(other), name=repr(target)))
         return target
     moved = [other]
     if source is not None and fold(source) == fold(other):

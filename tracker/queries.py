@@ -20,6 +20,7 @@ from tracker.codec import STATUSES
 from tracker.errors import StoreError
 from tracker.ids import find
 from tracker.people import People, fold
+from tracker.i18n import _
 
 __all__ = ["Context", "Query", "due_within", "meeting", "overdue", "owner", "status", "text"]
 
@@ -100,7 +101,8 @@ def status(*statuses: str) -> Query:
     the minutes, not yet kept or dropped)."""
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown or not statuses:
-        raise StoreError(f"unknown status {(unknown or [''])[0]!r}: use open, done, cancelled or vanished")
+        raise StoreError(_("unknown status {status}: use open, done, cancelled or vanished").format(
+            status=repr((unknown or [''])[0])))
     wanted = frozenset(statuses)
     return Query(lambda context: lambda action: action["status"] in wanted,
                  f"status {'|'.join(statuses)}")
@@ -120,7 +122,7 @@ def overdue() -> Query:
 def due_within(days: int) -> Query:
     """Due today or in the next ``days`` days (whatever the status)."""
     if days < 0:
-        raise StoreError(f"due within {days} days: the number of days cannot be negative")
+        raise StoreError(_("due within {n} days: the number of days cannot be negative").format(n=days))
 
     def compile(context: Context) -> Test:
         first = context.today.isoformat()

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tracker.i18n import _
+
 __all__ = ["Evidence", "Place", "evidence"]
 
 NEIGHBOURS = 2
@@ -62,18 +64,18 @@ def evidence(meeting_source: dict, action_source: dict, *, store_folder: Path | 
     path = meeting_source.get("path")
     found = Evidence(snippet, where, path)
     if where is None:
-        return _with(found, "the minutes do not say where in the file this came from")
+        return _with(found, _("the minutes do not say where in the file this came from"))
     if not path:
-        return _with(found, "the store keeps no path for these minutes")
+        return _with(found, _("the store keeps no path for these minutes"))
     file = _locate(Path(path), store_folder)
     if file is None:
-        return _with(found, f"{path} is no longer there")
+        return _with(found, _("{path} is no longer there").format(path=path))
     try:
         data = file.read_bytes()
     except OSError as error:
         return _with(found, f"{path}: {error.strerror or error}")
     if meeting_source.get("sha256") and hashlib.sha256(data).hexdigest() != meeting_source["sha256"]:
-        return _with(found, f"{path} has changed since it was imported")
+        return _with(found, _("{path} has changed since it was imported").format(path=path))
     try:
         if line is not None:
             places = _text_lines(data, line, neighbours)
@@ -82,7 +84,7 @@ def evidence(meeting_source: dict, action_source: dict, *, store_folder: Path | 
     except ValueError as error:  # UnreadableMinutes and decoding errors
         return _with(found, f"{path}: {error}")
     if not any(p.is_origin for p in places):
-        return _with(found, f"{path} has no {where}")
+        return _with(found, _("{path} has no {where}").format(path=path, where=where))
     return Evidence(snippet, where, str(file), tuple(places))
 
 

@@ -17,6 +17,7 @@ from argparse import SUPPRESS, Namespace
 from datetime import date
 
 from tracker.errors import StoreError, UnknownPerson
+from tracker.i18n import N_, _, ngettext, shown_date
 from tui.cli import LANGUAGES, arg, command, fail, path
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (the hot verbs do not)
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from tracker import Action, ActionStore, Meeting
 
 STATUS_CHOICES = ("open", "done", "cancelled", "vanished", "all")
-BY = arg("--as", dest="by", metavar="NAME", help="Who makes the change (default: $USER).")
-JSON = arg("--json", dest="as_json", action="store_true", help="Print JSON.")
+BY = arg("--as", dest="by", metavar="NAME", help=N_("Who makes the change (default: $USER)."))
+JSON = arg("--json", dest="as_json", action="store_true", help=N_("Print JSON."))
 
 
 def verb(name: str, *arguments, updates: bool = False, parses: bool = False):
@@ -82,20 +83,20 @@ def echo_json(value) -> None:
     print(UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text))
 
 
-def output(help_more: str = "") -> tuple:
-    return arg("-o", "--output", type=path, help=f"Write to this file (default: standard output{help_more}).")
+def output(help: str = N_("Write to this file (default: standard output).")) -> tuple:
+    return arg("-o", "--output", type=path, help=help)
 
 
 # -- importing --------------------------------------------------------------------------------
 
 
 @verb("import", arg("files", nargs="+", type=path, metavar="FILE"),
-      arg("--dry-run", action="store_true", help="Print what would change; change nothing."),
-      arg("--lang", choices=LANGUAGES, help="The minutes' language."),
+      arg("--dry-run", action="store_true", help=N_("Print what would change; change nothing.")),
+      arg("--lang", choices=LANGUAGES, help=N_("The minutes' language.")),
       arg("--force", action="store_true",
-          help="Import a file even when it does not look like minutes."),
+          help=N_("Import a file even when it does not look like minutes.")),
       arg("--strict", action="store_true",
-          help="All or nothing: if any file fails, store none (the good ones in one write)."),
+          help=N_("All or nothing: if any file fails, store none (the good ones in one write).")),
       JSON, updates=True, parses=True)
 def import_(args: Namespace) -> None:
     """Parse FILEs and store their meetings and actions (again: no change). A file with no
@@ -113,8 +114,8 @@ def import_(args: Namespace) -> None:
             failed.append((file, getattr(error, "strerror", None) or str(error)))
             continue
         if not (args.force or looks_like_minutes(minutes)):
-            failed.append((file, "does not look like minutes (no date, attendees, agenda, chair, "
-                                 "decisions or next meeting found); --force imports it anyway"))
+            failed.append((file, _("does not look like minutes (no date, attendees, agenda, chair, "
+                                   "decisions or next meeting found); --force imports it anyway")))
             continue
         parsed.append((file, minutes))
     parsed.sort(key=lambda pair: pair[1].date or date.max)  # a series' meetings in the order they met
@@ -126,10 +127,10 @@ def import_(args: Namespace) -> None:
                 try:
                     with store.batch():
                         results = [store.import_minutes(minutes, dry_run=args.dry_run)
-                                   for _, minutes in parsed]
+                                   for _file, minutes in parsed]
                 except OSError as error:
-                    fail(f"{error.filename or store.path}: {error.strerror or error}; none of the "
-                         f"{len(parsed)} files stored (--strict)")
+                    fail(_("{path}: {error}; none of the {n} files stored (--strict)").format(
+                        path=error.filename or store.path, error=error.strerror or error, n=len(parsed)))
             else:
                 for file, minutes in parsed:
                     try:
@@ -137,7 +138,7 @@ def import_(args: Namespace) -> None:
                     except (StoreError, OSError) as error:
                         failed.append((file, getattr(error, "strerror", None) or str(error)))
         if new_store and store.path.exists():
-            print(f"minutes: created the store {store.path}", file=sys.stderr)
+            print(_("minutes: created the store {path}").format(path=store.path), file=sys.stderr)
     if args.as_json:
         echo_json([result.to_json() for result in results])
     elif results:
@@ -147,38 +148,38 @@ def import_(args: Namespace) -> None:
     if failed:
         for file, reason in failed:
             print(f"minutes: {visible(' '.join(f'{file}: {reason}'.splitlines()))}", file=sys.stderr)
-        stored = "none stored (--strict)" if args.strict else (
-            f"{len(results)} of {len(args.files)} {'read' if args.dry_run else 'imported'}")
-        fail(f"{len(failed)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} "
-             f"failed; {stored}")
+        stored = _("none stored (--strict)") if args.strict else (
+            _("{n} of {total} read") if args.dry_run else _("{n} of {total} imported")).format(
+                n=len(results), total=len(args.files))
+        fail(ngettext("{n} of {total} file failed; {stored}", "{n} of {total} files failed; {stored}",
+                      len(args.files)).format(n=len(failed), total=len(args.files), stored=stored))
 
 
 # -- listing ----------------------------------------------------------------------------------
 
 
-def status_option(default: str) -> tuple:
-    return arg("--status", default=default, choices=STATUS_CHOICES,
-               help=f"Which actions (default: {default}).")
+def status_option(default: str, help: str) -> tuple:
+    return arg("--status", default=default, choices=STATUS_CHOICES, help=help)
 
 
 MINE = arg("--mine", action="store_true",
-           help="Mine: $MINUTES_ME's, else those of `me` in config.toml in the user config directory.")
+           help=N_("Mine: $MINUTES_ME's, else those of `me` in config.toml in the user config directory."))
 
 
-@verb("actions", arg("--owner", metavar="NAME", help="Owned by NAME (or one of their aliases)."),
-      MINE, status_option("open"),
-      arg("--overdue", action="store_true", help="Open and past their due date."),
-      arg("--due-within", type=int, metavar="DAYS", help="Due in the next DAYS days."),
-      arg("--meeting", metavar="ID", help="From this meeting."),
-      arg("--text", metavar="WORDS", help="With these words."),
+@verb("actions", arg("--owner", metavar="NAME", help=N_("Owned by NAME (or one of their aliases).")),
+      MINE, status_option("open", N_("Which actions (default: open).")),
+      arg("--overdue", action="store_true", help=N_("Open and past their due date.")),
+      arg("--due-within", type=int, metavar="DAYS", help=N_("Due in the next DAYS days.")),
+      arg("--meeting", metavar="ID", help=N_("From this meeting.")),
+      arg("--text", metavar="WORDS", help=N_("With these words.")),
       arg("--stale", action="store_true",
-          help="Open and carried over 3+ meetings or overdue by 30+ days."),
+          help=N_("Open and carried over 3+ meetings or overdue by 30+ days.")),
       JSON, arg("--today", type=date.fromisoformat, help=SUPPRESS))
 def actions(args: Namespace) -> None:
     """List actions, by due date (--stale: the longest waiting first)."""
     today = args.today or date.today()
     if args.mine and args.owner:
-        fail("--owner and --mine: give one of them")
+        fail(_("--owner and --mine: give one of them"))
     owner = me(True, "") if args.mine else args.owner
     with open_store(args) as store:
         found = store.actions(owner=owner, status=args.status, overdue=args.overdue,
@@ -201,19 +202,22 @@ def actions(args: Namespace) -> None:
 
 def action_table(found: list[Action], today: date, carried: dict[str, int] | None = None) -> str:
     """One line an action: id, due date, status, owners, text and where it came from (and
-    with ``carried``, how many meetings it has been carried over)."""
+    with ``carried``, how many meetings it has been carried over), in the language spoken."""
     owners = [", ".join(a.owners) or "-" for a in found]
-    width = min(max(len(o) for o in owners), 32)
-    extra = f"{'CARRIED':<8}" if carried is not None else ""
-    lines = [f"{'ID':<7} {'DUE':<10} {'STATUS':<9} {extra}{'OWNERS':<{width}}  ACTION"]
-    for a, who in zip(found, owners):
-        state = "overdue" if a.is_overdue(today) else a.status
-        where = (f"{a.meeting.date or 'undated'}" if a.meeting.id else "no meeting") \
+    states = [_("overdue") if a.is_overdue(today) else _(a.status) for a in found]
+    head = [_("ID"), _("DUE"), _("STATUS"), _("CARRIED"), _("OWNERS"), _("ACTION")]
+    width = min(max(len(o) for o in owners + [head[4]]), 32)
+    state_width = max(len(s) for s in states + [head[2]])
+    due_width = max(10, len(head[1]))
+    extra = f"{head[3]:<8} " if carried is not None else ""
+    lines = [f"{head[0]:<7} {head[1]:<{due_width}} {head[2]:<{state_width}} {extra}{head[4]:<{width}}  {head[5]}"]
+    for a, who, state in zip(found, owners, states):
+        where = (shown_date(a.meeting.date, _("undated")) if a.meeting.id else _("no meeting")) \
             + (item_ref(a.agenda_item) if a.agenda_item else "")
-        gone = " (no longer in the minutes)" if a.vanished else ""
-        times = f"{carried.get(a.id, 0):<8}" if carried is not None else ""
-        lines.append(f"{a.id:<7} {str(a.due or '-'):<10} {state:<9} {times}{who:<{width}}  "
-                     f"{a.text}{gone}  [{where}]")
+        gone = _(" (no longer in the minutes)") if a.vanished else ""
+        times = f"{carried.get(a.id, 0):<8} " if carried is not None else ""
+        lines.append(f"{a.id:<7} {shown_date(a.due, '-'):<{due_width}} {state:<{state_width}} {times}"
+                     f"{who:<{width}}  {a.text}{gone}  [{where}]")
     return "\n".join(lines)
 
 
@@ -223,7 +227,7 @@ def item_ref(item: str) -> str:
 
 
 @verb("meetings", arg("--series", dest="by_series", action="store_true",
-                      help="Group the meetings by body (the same title), each series oldest first."),
+                      help=N_("Group the meetings by body (the same title), each series oldest first.")),
       JSON)
 def meetings(args: Namespace) -> None:
     """List the imported meetings, latest first."""
@@ -237,24 +241,31 @@ def meetings(args: Namespace) -> None:
     if by_series:
         listed = {}
         for s in series:
-            listed[s.name] = [{**m.ref(), "actions": sum(n for (mid, _), n in counts.items() if mid == m.id),
+            listed[s.name] = [{**m.ref(), "actions": sum(n for (mid, _status), n in counts.items() if mid == m.id),
                                "open": counts.get((m.id, "open"), 0)} for m in s.meetings]
         if as_json:
             echo_json([{**s.to_json(), "meetings": listed[s.name]} for s in series])
             return
         for s in series:
-            print(f"{s.name or '(untitled)'}  [{len(s.meetings)} meeting(s); {s.language or '?'}]")
+            print(f"{s.name or _('(untitled)')}  [" + ngettext("{n} meeting", "{n} meetings", len(s.meetings)).format(
+                n=len(s.meetings)) + f"; {s.language or '?'}]")
             for m, info in zip(s.meetings, listed[s.name]):
-                print(f"  {m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
-                      f"[{info['actions']} actions, {info['open']} open]")
+                print(f"  {m.id:<7} {shown_date(m.date, _('undated')):<10} {m.title or _('(untitled)')}  "
+                      f"[{counted(info['actions'], info['open'])}]")
         return
     if as_json:
         echo_json([m.to_json() for m in found])
         return
     for m in found:
-        total = sum(n for (mid, _), n in counts.items() if mid == m.id)
-        print(f"{m.id:<7} {str(m.date or 'undated'):<10} {m.title or '(untitled)'}  "
-              f"[{total} actions, {counts.get((m.id, 'open'), 0)} open]")
+        total = sum(n for (mid, _status), n in counts.items() if mid == m.id)
+        print(f"{m.id:<7} {shown_date(m.date, _('undated')):<10} {m.title or _('(untitled)')}  "
+              f"[{counted(total, counts.get((m.id, 'open'), 0))}]")
+
+
+def counted(total: int, open_: int) -> str:
+    """``7 actions, 3 open``."""
+    return ngettext("{n} action", "{n} actions", total).format(n=total) + ", " + \
+        ngettext("{n} open", "{n} open", open_).format(n=open_)
 
 
 @verb("show", arg("some_id", metavar="ID"), JSON)
@@ -279,67 +290,83 @@ def show(args: Namespace) -> None:
 
 
 def action_text(a: Action, history) -> str:
-    due = f"due {a.due}" + (f" ({a.due_text})" if a.due_text else "") if a.due else "no due date"
-    meeting = (f"{a.meeting.id}  {a.meeting.title or '(untitled)'}, {a.meeting.date or 'undated'}"
-               if a.meeting.id else "none (added by a member)")
+    due = (_("due {date}").format(date=shown_date(a.due)) + (f" ({a.due_text})" if a.due_text else "")
+           if a.due else _("no due date"))
+    meeting = (f"{a.meeting.id}  {a.meeting.title or _('(untitled)')}, {shown_date(a.meeting.date, _('undated'))}"
+               if a.meeting.id else _("none (added by a member)"))
     if a.agenda_item:
         title = a.meeting.agenda_title(a.agenda_item)
-        meeting += f", item {a.agenda_item}" + (f" {title}" if title else "")
-    lines = [f"{a.id}  {a.status}  {due}" + ("  (no longer in the minutes)" if a.vanished else ""),
+        meeting += ", " + _("item {number}").format(number=a.agenda_item) + (f" {title}" if title else "")
+    labels = [_("owners:"), _("meeting:"), _("source:")]
+    width = max(len(label) for label in labels) + 1
+    owners, at, source = (label.ljust(width) for label in labels)
+    lines = [f"{a.id}  {_(a.status)}  {due}" + (_("  (no longer in the minutes)") if a.vanished else ""),
              a.text,
-             f"owners:  {', '.join(a.owners) or 'nobody yet'}",
-             f"meeting: {meeting}"]
+             f"{owners}{', '.join(a.owners) or _('nobody yet')}",
+             f"{at}{meeting}"]
     if a.source.get("snippet"):
-        place = (f"line {a.source['line']}" if a.source.get("line") is not None
-                 else f"paragraph {a.source.get('paragraph')}")
-        lines.append(f"source:  {place}: {a.source['snippet']}")
+        place = (_("line {n}").format(n=a.source["line"]) if a.source.get("line") is not None
+                 else _("paragraph {n}").format(n=a.source.get("paragraph")))
+        lines.append(f"{source}{place}: {a.source['snippet']}")
     if a.notes:
-        lines.append("notes:")
+        lines.append(_("notes:"))
         lines += [f"  {n.at[:10]} {n.by}: {n.text}" for n in a.notes]
     if a.mentions:
-        lines.append("later meetings:")
+        lines.append(_("later meetings:"))
         for m in a.mentions:
-            said = f"{m.status} ({m.word})" if m.word else f"{m.status} ({m.reason})"
-            how = "" if m.applied else f", proposed, score {m.score}" + (f", {m.doubt}" if m.doubt else "")
-            lines.append(f"  {m.date or 'undated'} {m.meeting}: {said}{how}: {m.sentence}")
-    lines.append("history:")
+            said = f"{_(m.status)} ({m.word or m.reason})"
+            how = "" if m.applied else _(", proposed, score {score}").format(score=m.score) + (
+                f", {m.doubt}" if m.doubt else "")
+            lines.append(f"  {shown_date(m.date, _('undated'))} {m.meeting}: {said}{how}: {m.sentence}")
+    lines.append(_("history:"))
     lines += [f"  {change_text(c)}" for c in history]
     return "\n".join(lines)
 
 
+# the words of the history, in the language spoken
+KINDS = {"action": N_("action"), "meeting": N_("meeting"), "person": N_("person")}
+FIELDS = {"status": N_("status"), "owners": N_("owners"), "due": N_("due"), "text": N_("text"),
+          "aliases": N_("aliases"), "source": N_("source"), "agenda_item": N_("agenda item"),
+          "due_text": N_("due as written"), "vanished": N_("vanished")}
+STATUSES = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled"), "vanished": N_("vanished")}
+
+
 def change_text(c) -> str:
     """One history entry as a line."""
-    undo = f" (undoing change {c.undoes})" if c.undoes else ""
+    undo = _(" (undoing change {change})").format(change=c.undoes) if c.undoes else ""
     because = f"  <- {c.evidence['sentence']!r} ({c.evidence.get('date') or c.evidence['meeting']})" \
         if c.evidence else ""
-    return f"{c.at}  {c.by} ({c.via}{undo})  {c.kind} {c.subject}  {what_changed(c)}{because}"
+    return f"{c.at}  {c.by} ({c.via}{undo})  {_(KINDS.get(c.kind, c.kind))} {c.subject}  {what_changed(c)}{because}"
 
 
 def what_changed(c) -> str:
     """What one history entry did to its field, in words."""
     if c.field in ("created", "deleted"):
-        return c.field
+        return _("created") if c.field == "created" else _("deleted")
     if c.field == "notes":
         added = (c.new or [])[len(c.old or ()):]
-        return "note: " + "; ".join(n["text"] for n in added) if added else "notes: one removed"
+        return _("note: {text}").format(text="; ".join(n["text"] for n in added)) if added \
+            else _("notes: one removed")
     if c.field == "mentions":
         added = [m for m in c.new or () if m not in (c.old or ())]
-        return ("mentioned: " + "; ".join(
-            f"{m.get('date') or m['meeting']} {m['status']} ({m.get('word') or m.get('reason')}, "
-            f"{m.get('outcome')}): {m.get('sentence')!r}" for m in added)
-            if added else "mentions: one removed")
-    return f"{c.field}: {_value(c.old)} -> {_value(c.new)}"
+        return (_("mentioned: {what}").format(what="; ".join(
+            f"{m.get('date') or m['meeting']} {_value(m['status'])} ({m.get('word') or m.get('reason')}, "
+            f"{m.get('outcome')}): {m.get('sentence')!r}" for m in added))
+            if added else _("mentions: one removed"))
+    return f"{_(FIELDS.get(c.field, c.field))}: {_value(c.old)} -> {_value(c.new)}"
 
 
 def _value(value) -> str:
     if value is None:
-        return "none"
+        return _("none")
     if isinstance(value, list) and value and isinstance(value[0], dict) and "sentence" in value[0]:
-        return f"{len(value)} mention(s)"  # an action's mentions by later minutes
+        return ngettext("{n} mention", "{n} mentions", len(value)).format(n=len(value))
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or "none"
+        return ", ".join(map(str, value)) or _("none")
     if isinstance(value, dict) and "snippet" in value:  # an action's source
         return repr(value["snippet"])
+    if isinstance(value, str) and value in STATUSES:
+        return _(STATUSES[value])
     return str(value)
 
 
@@ -350,8 +377,8 @@ def meeting_text(m: Meeting, listed: list[Action]) -> str:
     from minutes.summary import summary
 
     lines = [f"{m.id}  {summary(m.to_json())}", "",
-             f"Source: {m.source.get('path')} ({m.source.get('format')})", "",
-             f"Actions ({len(listed)}):"]
+             _("Source: {path} ({format})").format(path=m.source.get("path"), format=m.source.get("format")), "",
+             _("Actions ({n}):").format(n=len(listed))]
     if listed:
         lines.append(action_table(listed, date.today()))
     return "\n".join(lines)
@@ -370,41 +397,42 @@ def report(store: ActionStore, ids, changes, nothing: str) -> None:
 
 def action_line(a: Action) -> str:
     """An action as the update verbs print it: id, status, owners, due date, text."""
-    return f"{a.id}  {a.status}  {', '.join(a.owners) or '-'}  due {a.due or '-'}  {a.text}"
+    return (f"{a.id}  {_(STATUSES.get(a.status, a.status))}  {', '.join(a.owners) or '-'}  "
+            + _("due {date}").format(date=shown_date(a.due, "-")) + f"  {a.text}")
 
 
 def _status_verb(name: str, method: str, nothing: str, doc: str):
     def change(args: Namespace) -> None:
         with open_store(args) as store:
             changes = getattr(store, method)(*args.ids)
-            report(store, args.ids, changes, nothing)
+            report(store, args.ids, changes, _(nothing))
 
     change.__doc__ = doc
     return verb(name, arg("ids", nargs="+", metavar="ID"), updates=True)(change)
 
 
-done = _status_verb("done", "complete", "was done already", "Mark actions done.")
-reopen = _status_verb("reopen", "reopen", "was open already", "Open actions again.")
-cancel = _status_verb("cancel", "cancel", "was cancelled already", "Cancel actions.")
+done = _status_verb("done", "complete", N_("was done already"), N_("Mark actions done."))
+reopen = _status_verb("reopen", "reopen", N_("was open already"), N_("Open actions again."))
+cancel = _status_verb("cancel", "cancel", N_("was cancelled already"), N_("Cancel actions."))
 
 
 ACTION_ID = arg("action_id", metavar="ID")
 
 
 NEW = arg("--new", action="store_true",
-          help="A name that is nobody's in the people registry is a new person.")
+          help=N_("A name that is nobody's in the people registry is a new person."))
 
 
 @verb("assign", ACTION_ID, arg("names", nargs="+", metavar="NAME"), NEW, updates=True)
 def assign(args: Namespace) -> None:
-    """Make NAMEs the owners of an action. Names are read as in minutes (Julius Oförsagd,
-    julius, Juliukselle, Tommi for Tomi); one that is nobody's is refused, unless --new."""
+    """Make NAMEs the owners of an action. Names are read as in minutes (Markus Fröjdman,
+    markus, Markukselle, Tommi for Tomi); one that is nobody's is refused, unless --new."""
     with open_store(args) as store:
         try:
             changes = store.assign(args.action_id, *args.names, new=args.new)
         except UnknownPerson as error:
-            fail(f"{error}; --new adds {error.name!r} as a new person")
-        report(store, [args.action_id], changes, "had these owners already")
+            fail(_("{error}; --new adds {name} as a new person").format(error=error, name=repr(error.name)))
+        report(store, [args.action_id], changes, _("had these owners already"))
 
 
 @verb("due", ACTION_ID, arg("when", nargs="+", metavar="DATE"),
@@ -415,7 +443,7 @@ def due(args: Namespace) -> None:
     with open_store(args) as store:
         action = store.action(args.action_id)
         changes = store.set_due(action.id, " ".join(args.when), today=args.today)
-        report(store, [action.id], changes, "had this due date already")
+        report(store, [action.id], changes, _("had this due date already"))
 
 
 @verb("note", ACTION_ID, arg("words", nargs="+", metavar="TEXT"), updates=True)
@@ -425,15 +453,15 @@ def note(args: Namespace) -> None:
         store.note(args.action_id, " ".join(args.words))
         a = store.action(args.action_id)
     added = a.notes[-1]
-    print(f"{a.id}  note {len(a.notes)} by {added.by}: {added.text}")
-    print(f"        on: {a.text}")
+    print(f"{a.id}  " + _("note {n} by {by}: {text}").format(n=len(a.notes), by=added.by, text=added.text))
+    print("        " + _("on: {text}").format(text=a.text))
 
 
 @verb("add", arg("words", nargs="+", metavar="TEXT"),
       arg("--owner", dest="owners", nargs="+", default=[], metavar="NAME",
-          help="Who owns it (names read as assign reads them)."),
-      arg("--due", nargs="+", metavar="DATE", help="When it is due (as `minutes due` reads it)."),
-      arg("--meeting", metavar="ID", help="The meeting it belongs to (default: none)."),
+          help=N_("Who owns it (names read as assign reads them).")),
+      arg("--due", nargs="+", metavar="DATE", help=N_("When it is due (as `minutes due` reads it).")),
+      arg("--meeting", metavar="ID", help=N_("The meeting it belongs to (default: none).")),
       NEW, arg("--today", type=date.fromisoformat, help=SUPPRESS), updates=True)
 def add(args: Namespace) -> None:
     """Add an action the parser missed: minutes add "Book the hall" --owner Pekka --due
@@ -444,25 +472,25 @@ def add(args: Namespace) -> None:
                               due=" ".join(args.due) if args.due else None, new=args.new,
                               today=args.today)
         except UnknownPerson as error:
-            fail(f"{error}; --new adds {error.name!r} as a new person")
-    where = (f"{added.meeting.id} {added.meeting.title or '(untitled)'} "
-             f"{added.meeting.date or 'undated'}") if added.meeting.id else "no meeting"
-    print(f"{action_line(added)}  (added to {where})")
+            fail(_("{error}; --new adds {name} as a new person").format(error=error, name=repr(error.name)))
+    where = (f"{added.meeting.id} {added.meeting.title or _('(untitled)')} "
+             f"{shown_date(added.meeting.date, _('undated'))}") if added.meeting.id else _("no meeting")
+    print(f"{action_line(added)}  " + _("(added to {where})").format(where=where))
 
 
 @verb("edit", ACTION_ID, arg("--text", required=True, nargs="+", metavar="TEXT",
-                             help="The corrected text."), updates=True)
+                             help=N_("The corrected text.")), updates=True)
 def edit(args: Namespace) -> None:
     """Correct an action the parser misread: its text (owners: assign; due date: due).
     A re-import of its minutes keeps the correction; undo takes it back."""
     with open_store(args) as store:
         changes = store.edit(args.action_id, text=" ".join(args.text))
-        report(store, [args.action_id], changes, "had this text already")
+        report(store, [args.action_id], changes, _("had this text already"))
 
 
 @verb("undo", arg("--any", dest="anyone", action="store_true",
-                  help="The latest change whoever made it: shown, then asked about."),
-      arg("--yes", action="store_true", help="With --any: do not ask."), updates=True)
+                  help=N_("The latest change whoever made it: shown, then asked about.")),
+      arg("--yes", action="store_true", help=N_("With --any: do not ask.")), updates=True)
 def undo(args: Namespace) -> None:
     """Take back your latest change (yours: --as, else $USER); --any: the latest change,
     whoever made it, after showing it."""
@@ -470,20 +498,21 @@ def undo(args: Namespace) -> None:
         change = None
         if args.anyone and not args.yes:
             shown = store.last_change(anyone=True)
-            print(undone_lines(shown, "the latest change is"))
-            if not _agreed("undo it? [y/N] "):
-                print("nothing undone")
+            print(undone_lines(shown, N_("the latest change is change {change} ({via} by {by} at {at}):")))
+            if not _agreed(_("undo it? [y/N] ")):
+                print(_("nothing undone"))
                 sys.exit(1)
             change = shown[0].change
         reverted = store.undo(anyone=args.anyone, change=change)
-    print(undone_lines(reverted, "undid"))
+    print(undone_lines(reverted, N_("undid change {change} ({via} by {by} at {at}):")))
 
 
 def undone_lines(changes, said: str) -> str:
-    """A change (its history entries, newest first) as ``undo`` shows it."""
+    """A change (its history entries, newest first) as ``undo`` shows it, under ``said``
+    (a message with the change's number, verb, who and when)."""
     first = changes[0]
-    lines = [f"{said} change {first.change} ({first.via} by {first.by} at {first.at}):"]
-    lines += [f"  {c.kind} {c.subject}  {what_changed(c)}" for c in reversed(changes)]
+    lines = [_(said).format(change=first.change, via=first.via, by=first.by, at=first.at)]
+    lines += [f"  {_(KINDS.get(c.kind, c.kind))} {c.subject}  {what_changed(c)}" for c in reversed(changes)]
     return "\n".join(lines)
 
 
@@ -494,7 +523,7 @@ def _agreed(question: str) -> bool:
     except (EOFError, OSError):
         print()
         return False
-    return answer.strip().casefold() in ("y", "yes", "k", "kyllä", "j", "ja")
+    return answer.strip().casefold() in ("y", "yes", "k", "kyllä", "j", "ja", _("y"))
 
 
 @verb("accept", ACTION_ID, arg("meeting_id", metavar="MEETING", nargs="?"), updates=True)
@@ -503,7 +532,7 @@ def accept(args: Namespace) -> None:
     mention, or MEETING's)."""
     with open_store(args) as store:
         changes = store.accept(args.action_id, args.meeting_id)
-        report(store, [args.action_id], [c for c in changes if c.field == "status"], "keeps its status")
+        report(store, [args.action_id], [c for c in changes if c.field == "status"], _("keeps its status"))
 
 
 # -- people -----------------------------------------------------------------------------------
@@ -518,8 +547,8 @@ def people(args: Namespace) -> None:
         echo_json([p.to_json() for p in found])
         return
     for p in found:
-        aliases = f"  (also {', '.join(p.aliases)})" if p.aliases else ""
-        print(f"{p.name}{aliases}  [{p.open_actions} open]")
+        aliases = "  " + _("(also {names})").format(names=", ".join(p.aliases)) if p.aliases else ""
+        print(f"{p.name}{aliases}  [" + ngettext("{n} open", "{n} open", p.open_actions).format(n=p.open_actions) + "]")
 
 
 @verb("alias", arg("other", metavar="ALIAS"), arg("name", metavar="NAME"), updates=True)
@@ -527,43 +556,43 @@ def alias(args: Namespace) -> None:
     """Make ALIAS another name of the person NAME (merging a person called ALIAS)."""
     with open_store(args) as store:
         canonical = store.alias(args.other, args.name)
-    print(f"{args.other} is {canonical}")
+    print(_("{alias} is {name}").format(alias=args.other, name=canonical))
 
 
 # -- exports ----------------------------------------------------------------------------------
 
 
-def format_option(*formats: str) -> tuple:
-    return arg("--format", dest="format_", choices=formats, default=formats[0],
-               help=f"The format (default: {formats[0]}).")
+def format_option(*formats: str, help: str) -> tuple:
+    return arg("--format", dest="format_", choices=formats, default=formats[0], help=help)
 
 
-@verb("export", format_option("json", "csv", "md", "ics"), output(),
-      arg("--owner", metavar="NAME", help="Only NAME's actions."), status_option("all"),
-      arg("--meeting", metavar="ID", help="Only this meeting's actions."),
+@verb("export", format_option("json", "csv", "md", "ics", help=N_("The format (default: json).")), output(),
+      arg("--owner", metavar="NAME", help=N_("Only NAME's actions.")),
+      status_option("all", N_("Which actions (default: all).")),
+      arg("--meeting", metavar="ID", help=N_("Only this meeting's actions.")),
       arg("--excel", action="store_true",
-          help="CSV as Excel opens it where a comma is the decimal sign: UTF-8 with a BOM, semicolons."),
+          help=N_("CSV as Excel opens it where a comma is the decimal sign: UTF-8 with a BOM, semicolons.")),
       arg("--open-only", action="store_true",
-          help="iCalendar with the open actions only (else done and cancelled ones too)."))
+          help=N_("iCalendar with the open actions only (else done and cancelled ones too).")))
 def export(args: Namespace) -> None:
     """Export actions as CSV, JSON, Markdown or iCalendar (the actions with a due date:
     open ones to do, done ones completed, cancelled ones cancelled)."""
     from tracker.export import export as render
 
     if args.excel and args.format_ != "csv":
-        fail("--excel is for --format csv")
+        fail(_("--excel is for --format csv"))
     if args.open_only and args.format_ != "ics":
-        fail("--open-only is for --format ics")
+        fail(_("--open-only is for --format ics"))
     with open_store(args) as store:
         found = store.actions(owner=args.owner, status=args.status, meeting=args.meeting)
     write(render(found, args.format_, excel=args.excel, open_only=args.open_only), args.output)
 
 
-@verb("digest", arg("--owner", metavar="NAME", help="Whose open actions."), MINE,
-      arg("--meeting", metavar="ID", help="A meeting's open actions, by person."),
-      arg("--all", dest="every", action="store_true", help="Every meeting's open actions, by person."),
-      format_option("md", "text", "eml"),
-      arg("--to", nargs="+", default=[], metavar="ADDRESS", help="With --format eml: the recipients."),
+@verb("digest", arg("--owner", metavar="NAME", help=N_("Whose open actions.")), MINE,
+      arg("--meeting", metavar="ID", help=N_("A meeting's open actions, by person.")),
+      arg("--all", dest="every", action="store_true", help=N_("Every meeting's open actions, by person.")),
+      format_option("md", "text", "eml", help=N_("The format (default: md).")),
+      arg("--to", nargs="+", default=[], metavar="ADDRESS", help=N_("With --format eml: the recipients.")),
       output())
 def digest(args: Namespace) -> None:
     """Open actions ready for an email: one person's (--owner, --mine, or with none of
@@ -573,12 +602,12 @@ def digest(args: Namespace) -> None:
     chosen = [option for option, given in (("--owner", args.owner), ("--mine", args.mine),
                                            ("--meeting", args.meeting), ("--all", args.every)) if given]
     if len(chosen) > 1:
-        fail(f"{' and '.join(chosen)}: give one of them")
+        fail(_("{options}: give one of them").format(options=_(" and ").join(chosen)))
     if args.to and args.format_ != "eml":
-        fail("--to is for --format eml")
+        fail(_("--to is for --format eml"))
     owner = args.owner
     if not chosen or args.mine:
-        owner = me(args.mine, "whose actions? --owner NAME, --meeting ID or --all (or set $MINUTES_ME)")
+        owner = me(args.mine, _("whose actions? --owner NAME, --meeting ID or --all (or set $MINUTES_ME)"))
     with open_store(args) as store:
         text = store.digest(owner, meeting=args.meeting, format=args.format_, to=args.to)
     write(text, args.output)
@@ -590,7 +619,7 @@ def me(asked: bool, otherwise: str) -> str:
 
     found = configured_me()
     if found is None:
-        fail(f"--mine: who is me? set $MINUTES_ME or me = \"Your Name\" in {config_path()}"
+        fail(_("--mine: who is me? set $MINUTES_ME or me = \"Your Name\" in {path}").format(path=config_path())
              if asked else otherwise)
     return found
 
@@ -606,14 +635,15 @@ def write(text: str, output: Path | None) -> None:
 
 
 @verb("agenda", arg("--next", dest="series", required=True, metavar="SERIES",
-                    help="The series: the start of its name (see meetings --series) or a meeting id."),
-      format_option("md", "docx"), output("; a DOCX needs a file"))
+                    help=N_("The series: the start of its name (see meetings --series) or a meeting id.")),
+      format_option("md", "docx", help=N_("The format (default: md).")),
+      output(N_("Write to this file (default: standard output; a DOCX needs a file).")))
 def agenda(args: Namespace) -> None:
     """Draft the agenda of a series' next meeting: its standing items and open actions."""
     from tracker import agenda as render
 
     if args.format_ == "docx" and args.output is None:
-        raise StoreError("a DOCX agenda needs a file: add -o FILE")
+        raise StoreError(_("a DOCX agenda needs a file: add -o FILE"))
     with open_store(args) as store:
         draft = store.agenda(args.series)
     if args.format_ == "docx":

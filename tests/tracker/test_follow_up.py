@@ -492,8 +492,8 @@ def test_cli_import_dry_run_prints_each_follow_up_with_its_sentence(tmp_path):
 def test_cli_meetings_by_series(fi_store):
     run("import", *map(str, EN), "--store", str(fi_store))
     text = run("meetings", "--series", "--store", str(fi_store)).stdout
-    assert text.splitlines()[0] == "riverside allotment society committee meeting  [3 meeting(s); en]"
-    assert "haapaniemen kylätalon toimikunta kokous  [3 meeting(s); fi]" in text
+    assert text.splitlines()[0] == "riverside allotment society committee meeting  [3 meetings; en]"
+    assert "haapaniemen kylätalon toimikunta kokous  [3 meetings; fi]" in text
     listed = json.loads(run("meetings", "--series", "--json", "--store", str(fi_store)).stdout)
     assert [(s["name"], [m["date"] for m in s["meetings"]]) for s in listed] == [
         ("riverside allotment society committee meeting", ["2026-01-08", "2026-02-12", "2026-03-12"]),

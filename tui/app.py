@@ -3,23 +3,27 @@
     from tracker import ActionStore
     from tui.app import MinutesApp
 
-    MinutesApp(store=ActionStore("actions.json"), me="Inga Savukoski").run()
+    MinutesApp(store=ActionStore("actions.json"), me="Ingela Kaarto").run()
 
-The app reads the store in a worker into an ``ActionIndex`` (``tui.index``) that every
-screen filters and sorts in memory; it is the one that writes: each update is one call into
-the store on this thread (``complete``, ``assign``…), shown at once, and each import runs
-in a worker with a store object of its own. A timer looks at the store file every
-``poll_interval`` seconds and reads it again when another process changed it; the screens
-hear of every change through the ``store_changed`` signal and keep their cursors on the
-same action. spaCy warms up in a worker once the first load is done, so the first import
-is quick.
+Every read and write of the store runs on one thread of its own, the store's (a worker
+that takes jobs in the order they were asked for), so the screen never waits for the file:
+the app holds one ``ActionStore`` and, built from it, the ``ActionIndex`` (``tui.index``)
+that every screen filters and sorts in memory. A change (``x``, ``a``, ``u``…) is shown at
+once and written by the store's thread; the toast that follows confirms it, or the change
+is taken back with the reason. A timer looks at the store file every ``poll_interval``
+seconds and reads it again when another process changed it; the rows that changed are
+marked (``StoreUpdate.outside``). The screens hear of every change through the
+``store_changed`` signal and keep their cursors on the same action. spaCy warms up in a
+worker once the first load is done, so the first import is quick.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,19 +32,21 @@ from pathlib import Path
 
 from rich.segment import Segment
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.worker import get_current_worker
 
 from minutes.text import UNSAFE, visible
 from tracker import Action, ActionStore, Change, Changed, Meeting, Person, StoreError
-from tracker.operations import set_status, unchanged
+from tracker.i18n import N_, _, ngettext
 from tracker.people import People
-from tui.commands import CommandsProvider, MeetingsProvider, PeopleProvider
+from tui.commands import ActionsProvider, CommandsProvider, MeetingsProvider, PeopleProvider, TextualCommands
 from tui.index import ActionIndex
-from tui.messages import ActionsLoaded, ImportFinished, OpenAction, OpenMeeting
+from tui.messages import (ActionsLoaded, ChangeRefused, ChangeWritten, ImportFinished, OpenAction,
+                          OpenMeeting, StoreAnswered)
 
 __all__ = ["MinutesApp", "StoreUpdate"]
 
@@ -58,9 +64,16 @@ WARM_UP = (
 @dataclass(frozen=True)
 class StoreUpdate:
     """What ``store_changed`` tells the screens: the actions that changed (``None``: the
-    whole store was read again)."""
+    whole store was read again), and ``outside``, the actions another process changed
+    (found when the store was read again after such a change)."""
 
     action_ids: frozenset[str] | None = None
+    outside: frozenset[str] = frozenset()
+
+
+Write = Callable[[ActionStore], list[Change]]
+FIRST_PAGE = 200  # the actions read first, for the first screen
+HEAD_START = 0.1  # s the screen has to draw a change before its write starts
 
 
 class MinutesApp(App[None]):
@@ -69,19 +82,21 @@ class MinutesApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "minutes"
-    COMMANDS = App.COMMANDS | {CommandsProvider, MeetingsProvider, PeopleProvider}
+    COMMANDS = {CommandsProvider, ActionsProvider, MeetingsProvider, PeopleProvider, TextualCommands}
     BINDINGS = [
-        Binding("ctrl+o", "import_minutes", "Import", id="app.import"),
-        Binding("m", "meetings", "Meetings", id="app.meetings"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("q", "quit", "Quit", show=False, id="app.quit"),
+        Binding("ctrl+o", "import_minutes", N_("Import"), id="app.import"),
+        Binding("m", "meetings", N_("Meetings"), id="app.meetings"),
+        Binding("question_mark", "help", N_("Help"), id="app.help"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
+        Binding("q", "back", N_("Back"), id="app.back"),
     ]
 
     def __init__(self, store: ActionStore, *, today: date | None = None, me: str | None = None,
                  poll_interval: float = 1.0, warm_up: bool = True,
-                 import_folder: Path | None = None) -> None:
+                 import_folder: Path | None = None, theme: str | None = None,
+                 save_theme: Callable[[str], None] | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.store = store  # only the store's thread uses it
         self.me = me
         self.poll_interval = poll_interval
         self.import_folder = import_folder or Path.cwd()
@@ -90,15 +105,21 @@ class MinutesApp(App[None]):
         self.index = ActionIndex(today=self.today)
         self.meetings: list[Meeting] = []
         self.people: list[Person] = []
-        self.loaded = False
+        self.loaded = False  # the whole store has been read
+        self.partial = False  # the index holds only the first screenful
         self.load_error: str | None = None
         self.store_changed: Signal[StoreUpdate] = Signal(self, "store-changed")
         self.sub_title = str(store.path)
         self._people = People({})
-        self._signature: tuple | None = None
-        self._loading = False
-        self._reader: ActionStore | None = None  # the load worker's own store object
-        self._reader_lock = threading.Lock()
+        self._signature: tuple | None = None  # the store file as last read or written
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.pending = 0  # jobs asked of the store's thread whose answer has not come back
+        self._stored: dict[str, Action] = {}  # the store's thread's: actions as last read or written
+        self._unconfirmed: dict[str, Action] = {}  # shown changed, not yet written
+        self._painted = threading.Event()  # the first rows are on the screen
+        self._save_theme = save_theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
 
     @property
     def today(self) -> date:
@@ -123,45 +144,96 @@ class MinutesApp(App[None]):
         return ActionsScreen()
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        self._serve_store()
         self.load()
         self.set_interval(self.poll_interval, self._poll, name="poll the store")
 
     def on_unmount(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
+        self._jobs.put(None)  # the store's thread ends
+
+    def _theme_chosen(self, theme) -> None:
+        if self._save_theme is not None and self.is_running:
+            self._save_theme(theme.name)
+
+    # -- the store's thread ---------------------------------------------------------------------
+
+    @work(thread=True, group="store", exit_on_error=False)
+    def _serve_store(self) -> None:
+        """Run the store's jobs one after another, in the order they were asked for."""
+        worker = get_current_worker()
+        while not worker.is_cancelled:
+            try:
+                job = self._jobs.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if job is None:
+                break
+            job()
+        self.store.close()
+
+    def in_store(self, job: Callable[[], None]) -> None:
+        """Run ``job`` on the store's thread, after every job asked for before; it posts
+        what it found as a message, whose handler calls ``answered``."""
+        self.pending += 1
+        self._jobs.put(job)
+
+    def answered(self) -> None:
+        self.pending = max(0, self.pending - 1)
 
     # -- reading -----------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the whole store again, in a worker; ``ActionsLoaded`` follows."""
-        self._loading = True
-        self._read_store()
+        """Read the whole store again (on the store's thread); ``ActionsLoaded`` follows."""
+        self.in_store(self._read_store)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _read_store(self) -> None:
-        with self._reader_lock:
-            signature = self._stat()
-            if self._reader is None:
-                self._reader = ActionStore(self.store.path, user=self.store.user)
-            reader = self._reader
-            try:
-                with _collector_paused():
-                    people = reader.people()
-                    me, me_problem = self._canonical(self.me, people)
-                    index = ActionIndex(reader.actions(today=self.today), me=me, today=self.today)
-                    meetings = reader.meetings()
-            except (StoreError, OSError) as error:
-                self.post_message(ActionsLoaded(None, signature=signature, error=str(error)))
-                return
-            except Exception as error:  # never leave the table waiting for rows
-                self.post_message(ActionsLoaded(None, signature=signature,
-                                                error=f"{type(error).__name__}: {error}"))
-                raise
+        signature = self._stat()
+        store = self.store
+        try:
+            with _collector_paused():
+                people = store.people()
+                me, me_problem = self._canonical(self.me, people)
+                if not self._stored:  # the first read: a screenful first, the rest after
+                    self._first_page(me, people, signature)
+                actions = store.actions(today=self.today)
+                outside = self._compare(actions)
+                index = ActionIndex(actions, me=me, today=self.today)
+                meetings = store.meetings()
+        except (StoreError, OSError) as error:
+            self.post_message(ActionsLoaded(None, signature=signature, error=str(error)))
+            return
+        except Exception as error:  # never leave the table waiting for rows
+            self.post_message(ActionsLoaded(None, signature=signature,
+                                            error=f"{type(error).__name__}: {error}"))
+            raise
+        self._signature = signature
         self.post_message(ActionsLoaded(index, meetings, people, me, signature,
-                                        me_problem=me_problem))
+                                        me_problem=me_problem, outside=outside))
 
-    @staticmethod
-    def _canonical(me: str | None, people: list[Person]) -> tuple[str | None, str | None]:
+    def _first_page(self, me: str | None, people: list[Person], signature) -> None:
+        """(On the store's thread.) The open actions the home screen shows first, mine
+        first, as a partial index: at 50,000 actions they are on the screen in half the
+        time the whole index takes."""
+        page = self.store.actions(owner=me, status="open", limit=FIRST_PAGE) if me else []
+        mine = {a.id for a in page}
+        page += [a for a in self.store.actions(status="open", limit=FIRST_PAGE) if a.id not in mine]
+        self.post_message(ActionsLoaded(ActionIndex(page, me=me, today=self.today), [], people, me,
+                                        signature, partial=True))
+        # the rest is Python work that would take the interpreter from the screen: let it
+        # draw the first rows before going on
+        self._painted.wait(timeout=0.5)
+
+    def _compare(self, actions: list[Action]) -> frozenset[str]:
+        """The actions that differ from the ones last read or written here (none the
+        first time); ``actions`` become the ones last read."""
+        before, self._stored = self._stored, {a.id: a for a in actions}
+        if not before:
+            return frozenset()
+        changed = {a.id for a in actions if before.get(a.id) != a}
+        return frozenset(changed | (before.keys() - self._stored.keys()))
+
+    def _canonical(self, me: str | None, people: list[Person]) -> tuple[str | None, str | None]:
         """The registered name ``me`` means, and what is wrong with it if it means none."""
         if not me:
             return None, None
@@ -169,25 +241,34 @@ class MinutesApp(App[None]):
             found = _registry(people).resolve(me)
         except StoreError as error:
             return me, f"--me: {error}"
-        return (found, None) if found else (me, f"--me: nobody called {me!r} in the people registry")
+        return (found, None) if found else (
+            me, _("--me: nobody called {name} in the people registry").format(name=repr(me)))
 
     def on_actions_loaded(self, message: ActionsLoaded) -> None:
-        self._loading = False
-        self._signature = message.signature
+        if message.partial:  # the first screenful: the whole index follows
+            self.index, self.people, self.me = message.index, message.people, message.me
+            self._people = _registry(message.people)
+            self.partial = True
+            self.store_changed.publish(StoreUpdate(None))
+            self.call_after_refresh(self._painted.set)
+            return
+        self.answered()
         self.load_error = message.error
         if message.index is None:
-            self.notify(message.error or "the store could not be read", severity="error",
-                        title="Store", timeout=10)
+            self.notify(message.error or _("the store could not be read"), severity="error",
+                        title=_("Store"), timeout=10)
             self.store_changed.publish(StoreUpdate(None))
             return
         first = not self.loaded
         if first and message.me_problem:
             self.notify(message.me_problem, severity="warning", timeout=8)
+        for action in self._unconfirmed.values():  # shown, not yet written: still shown so
+            message.index.replace(action)
         self.index, self.meetings, self.people = message.index, message.meetings, message.people
         self._people = _registry(message.people)
         self.me = message.me
-        self.loaded = True
-        self.store_changed.publish(StoreUpdate(None))
+        self.loaded, self.partial = True, False
+        self.store_changed.publish(StoreUpdate(None, message.outside))
         self.call_after_refresh(self.prepare_index, message.index)
         if first and self._warm_up:
             self.call_after_refresh(self.warm_up)
@@ -205,8 +286,9 @@ class MinutesApp(App[None]):
         return (info.st_ino, info.st_size, info.st_mtime_ns)
 
     def _poll(self) -> None:
-        """Read the store again if another process changed it."""
-        if not self._loading and self._stat() != self._signature:
+        """Read the store again if another process changed it (not while a job of ours
+        is under way: its own write changes the file too)."""
+        if not self.pending and self._stat() != self._signature:
             self.load()
 
     @property
@@ -226,99 +308,174 @@ class MinutesApp(App[None]):
         return list(dict.fromkeys(names))
 
     def action(self, action_id: str) -> Action | None:
-        """The action as last read, else from the store."""
-        found = self.index.get(action_id)
-        if found is None:
+        """The action as last read (or as just changed here)."""
+        return self.index.get(action_id)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        """The meeting as last read."""
+        return next((m for m in self.meetings if m.id == meeting_id), None)
+
+    def ask_store(self, read: Callable[[ActionStore], object], answer: Callable[[object], None]) -> None:
+        """Read something of the store on its thread (``read(store)``) and hand it to
+        ``answer`` on this one; a ``StoreError`` is handed on as it is."""
+
+        def job() -> None:
             try:
-                found = self.store.action(action_id)
-            except StoreError:
-                return None
-        return found
+                found = read(self.store)
+            except (StoreError, OSError) as error:
+                found = error
+            self.post_message(StoreAnswered(answer, found))
+
+        self.in_store(job)
+
+    def on_store_answered(self, message: StoreAnswered) -> None:
+        self.answered()
+        message.answer(message.found)
 
     # -- writing -------------------------------------------------------------------------------
 
-    def change(self, write: Callable[[ActionStore], list[Change]], *, done: str = "",
-               yours: str = "") -> list[Change] | None:
-        """Make one change to the store (on this thread), show it at once, and say so.
+    def change(self, write: Write, *, shown: Iterable[Action] = (), done: str | None = None,
+               yours: str = "", then: Callable[[list[Change]], None] | None = None) -> None:
+        """Make one change to the store: ``shown`` (the actions as they will be) on the
+        screen at once, ``write(store)`` on the store's thread, then the toast ``done``
+        (``Nothing to change.`` when nothing changed) and ``then(changes)``.
 
-        ``write`` is one call into the store; a ``StoreError`` is shown, not raised. When
+        When the write fails the actions are shown as they were, with the reason; when
         someone changed the value meanwhile (``Changed``: the write compares what the
         person saw), the toast shows what it is now, what they saw, and ``yours``.
         """
-        before = self._stat()
-        try:
-            changes = write(self.store)
-        except Changed as error:
-            self.notify(f"Someone changed the {error.field} meanwhile: now {_said(error.now)} "
-                        f"(you saw {_said(error.shown)}; yours: {yours or '?'}). Nothing was "
-                        "changed: look again, then try again.", severity="warning",
-                        title="Not changed", timeout=12)
-            self.load()
-            return None
-        except StoreError as error:
-            self.notify(str(error), severity="error", title="Not changed")
-            return None
-        if before == self._signature:  # nobody else wrote since the last read: no reload
-            self._signature = self._stat()
-        self._take_in(changes)
-        if done:
-            self.notify(done if changes else "Nothing to change.", timeout=3)
-        return changes
+        shown = list(shown)
+        before = [self.index.get(a.id) for a in shown]
+        if shown:
+            for action in shown:
+                self.index.replace(action)
+                self._unconfirmed[action.id] = action
+            self.store_changed.publish(StoreUpdate(frozenset(a.id for a in shown)))
 
-    def _take_in(self, changes: Iterable[Change]) -> None:
-        changes = list(changes)
+        def job() -> None:
+            if shown:  # the screen draws the change before the write takes the interpreter
+                time.sleep(HEAD_START)
+            signature = self._stat()
+            try:
+                changes = write(self.store)
+            except (StoreError, OSError) as error:
+                self.post_message(ChangeRefused(error, [a for a in before if a is not None], yours))
+                return
+            if signature == self._signature:  # nobody else wrote since the last read
+                self._signature = self._stat()
+            self._written(changes, done, then)
+
+        self.in_store(job)
+
+    def _written(self, changes: list[Change], done: str | None, then) -> None:
+        """(On the store's thread.) What a write changed, read back for the screen."""
         if any(c.kind != "action" or c.field in ("created", "deleted") for c in changes):
-            self.load()  # an import undone, an alias: read everything again
+            self.post_message(ChangeWritten(changes, None, None, done, then, reading=True))
+            self._read_store()  # an import undone, an alias, a new action: read all again
             return
-        changed = frozenset(c.subject for c in changes)
-        for action_id in changed:
-            self.index.replace(self.store.action(action_id))
-        if any(c.field == "owners" for c in changes):
-            self.people = self.store.people()
-            self._people = _registry(self.people)
-        self.store_changed.publish(StoreUpdate(changed))
+        actions = [self.store.action(subject) for subject in dict.fromkeys(c.subject for c in changes)]
+        for action in actions:
+            self._stored[action.id] = action
+        people = self.store.people() if any(c.field == "owners" for c in changes) else None
+        self.post_message(ChangeWritten(changes, actions, people, done, then))
 
-    def toggle_status(self, action_id: str, status: str) -> None:
-        """``done``/``cancelled``; an action already so is opened again. The change holds
-        only while the status is still the one shown (``operations.unchanged``)."""
-        action = self.action(action_id)
-        if action is None:
+    def on_change_written(self, message: ChangeWritten) -> None:
+        if not message.reading:  # else the read that follows answers
+            self.answered()
+        for change in message.changes:
+            self._unconfirmed.pop(change.subject, None)
+        if message.actions is not None:
+            differ = set()
+            for action in message.actions:
+                self._unconfirmed.pop(action.id, None)
+                shown = self.index.get(action.id)
+                if shown is None or shown._replace(updated=action.updated) != action:
+                    differ.add(action.id)
+                self.index.replace(action)
+            if message.people is not None:
+                self.people = message.people
+                self._people = _registry(message.people)
+            if differ:  # else the screen shows it as written already
+                self.store_changed.publish(StoreUpdate(frozenset(differ)))
+        if message.done is not None:
+            self.notify(message.done if message.changes else _("Nothing to change."), timeout=3)
+        if message.then is not None:
+            message.then(message.changes)
+
+    def on_change_refused(self, message: ChangeRefused) -> None:
+        self.answered()
+        for action in message.before:
+            self._unconfirmed.pop(action.id, None)
+            self.index.replace(action)
+        if message.before:
+            self.store_changed.publish(StoreUpdate(frozenset(a.id for a in message.before)))
+        error = message.error
+        if isinstance(error, Changed):
+            self.notify(_("Someone changed the {field} meanwhile: now {now} (you saw {shown}; yours: "
+                          "{yours}). Nothing was changed: look again, then try again.").format(
+                            field=_(error.field), now=_said(error.now), shown=_said(error.shown),
+                            yours=message.yours or "?"),
+                        severity="warning", title=_("Not changed"), timeout=12)
+            self.load()
+        else:
+            self.notify(getattr(error, "strerror", None) or str(error), severity="error",
+                        title=_("Not changed"))
+
+    def set_status(self, actions: list[Action], status: str) -> None:
+        """Give ``actions`` the status ``status`` (``done``, ``cancelled``, ``open``), as one
+        change; each only while its status is still the one shown
+        (``operations.unchanged``)."""
+        from tracker.operations import set_status, unchanged
+
+        actions = [a for a in actions if a.status != status]
+        if not actions:
             return
-        new, via, said = (("open", "reopen", "Opened again") if action.status == status else
-                          (status, "done" if status == "done" else "cancel",
-                           "Done" if status == "done" else "Cancelled"))
-        self.change(lambda s: s.update([action_id], unchanged("status", action.status),
-                                       set_status(new), via=via),
-                    done=f"{said}: {action.text}", yours=new)
+        via = {"done": "done", "cancelled": "cancel"}.get(status, "reopen")
+        said = {"done": N_("Done: {text}"), "cancelled": N_("Cancelled: {text}")}.get(
+            status, N_("Opened again: {text}"))
+
+        def write(store: ActionStore) -> list[Change]:
+            with store.batch():
+                return [c for a in actions for c in store.update(
+                    [a.id], unchanged("status", a.status), set_status(status), via=via)]
+
+        self.change(write, shown=[a._replace(status=status) for a in actions],
+                    done=_(said).format(text=_many(actions)), yours=_(status))
 
     def undo(self) -> None:
         """Take back the latest change this person (the store's user) made, and name it."""
-        changes = self.change(lambda s: s.undo())
-        if changes:
-            self.notify(undone_text(changes, self.index.get), timeout=6)
+        def named(changes: list[Change]) -> None:
+            if changes:
+                self.notify(undone_text(changes, self.index.get), timeout=6)
 
-    @work(thread=True, exclusive=True, group="import", exit_on_error=False)
-    def write_import(self, minutes, settle: dict[str, str] | None = None) -> None:
-        """Store reviewed minutes (in a worker, with a store object of its own), and in the
-        same change what the review settled of the actions they no longer have (``settle``:
-        id -> ``open`` to keep one, ``cancelled`` to drop it)."""
-        try:
-            with ActionStore(self.store.path, user=self.store.user) as store, store.batch():
-                result = store.import_minutes(minutes)
-                for action_id, status in (settle or {}).items():
-                    store.reopen(action_id) if status == "open" else store.cancel(action_id)
-        except (StoreError, OSError) as error:
-            self.post_message(ImportFinished(None, str(error)))
-            return
-        self.post_message(ImportFinished(result))
+        self.change(lambda s: s.undo(), then=named)
+
+    def import_minutes(self, minutes, settle: dict[str, str] | None = None) -> None:
+        """Store reviewed minutes (on the store's thread), and in the same change what the
+        review settled of the actions they no longer have (``settle``: id -> ``open`` to
+        keep one, ``cancelled`` to drop it)."""
+
+        def job() -> None:
+            try:
+                with self.store.batch():
+                    result = self.store.import_minutes(minutes)
+                    for action_id, status in (settle or {}).items():
+                        self.store.reopen(action_id) if status == "open" else self.store.cancel(action_id)
+            except (StoreError, OSError) as error:
+                self.post_message(ImportFinished(None, str(error)))
+                return
+            self.post_message(ImportFinished(result))
+            self._read_store()
+
+        self.in_store(job)
 
     def on_import_finished(self, message: ImportFinished) -> None:
         if message.result is None:
-            self.notify(message.error or "the import failed", severity="error", title="Import",
+            self.answered()  # else the read that follows answers
+            self.notify(message.error or _("the import failed"), severity="error", title=_("Import"),
                         timeout=10)
             return
-        self.notify(message.result.summary().splitlines()[0], title="Imported", timeout=6)
-        self.load()
+        self.notify(message.result.summary().splitlines()[0], title=_("Imported"), timeout=6)
         self.home()
 
     # -- spaCy ---------------------------------------------------------------------------------
@@ -332,6 +489,21 @@ class MinutesApp(App[None]):
             parse(text)
 
     # -- going places ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit":  # q quits from the home screen only; elsewhere it goes back
+            return len(self.screen_stack) == 1
+        if action == "back":
+            return len(self.screen_stack) > 1
+        return True
+
+    def action_back(self) -> None:
+        """Back one screen (as the screen's own escape does)."""
+        back = getattr(self.screen, "action_back", None)
+        if back is not None:
+            back()
+        elif len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def on_open_action(self, message: OpenAction) -> None:
         from tui.screens.action import ActionScreen
@@ -360,6 +532,11 @@ class MinutesApp(App[None]):
         if sort is not None:
             home.set_sort(sort)
 
+    def open_action(self, action_id: str) -> None:
+        """Go home, put the cursor on this action and open it."""
+        home = self.home()
+        home.show_action(action_id)
+
     def action_meetings(self) -> None:
         from tui.screens.meetings import MeetingsScreen
 
@@ -378,27 +555,49 @@ class MinutesApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's own commands in the palette, after the app's (``TextualCommands``),
+        in the language spoken; its key panel is left out (``?`` shows every key)."""
+        yield SystemCommand(_("Theme"), _("Change the colours (kept in the config file)"),
+                            self.action_change_theme)
+        yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        if screen.maximized is not None:
+            yield SystemCommand(_("Minimize"), _("Back to the usual layout"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(_("Maximize"), _("The focused part on the whole screen"),
+                                screen.action_maximize)
+        yield SystemCommand(_("Quit"), _("Leave minutes"), self.action_quit)
+
+
+def _many(actions: list[Action]) -> str:
+    """An action by its text, or how many."""
+    if len(actions) == 1:
+        return actions[0].text
+    return ngettext("{n} action", "{n} actions", len(actions)).format(n=len(actions))
+
 
 def undone_text(changes: list[Change], known: Callable[[str], Action | None]) -> str:
     """What an undo took back, in words: the change, and each action by its text."""
     from tui.store_cli import what_changed
 
     first = changes[0]
-    lines = [f"Undid {first.via} by {first.by}:"]
+    lines = [_("Undid {via} by {by}:").format(via=first.via, by=first.by)]
     for c in list(reversed(changes))[:3]:
         action = known(c.subject) if c.kind == "action" else None
         old = c.old if isinstance(c.old, dict) else {}
         name = f"“{action.text}”" if action else f"“{old['text']}”" if "text" in old else f"{c.kind} {c.subject}"
-        lines.append(f"{name} — took back {what_changed(c)}")
+        lines.append(_("{name} — took back {what}").format(name=name, what=what_changed(c)))
     if len(changes) > 3:
-        lines.append(f"and {len(changes) - 3} more")
+        lines.append(_("and {n} more").format(n=len(changes) - 3))
     return "\n".join(lines)
 
 
 def _said(value) -> str:
     if isinstance(value, list):
-        return ", ".join(value) or "nobody"
-    return "none" if value is None else str(value)
+        return ", ".join(value) or _("nobody")
+    return _("none") if value is None else _(str(value)) if value in ("open", "done", "cancelled", "vanished") \
+        else str(value)
 
 
 class Shown(LineFilter):

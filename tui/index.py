@@ -3,9 +3,10 @@ answers at once, even at 50,000 actions. Pure Python: no Textual here.
 
     from tui.index import ActionFilter, ActionIndex
 
-    index = ActionIndex(store.actions(), me="Inga Savukoski", today=date.today())
+    index = ActionIndex(store.actions(), me="Ingela Kaarto", today=date.today())
     wanted = ActionFilter.parse('@me is:open due:14 budjetti')
-    shown = index.select(wanted, sort="due", resolve=store.person)
+    shown = index.select(wanted, sort="due", people=People(registry))
+    shown = index.select(wanted, sort="owner", reverse=True)
 
 The filter syntax, one term per word, all terms must hold:
 
@@ -14,9 +15,11 @@ The filter syntax, one term per word, all terms must hold:
     kept or dropped)
 ``is:overdue``
     open and due before today
-``@inga`` ``@Inga_Savukoski`` ``@"Inga Savukoski"`` ``@me``
-    owner: a name or alias the people registry knows, else any owner with a name
-    starting so (``@in`` while typing); ``_`` stands for a space
+``@ingela`` ``@Ingela_Kaarto`` ``@"Ingela Kaarto"`` ``@me`` ``@Ingelalle``
+    owner, read as the command line reads a name (``people_named``): a name or alias
+    the people registry knows; else everyone with a name or a word of one starting so
+    (``@in`` is Ingela and Ingrid while typing); else a Finnish inflected form or a near
+    miss (``@Tommi`` for Tomi); ``_`` stands for a space
 ``due:7``
     due today or in the next 7 days
 ``meeting:7be0`` (or ``m:``)
@@ -25,23 +28,32 @@ anything else
     words that must all appear in the text, source sentence, owners or notes (as
     ``minutes actions --text``) or the id
 
-The order of each sort is worked out once and kept until the actions change, so a
-keystroke costs one pass over the kept order. ``me``'s actions come first in every sort.
+Sorts: by ``due`` date (undated last), ``owner``, ``meeting`` (the latest first),
+``status``, ``text`` or ``id``, each also the other way round (``reverse``). The order of
+each sort is worked out once and kept until the actions change, so a keystroke costs one
+pass over the kept order. ``me``'s actions come first in every sort.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from tracker import Action
+from tracker import Action, StoreError
+from tracker.i18n import N_, _
 
-__all__ = ["SORTS", "STATUSES", "ActionFilter", "ActionIndex", "fold", "owner_token"]
+if TYPE_CHECKING:
+    from tracker.people import People
 
-SORTS = ("due", "owner", "meeting")
+__all__ = ["SORTS", "STATUSES", "ActionFilter", "ActionIndex", "fold", "owner_token", "people_named",
+           "status_word"]
+
+SORTS = ("due", "owner", "meeting", "status", "text", "id")
 STATUSES = ("open", "done", "cancelled", "vanished")
 _TERM = re.compile(r'(@|[^\s:"]+:)?"([^"]*)"?|\S+')  # a term, maybe quoted after its key
 
@@ -52,8 +64,38 @@ def fold(text: str) -> str:
 
 
 def owner_token(name: str) -> str:
-    """How the filter bar writes an owner: ``@Inga_Savukoski``."""
+    """How the filter bar writes an owner: ``@Ingela_Kaarto``."""
     return "@" + "_".join(name.split())
+
+
+def people_named(typed: str, people: People) -> tuple[list[str], str | None]:
+    """Whom an owner typed in the filter means, as the command line reads names, and
+    what is wrong when nobody: a name or alias of the registry (``Ingela Kaarto``,
+    ``Tommi``); else everyone with a name, an alias or a word of one that starts so (``in``:
+    Ingela Kaarto and Ingrid Berg, by name, while the name is being typed); else a Finnish
+    inflected form or a near miss (``Ingelalle``, ``Tommi`` for Tomi Aho). The filter bar
+    suggests the first, so the suggestion is always among the rows shown."""
+    name = " ".join(typed.replace("_", " ").split())
+    if not name:
+        return [], None
+    exact = people.canonical(name)
+    if exact is not None:
+        return [exact], None
+    start = fold(name)
+    found = sorted({canonical for known, canonical in people.index.items()
+                    if known.startswith(start) or any(w.startswith(start) for w in known.split())},
+                   key=fold)
+    if found:
+        return found, None
+    try:
+        resolved = people.resolve(name)
+    except StoreError as error:  # several people by the parser's reading
+        return [], str(error)
+    if resolved is not None:
+        return [resolved], None
+    near = people.closest(name)
+    hint = _(" (closest: {names})").format(names=", ".join(near)) if near else ""
+    return [], _("nobody called {name} in the people registry{hint}").format(name=name, hint=hint)
 
 
 @dataclass(frozen=True)
@@ -116,22 +158,32 @@ class ActionFilter:
                    tuple(problems))
 
     def describe(self) -> str:
-        """A few words for the status line."""
+        """A few words for the status line, in the language spoken."""
         if self.statuses == frozenset(STATUSES):
-            parts = ["any status"]
+            parts = [_("any status")]
         else:
-            parts = [" or ".join(s for s in STATUSES if s in self.statuses) or "any status but vanished"]
+            parts = [_(" or ").join(status_word(s) for s in STATUSES if s in self.statuses)
+                     or _("any status but vanished")]
         if self.overdue:
-            parts.append("overdue")
+            parts.append(_("overdue"))
         if self.owner:
-            parts.append(f"owner {self.owner}")
+            parts.append(_("owner {name}").format(name=self.owner))
         if self.due_within is not None:
-            parts.append(f"due within {self.due_within} days")
+            parts.append(_("due within {n} days").format(n=self.due_within))
         if self.meeting:
-            parts.append(f"meeting {self.meeting}")
+            parts.append(_("meeting {meeting}").format(meeting=self.meeting))
         if self.words:
             parts.append("“" + " ".join(self.words) + "”")
         return ", ".join(parts)
+
+
+STATUS_WORDS = {"open": N_("open"), "done": N_("done"), "cancelled": N_("cancelled"),
+                "vanished": N_("vanished")}
+
+
+def status_word(status: str) -> str:
+    """A status in the language spoken (``open`` is ``avoin`` in Finnish)."""
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 @dataclass
@@ -195,24 +247,48 @@ class ActionIndex:
         return sorted(found, key=_meeting_key)
 
     def replace(self, action: Action) -> None:
-        """Take in a changed action (a new one is added)."""
+        """Take in a changed action (a new one is added). The kept orders stay: the action
+        moves to its new place in each (a status change moves it in no sort but by status),
+        so the next keystroke costs no new sort."""
         with self._lock:
+            if self._given_order:  # keep the store's order by due date while it is right
+                self._order("due")
+                self._given_order = False
             i = self._positions.get(action.id)
             columns = [self._actions, self._status, self._due, self._meeting, self._owners, self._mine]
             if self._haystack is not None:
                 columns.append(self._haystack)
+            old = None
             if i is None:
                 i = self._positions[action.id] = len(self._actions)
                 for column in columns:
                     column.append(None)
+            else:
+                old = (self._actions[i], self._mine[i])
             owners = _folded(action.owners)
             self._actions[i], self._status[i], self._due[i] = action, action.status, action.due
             self._meeting[i], self._owners[i] = action.meeting.id, owners
             self._mine[i] = self._me is not None and self._me in owners
             if self._haystack is not None:
                 self._haystack[i] = _haystack(action)
-            self._orders.clear()
-            self._given_order = False
+            self._reorder(i, old)
+
+    def _reorder(self, i: int, old: tuple[Action, bool] | None) -> None:
+        """Move action ``i`` to its place in every kept order (``old``: the action and
+        whether it was mine, before it changed; None for a new one)."""
+        actions, mine = self._actions, self._mine
+        for sort, reverse in list(self._orders):
+            if reverse:  # made again from the forward order when asked for
+                del self._orders[(sort, reverse)]
+                continue
+            key, order = _SORT_KEYS[sort], self._orders[(sort, reverse)]
+            if old is not None and old[1] == mine[i] and key(old[0]) == key(actions[i]):
+                continue
+            if old is not None:
+                order.remove(i)
+            place = bisect.bisect(order, (not mine[i], key(actions[i])),
+                                  key=lambda j: (not mine[j], key(actions[j])))
+            order.insert(place, i)
 
     def prepare(self) -> None:
         """Work out now what free words are searched in (else the first search does it;
@@ -230,14 +306,12 @@ class ActionIndex:
 
     # -- choosing and ordering ---------------------------------------------------------------
 
-    def select(self, wanted: ActionFilter, sort: str = "due",
-               resolve: Callable[[str], str | None] | None = None) -> list[Action]:
-        """The actions ``wanted`` asks for, in the order of ``sort``, ``me``'s first.
-
-        ``resolve`` turns a typed owner into a canonical name (``ActionStore.person``);
-        it may raise ``ValueError`` for a name that could be several people.
-        """
-        chosen = self._order(sort)
+    def select(self, wanted: ActionFilter, sort: str = "due", *, reverse: bool = False,
+               people: People | None = None) -> list[Action]:
+        """The actions ``wanted`` asks for, in the order of ``sort`` (``reverse``: the
+        other way round), ``me``'s first. ``people`` is the registry owners are read by
+        (``people_named``; without it, any owner whose name starts as typed)."""
+        chosen = self._order(sort, reverse)
         status, statuses = self._status, wanted.statuses
         if statuses != frozenset(STATUSES):
             if statuses:
@@ -252,7 +326,7 @@ class ActionIndex:
             first, last = self.today, self.today + timedelta(days=wanted.due_within)
             chosen = [i for i in chosen if due[i] is not None and first <= due[i] <= last]
         if wanted.owner:
-            owners, names = self._owners, self._owner_names(wanted.owner, resolve)
+            owners, names = self._owners, self._owner_names(wanted.owner, people)
             chosen = [i for i in chosen if not names.isdisjoint(owners[i])]
         if wanted.meeting:
             meeting, meetings = self._meeting, self._meetings(wanted.meeting)
@@ -263,18 +337,12 @@ class ActionIndex:
         actions = self._actions
         return [actions[i] for i in chosen]
 
-    def _owner_names(self, typed: str, resolve: Callable[[str], str | None] | None) -> set[str]:
+    def _owner_names(self, typed: str, people: People | None) -> set[str]:
         if fold(typed) == "me":
             return {self._me} if self._me else set()
-        canonical = None
-        if resolve is not None:
-            try:
-                canonical = resolve(typed)
-            except ValueError:  # could be several people: show them all while typing
-                canonical = None
-        if canonical:
-            return {fold(canonical)}
-        start = fold(typed)
+        if people is not None:
+            return {fold(name) for name in people_named(typed, people)[0]}
+        start = fold(typed.replace("_", " "))
         known = set().union(*set(self._owners)) if self._owners else set()
         return {name for name in known
                 if name.startswith(start) or any(w.startswith(start) for w in name.split())}
@@ -287,20 +355,36 @@ class ActionIndex:
                 found.add(a.meeting.id)
         return found
 
-    def _order(self, sort: str) -> list[int]:
+    def _order(self, sort: str, reverse: bool = False) -> list[int]:
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}: use {', '.join(SORTS)}")
-        order = self._orders.get(sort)
+        order = self._orders.get((sort, reverse))
         if order is None:
             mine, everyone = self._mine, range(len(self._actions))
-            if sort == "due" and self._given_order:
+            if reverse:
+                forward = self._order(sort)
+                order = [i for i in reversed(forward) if mine[i]] + [i for i in reversed(forward) if not mine[i]]
+            elif sort == "due" and self._given_order:
                 # the store gives its actions by due date: put mine first, keep the rest
                 order = [i for i in everyone if mine[i]] + [i for i in everyone if not mine[i]]
             else:
                 key, actions = _SORT_KEYS[sort], self._actions
                 order = sorted(everyone, key=lambda i: (not mine[i], key(actions[i])))
-            self._orders[sort] = order
+            self._orders[(sort, reverse)] = order
         return order
+
+    def with_words(self, words: list[str], most: int) -> list[Action]:
+        """The first ``most`` actions (by due date) whose text has every one of ``words``
+        (folded), for the palette."""
+        found = []
+        actions = self._actions
+        for i in self._order("due"):
+            text = fold(actions[i].text)
+            if all(w in text for w in words):
+                found.append(actions[i])
+                if len(found) >= most:
+                    break
+        return found
 
 
 def _haystack(action: Action) -> str:
@@ -333,4 +417,17 @@ def _meeting_key(a: Action) -> tuple:
     return (-day, a.meeting.id, where if where is not None else 1 << 30, a.id)
 
 
-_SORT_KEYS = {"due": _due_key, "owner": _owner_key, "meeting": _meeting_key}
+def _status_key(a: Action) -> tuple:
+    return (STATUSES.index(a.status) if a.status in STATUSES else len(STATUSES), *_due_key(a))
+
+
+def _text_key(a: Action) -> tuple:
+    return (fold(a.text), a.id)
+
+
+def _id_key(a: Action) -> tuple:
+    return (a.id,)
+
+
+_SORT_KEYS = {"due": _due_key, "owner": _owner_key, "meeting": _meeting_key, "status": _status_key,
+              "text": _text_key, "id": _id_key}

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.message import Message
 
 if TYPE_CHECKING:
     from minutes.model import Minutes
-    from tracker import Meeting, Person
+    from tracker import Action, Change, Meeting, Person
     from tracker.importer import ImportResult
     from tui.evidence import Evidence
     from tui.index import ActionFilter, ActionIndex
@@ -22,20 +22,25 @@ if TYPE_CHECKING:
 __all__ = [
     "ActionHighlighted",
     "ActionsLoaded",
+    "ChangeRefused",
+    "ChangeWritten",
     "EvidenceRead",
     "FilterChanged",
     "ImportFinished",
     "MinutesParsed",
     "OpenAction",
     "OpenMeeting",
+    "SortAsked",
+    "StoreAnswered",
 ]
 
 
 @dataclass
 class ActionsLoaded(Message):
-    """The load worker read the store: the index of its actions, its meetings and people,
-    who ``me`` is in the registry (``me_problem`` when nobody or several people) — or
-    ``error`` instead, when the store could not be read."""
+    """The store's thread read the store: the index of its actions, its meetings and people,
+    who ``me`` is in the registry (``me_problem`` when nobody or several people), and the
+    actions that differ from the ones it read before (``outside``: another process changed
+    them) — or ``error`` instead, when the store could not be read."""
 
     index: ActionIndex | None
     meetings: list[Meeting] = field(default_factory=list)
@@ -44,6 +49,33 @@ class ActionsLoaded(Message):
     signature: Any = None
     error: str | None = None
     me_problem: str | None = None
+    outside: frozenset[str] = frozenset()
+    partial: bool = False  # only the first screenful: the whole index follows
+
+
+@dataclass
+class ChangeWritten(Message):
+    """The store's thread wrote a change: its history entries, the actions it changed as
+    stored now and the people registry when owners changed (``actions`` None: the whole
+    store is being read again, ``reading``); ``done`` is the toast that confirms it and
+    ``then`` what the screen asked to run after it."""
+
+    changes: list[Change]
+    actions: list[Action] | None
+    people: list[Person] | None
+    done: str | None = None
+    then: Callable[[list[Change]], None] | None = None
+    reading: bool = False
+
+
+@dataclass
+class ChangeRefused(Message):
+    """The store refused a change (``error``); ``before`` are the actions as they were,
+    to be shown again, ``yours`` what the person asked for."""
+
+    error: Exception
+    before: list[Action]
+    yours: str = ""
 
 
 @dataclass
@@ -100,3 +132,19 @@ class ImportFinished(Message):
 
     result: ImportResult | None
     error: str | None = None
+
+
+@dataclass
+class StoreAnswered(Message):
+    """What the store's thread read for a screen (``MinutesApp.ask_store``): ``found``
+    (or the ``StoreError`` that came instead), for ``answer``."""
+
+    answer: Callable[[Any], None]
+    found: Any
+
+
+@dataclass
+class SortAsked(Message):
+    """A column's header was clicked: sort by it (again: the other way round)."""
+
+    sort: str

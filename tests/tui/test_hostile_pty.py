@@ -98,7 +98,7 @@ EVERY_KEY = [
     "/", "[/] [b]x", CTRL_U, "is:all", ESC,                # the filter bar, markup typed
     "a", ESC, "d", "[/]", ESC, "n", ESC, "e", ESC, "+", ESC,  # every prompt, left
     "x", "u", "c", "u",                                    # done, undone, cancelled, undone
-    ENTER, "g", ESC, ESC,                                  # the detail (evidence), its meeting
+    ENTER, "o", ESC, ESC,                                  # the detail (evidence), its meeting
     "j", ENTER, ESC, "j", ENTER, ESC,                      # the other two actions' evidence
     "m", ENTER, ESC, ESC,                                  # the meetings, a meeting
     CTRL_P, "hallitus", ESC, "?", ESC,                     # the palette, the keys

@@ -176,7 +176,7 @@ def test_d_reads_ensi_perjantaina_shows_it_then_saves(store):
         app.focused.value = "ensi perjantaina"
         await pilot.pause()
         shown = text_of(app.screen.query_one("#prompt-help"))
-        assert "Friday 6.3.2026" in shown and "2026-03-06" in shown  # TODAY is Sunday 1.3.
+        assert "Friday 2026-03-06" in shown  # TODAY is Sunday 1.3.
         assert on_disk(store, action.id).due == action.due  # nothing saved yet
         await pilot.press("enter")
         await pilot.pause()

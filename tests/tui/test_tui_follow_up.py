@@ -13,7 +13,7 @@ import pytest
 
 from tracker import ActionStore
 from tracker.operations import set_status
-from tui_helpers import SAMPLE_DIR, make_app, parsed, reader, review_of, run, shown_ids, text_of, until
+from tui_helpers import SAMPLE_DIR, make_app, parsed, plain, reader, review_of, run, shown_ids, text_of, until
 
 SERIES = [f"series/fi-kylatalo-{n}.txt" for n in (1, 2, 3)]
 
@@ -139,7 +139,7 @@ def test_the_review_lists_what_the_minutes_say_of_earlier_actions_and_cancel_wri
         assert "open → still open (“kesken”)" in prices and "due 2026-04-30" in prices
         # the new action that repeats the rent list one is shown as its carry-over, not kept
         actions = review.query_one("#review-actions")
-        prompts = [str(actions.get_option_at_index(i).prompt) for i in range(actions.option_count)]
+        prompts = [plain(actions.get_option_at_index(i).prompt) for i in range(actions.option_count)]
         (repeat,) = [p for p in prompts if "vuokrahinnaston" in p]
         assert repeat.startswith("↻ carry-over") and "not added again" in repeat
         assert all(p.startswith("✓ keep") for p in prompts if p != repeat)
@@ -247,5 +247,5 @@ def test_k_keeps_a_vanished_action_from_its_detail(series):
 
 def text_of_option(options, i: int) -> str:
     """The state word of an option: its first line up to two spaces."""
-    return str(options.get_option_at_index(i).prompt).split("  ")[0]
+    return plain(options.get_option_at_index(i).prompt).split("  ")[0]
 

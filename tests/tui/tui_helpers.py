@@ -4,6 +4,7 @@ scenario from a plain (synchronous) test."""
 from __future__ import annotations
 
 import asyncio
+import io
 import time
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -38,12 +39,14 @@ def make_app(store: ActionStore, **options):
     return MinutesApp(store=store, **options)
 
 
-def run(app, scenario: Callable[..., Awaitable[T]]) -> T:
-    """Run ``scenario(pilot)`` on ``app`` in Textual's test driver, the store loaded; return
-    what it returns."""
+def run(app, scenario: Callable[..., Awaitable[T]], size: tuple[int, int] = SIZE,
+        notifications: bool = False) -> T:
+    """Run ``scenario(pilot)`` on ``app`` in Textual's test driver (``size``: the terminal's
+    columns and lines; ``notifications``: toasts shown), the store loaded; return what it
+    returns."""
 
     async def main() -> T:
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size, notifications=notifications) as pilot:
             await until(pilot, lambda: app.loaded)
             return await scenario(pilot)
 
@@ -58,6 +61,13 @@ async def until(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> N
             raise AssertionError(f"timed out waiting for {condition}")
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def settled(pilot) -> None:
+    """Let the app run until the store's thread has answered everything asked of it (a
+    change is shown at once; this waits until it is written)."""
+    app = pilot.app
+    await until(pilot, lambda: app.pending == 0 and app._jobs.empty())
 
 
 def review_of(app, path):
@@ -86,8 +96,22 @@ def shown_ids(app) -> list[str]:
 
 def text_of(widget) -> str:
     """What a Static shows, as plain text."""
-    rendered = widget.render()
-    return getattr(rendered, "plain", str(rendered))
+    return plain(widget.render())
+
+
+def plain(shown) -> str:
+    """Plain text of what a widget or an option shows: a ``Content``, a Rich ``Text``, or
+    another Rich renderable (a hanging indent's grid: its lines, right spaces cut)."""
+    if hasattr(shown, "plain"):
+        return shown.plain
+    from rich.console import Console
+    from textual.visual import RichVisual
+
+    if isinstance(shown, RichVisual):
+        shown = shown._renderable
+    console = Console(width=200, record=True, file=io.StringIO(), color_system=None)
+    console.print(shown)
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines()).strip("\n")
 
 
 def reader(store: ActionStore) -> ActionStore:

@@ -9,7 +9,8 @@ of their open actions: those are listed too, and ``k`` keeps one (it stays open)
 drops it (cancelled); one left undecided becomes ``vanished``, out of the usual listings.
 ``ctrl+s`` hands the reviewed minutes to the app, whose worker writes them, earlier actions'
 changes with them (the applied ones; the proposed ones stay proposed) and what was settled
-of the vanished ones, as one change; escape writes nothing.
+of the vanished ones, as one change; escape (or ``q``) writes nothing. The dry run and
+the write run on the app's store thread; only the parse has a worker of its own.
 """
 
 from __future__ import annotations
@@ -23,17 +24,24 @@ from typing import NamedTuple
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from rich.text import Text
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.suggester import Suggester
-from textual.widgets import DirectoryTree, Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
+from textual.widgets import DirectoryTree, Header, Input, Label, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tracker import ActionStore, StoreError, read_due
+from tracker import StoreError, read_due
+from tracker.i18n import N_, _, ngettext, shown_date
+from tui.index import status_word
 from tui.messages import MinutesParsed
 from tui.screens.action import MEANS
-from tui.screens.prompts import NamesSuggester, shown_date, split_names
+from tui.screens.prompts import NamesSuggester, said_date, split_names
+from tui.widgets.hanging import hanging, theme_style
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.lists import SEARCH_BINDINGS, KeyedOptionList, SearchBar
 
 __all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen", "Reviewed", "VanishedList"]
 
@@ -82,9 +90,9 @@ class ImportScreen(Screen):
     """Choose a minutes file to import."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", id="import.back"),
-        Binding("ctrl+t", "focus_tree", "Tree", id="import.tree"),
-        Binding("ctrl+l", "focus_path", "Path", id="import.path"),
+        Binding("escape", "back", N_("Back"), id="import.back"),
+        Binding("ctrl+t", "focus_tree", N_("Tree"), id="import.tree"),
+        Binding("ctrl+l", "focus_path", N_("Path"), id="import.path"),
     ]
 
     def __init__(self, folder: Path) -> None:
@@ -94,19 +102,22 @@ class ImportScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="import"):
-            yield Label("Minutes to import (a .txt, .md or .docx file): type a path (→ completes) "
-                        "or choose one below", classes="section")
+            yield Label(_("Minutes to import (a .txt, .md or .docx file): type a path (→ completes) "
+                          "or choose one below"), classes="section")
             yield Input(placeholder=f"{self.folder}{os.sep}…", suggester=PathSuggester(self.folder),
                         id="import-path")
             yield MinutesTree(self.folder, id="import-tree")
             yield Static(id="import-status")
             yield LoadingIndicator(id="import-busy")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Import minutes"
+        self.title = _("Import minutes")
         self.query_one("#import-busy").display = False
         self.query_one("#import-path", Input).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
 
     def action_focus_tree(self) -> None:
         self.query_one(MinutesTree).focus()
@@ -127,7 +138,7 @@ class ImportScreen(Screen):
         """Parse ``path`` in a worker; the review follows."""
         path = path.resolve()
         self.query_one("#import-path", Input).value = str(path)
-        self.query_one("#import-status", Static).update(Content(f"Reading {path.name}…"))
+        self.query_one("#import-status", Static).update(Content(_("Reading {name}…").format(name=path.name)))
         self.query_one("#import-busy").display = True
         self.parse(path)
 
@@ -141,30 +152,40 @@ class ImportScreen(Screen):
             self.post_message(MinutesParsed(path, None, error=f"{path.name}: "
                                             f"{getattr(error, 'strerror', None) or error}"))
             return
-        try:  # what importing would do, with a store object of this thread's own
-            with ActionStore(self.app.store.path, user=self.app.store.user) as store:
-                preview = store.import_minutes(minutes, dry_run=True)
-        except StoreError as error:
-            self.post_message(MinutesParsed(path, None, error=str(error)))
-            return
-        self.post_message(MinutesParsed(path, minutes, preview))
+        self.post_message(MinutesParsed(path, minutes))
 
     def on_minutes_parsed(self, message: MinutesParsed) -> None:
+        """Parsed: what importing would do is asked of the store's thread (a dry run)."""
+        if message.minutes is None or message.preview is not None:
+            self.show_parsed(message)
+            return
+
+        def previewed(found) -> None:
+            if isinstance(found, Exception):
+                self.show_parsed(MinutesParsed(message.path, None, error=str(found)))
+            else:
+                self.show_parsed(MinutesParsed(message.path, message.minutes, found))
+
+        self.app.ask_store(lambda store: store.import_minutes(message.minutes, dry_run=True), previewed)
+
+    def show_parsed(self, message: MinutesParsed) -> None:
         self.query_one("#import-busy").display = False
         status = self.query_one("#import-status", Static)
         if message.minutes is None:
-            status.update(Content(message.error or "could not read the file"))
+            status.update(Content(message.error or _("could not read the file")))
             status.add_class("-problem")
             return
         status.remove_class("-problem")
-        status.update(Content(f"{message.path.name}: {len(message.minutes.actions)} actions found"))
+        found = len(message.minutes.actions)
+        status.update(Content(ngettext("{name}: {n} action found", "{name}: {n} actions found", found).format(
+            name=message.path.name, n=found)))
 
         def reviewed(review: Reviewed | None) -> None:
             if review is None:
-                self.notify("Nothing was written.", title="Import cancelled", timeout=3)
+                self.notify(_("Nothing was written."), title=_("Import cancelled"), timeout=3)
             else:
-                status.update(Content(f"Writing {message.path.name}…"))
-                self.app.write_import(review.minutes, review.settle)
+                status.update(Content(_("Writing {name}…").format(name=message.path.name)))
+                self.app.import_minutes(review.minutes, review.settle)
 
         self.app.push_screen(ReviewScreen(message.minutes, message.preview), reviewed)
 
@@ -177,14 +198,14 @@ class Reviewed(NamedTuple):
     settle: dict[str, str]
 
 
-class VanishedList(OptionList):
+class VanishedList(KeyedOptionList):
     """The open actions an edited version of the minutes no longer has: ``k`` keeps one (it
     stays open), ``x`` drops it (cancelled), the same key again leaves it undecided (it
     becomes ``vanished``, out of the usual listings, until someone decides)."""
 
     BINDINGS = [
-        Binding("k", "settle('open')", "Keep", id="review.keep"),
-        Binding("x", "settle('cancelled')", "Drop", id="review.drop"),
+        Binding("k", "settle('open')", N_("Keep"), id="review.keep"),
+        Binding("x", "settle('cancelled')", N_("Drop"), id="review.drop"),
     ]
 
     def __init__(self, items: list[dict]) -> None:
@@ -192,13 +213,16 @@ class VanishedList(OptionList):
         self.settle: dict[str, str] = {}
         super().__init__(*(Option(self._prompt(aid), id=aid) for aid in self.items), id="review-vanished")
 
-    def _prompt(self, action_id: str) -> Content:
-        head = {
-            None: "[b $warning]? vanished[/]  $text\n      [dim]not listed until kept (k) or dropped (x)[/]",
-            "open": "[b $success]✓ keep[/]  $text\n      stays open",
-            "cancelled": "[b $error]✗ drop[/]  [strike dim]$text[/]\n      cancelled",
-        }[self.settle.get(action_id)]
-        return Content.from_markup(head, text=f"{self.items[action_id]['text']}  [{action_id}]")
+    def _prompt(self, action_id: str):
+        settled = self.settle.get(action_id)
+        text = f"{self.items[action_id]['text']}  [{action_id}]"
+        head, colour, note = {
+            None: (_("? vanished"), "warning", _("not listed until kept (k) or dropped (x)")),
+            "open": (_("✓ keep"), "success", _("stays open")),
+            "cancelled": (_("✗ drop"), "error", _("cancelled")),
+        }[settled]
+        body = Text.assemble((text, "strike dim" if settled == "cancelled" else ""), "\n", (note, "dim"))
+        return hanging(Text(head + "  ", style=theme_style(self.app, colour, "bold")), body)
 
     def action_settle(self, status: str) -> None:
         option = self.highlighted_option
@@ -219,10 +243,11 @@ class ReviewScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("space", "toggle", "Keep/drop", id="review.toggle"),
-        Binding("e", "edit", "Edit", id="review.edit"),
-        Binding("ctrl+s", "write", "Write to the store", id="review.write"),
-        Binding("escape", "cancel", "Cancel", id="review.cancel"),
+        Binding("space", "toggle", N_("Keep/drop"), id="review.toggle"),
+        Binding("e", "edit", N_("Edit"), id="review.edit"),
+        Binding("ctrl+s", "write", N_("Write to the store"), id="review.write"),
+        Binding("escape", "cancel", N_("Cancel"), id="review.cancel"),
+        *SEARCH_BINDINGS,
     ]
 
     def __init__(self, minutes, preview=None) -> None:
@@ -238,59 +263,75 @@ class ReviewScreen(Screen):
         yield Header()
         with VerticalScroll(id="review"):
             yield Static(_preview(self.minutes, self.preview), id="review-facts")
-            yield Label("Attendees", classes="section")
+            yield Label(_("Attendees"), classes="section")
             yield Static(_people(self.minutes), id="review-attendees")
-            yield Label("Agenda", classes="section")
+            yield Label(_("Agenda"), classes="section")
             yield Static(_agenda(self.minutes), id="review-agenda")
             if self.minutes.doubts:
-                yield Label("Doubts", classes="section")
+                yield Label(_("Doubts"), classes="section")
                 yield Static(Content("\n".join(f"⚠ {d}" for d in self.minutes.doubts)),
                              id="review-doubts", classes="doubts")
             if self.preview is not None and self.preview.changed:
-                yield Label("Earlier actions — applied ones change when written, proposed ones "
-                            "wait for a person (p in the action's detail)", classes="section")
+                yield Label(_("Earlier actions — applied ones change when written, proposed ones "
+                              "wait for a person (p in the action's detail)"), classes="section")
                 with Vertical(id="review-follow-up"):
                     for item in self.preview.follow_up:
                         yield Static(_follow_up(item), classes=f"follow-up -{item['outcome']}")
                     if not self.preview.follow_up:
-                        yield Static(Content("these minutes mention no open action of an earlier meeting"),
+                        yield Static(Content(_("these minutes mention no open action of an earlier meeting")),
                                      classes="nothing")
             gone = [item for item in self.preview.vanished if item.get("was") == "open"] \
                 if self.preview is not None else []
             if gone:
-                yield Label("No longer in these minutes — k keeps an action (it stays open), x drops "
-                            "it; one left undecided is vanished, out of the usual listings", classes="section")
+                yield Label(_("No longer in these minutes — k keeps an action (it stays open), x drops "
+                              "it; one left undecided is vanished, out of the usual listings"), classes="section")
                 yield VanishedList(gone)
-            yield Label("Actions — space keeps or drops, e edits, ctrl+s writes", classes="section")
-            yield OptionList(*self._options(), id="review-actions")
-        yield Footer()
+        yield Label(ngettext("{n} action found — space keeps or drops, e edits, ctrl+s writes",
+                             "{n} actions found — space keeps or drops, e edits, ctrl+s writes",
+                             len(self.actions)).format(n=len(self.actions)),
+                    classes="section", id="review-queue")
+        yield KeyedOptionList(*self._options(), id="review-actions")
+        yield SearchBar(id="search")
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = f"Review: {self.minutes.title or Path(self.minutes.source.path or '').name}"
+        self.title = _("Review: {name}").format(
+            name=self.minutes.title or Path(self.minutes.source.path or '').name)
         self.query_one("#review-actions", OptionList).focus()
+
+    def action_back(self) -> None:
+        self.action_cancel()
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open(self.query_one("#review-actions", KeyedOptionList))
+
+    def action_search_next(self) -> None:
+        self.query_one(SearchBar).next()
 
     def _options(self) -> list[Option]:
         return [Option(self._prompt(i), id=str(i)) for i in range(len(self.actions))]
 
-    def _prompt(self, i: int) -> Content:
+    def _prompt(self, i: int):
         a, kept = self.actions[i], self.kept[i]
-        due = a.due.isoformat() if a.due else "no due date"
+        due = shown_date(a.due) if a.due else _("no due date")
         if a.due_text:
             due += f" (“{a.due_text}”)"
-        item = f"§ {a.agenda_item}" if a.agenda_item else "no item"
-        doubts = "".join(f"\n      ⚠ {d}" for d in a.doubts)
+        item = f"§ {a.agenda_item}" if a.agenda_item else _("no item")
+        facts = " · ".join(x for x in (", ".join(a.owners) or _("nobody named"), due, item,
+                                       _("found by {rule}").format(rule=a.rule) if a.rule else "") if x)
         if not kept:
-            head = "[b $error]✗ drop[/]  [strike dim]$text[/]"
+            head, colour = _("✗ drop"), "error"
         elif i in self.repeats:
-            head = "[b $accent]↻ carry-over[/]  $text\n      [$accent]$repeat[/]"
+            head, colour = _("↻ carry-over"), "accent"
         else:
-            head = "[b $success]✓ keep[/]  $text"
-        return Content.from_markup(
-            head + "\n      $owners · $due · $item · $rule[$warning]$doubts[/]",
-            text=a.text, owners=", ".join(a.owners) or "nobody named", due=due, item=item,
-            rule=f"found by {a.rule}" if a.rule else "", doubts=doubts,
-            repeat=f"repeats the open action {self.repeats.get(i)}: counted as carried over, "
-                   "not added again")
+            head, colour = _("✓ keep"), "success"
+        body = Text.assemble((a.text, "strike dim" if not kept else ""), "\n", (facts, "dim"))
+        if kept and i in self.repeats:
+            body.append("\n" + _("repeats the open action {id}: counted as carried over, not added "
+                                 "again").format(id=self.repeats[i]), style=theme_style(self.app, "accent"))
+        for doubt in a.doubts:
+            body.append(f"\n⚠ {doubt}", style=theme_style(self.app, "text-warning"))
+        return hanging(Text(head + "  ", style=theme_style(self.app, colour, "bold")), body)
 
     def _redraw(self, i: int) -> None:
         self.query_one("#review-actions", OptionList).replace_option_prompt(str(i), self._prompt(i))
@@ -346,11 +387,12 @@ class ReviewScreen(Screen):
 
 class EditAction(ModalScreen):
     """Edit one found action: its text, owners and due date (read as the parser reads a
-    date, from the meeting's date). Dismisses with the edited action or ``None``."""
+    date, from the meeting's date). Dismisses with the edited action or ``None``. On a
+    short terminal its fields are one line each, so it fits on the screen."""
 
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel", id="edit.cancel"),
-        Binding("ctrl+s", "save", "Save", id="edit.save"),
+        Binding("escape", "dismiss_none", N_("Cancel"), id="edit.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="edit.save"),
     ]
 
     def __init__(self, action, roster: list[str], language: str | None, base: date) -> None:
@@ -362,17 +404,20 @@ class EditAction(ModalScreen):
 
     def compose(self) -> ComposeResult:
         a = self.found
-        with Vertical(classes="prompt"):
-            yield Label("Edit the action", classes="prompt-title")
-            yield Label("What")
+        with VerticalScroll(classes="prompt"):
+            yield Label(_("Edit the action"), classes="prompt-title")
+            yield Label(_("What"))
             yield Input(a.text, id="edit-text")
-            yield Label("Owners (names separated by commas)")
+            yield Label(_("Owners (names separated by commas)"))
             yield Input(", ".join(a.owners), suggester=NamesSuggester(lambda: self.roster), id="edit-owners")
-            yield Label("Due (25.3., ensi perjantaina, next friday, 2026-03-25, or none)")
+            yield Label(_("Due (25.3., ensi perjantaina, next friday, 2026-03-25, or none)"))
             yield Input(a.due_text or (a.due.isoformat() if a.due else ""), id="edit-due")
             yield Static(id="edit-help", classes="prompt-help")
             with Horizontal(classes="prompt-keys"):
-                yield Static("enter on the last line or ctrl+s saves · escape cancels")
+                yield Static(_("enter on the last line or ctrl+s saves · escape cancels"))
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < 24, "-short")
 
     def on_mount(self) -> None:
         self._read_due(self.query_one("#edit-due", Input).value)
@@ -385,7 +430,7 @@ class EditAction(ModalScreen):
         help_line = self.query_one("#edit-help", Static)
         phrase = phrase.strip()
         if not phrase or phrase.casefold() in ("none", "-"):
-            help_line.update("→ no due date")
+            help_line.update(_("→ no due date"))
             help_line.remove_class("-problem")
             return True, None
         try:
@@ -394,7 +439,7 @@ class EditAction(ModalScreen):
             help_line.update(Content(str(refusal)))
             help_line.add_class("-problem")
             return False, None
-        help_line.update(Content(f"→ {shown_date(day)}" if day else "→ no due date"))
+        help_line.update(Content(f"→ {said_date(day)}" if day else _("→ no due date")))
         help_line.remove_class("-problem")
         return True, day
 
@@ -420,39 +465,56 @@ class EditAction(ModalScreen):
 
 
 def _preview(minutes, preview) -> Content:
-    when = f"{minutes.date or 'undated'}" + (f" {minutes.start:%H:%M}" if minutes.start else "") + (
+    when = shown_date(minutes.date, _("undated")) + (f" {minutes.start:%H:%M}" if minutes.start else "") + (
         f"–{minutes.end:%H:%M}" if minutes.end else "")
     if preview is None:
         status = ""
     elif preview.status == "unchanged":
-        status = "Already imported: writing changes nothing."
+        status = _("Already imported: writing changes nothing.")
     elif preview.status == "updated":
-        status = (f"An edited version of meeting {preview.meeting}: {len(preview.updated)} updated, "
-                  f"{len(preview.added)} new, {len(preview.vanished)} no longer in the minutes.")
+        status = _("An edited version of meeting {meeting}: {updated} updated, {added} new, {gone} no "
+                   "longer in the minutes.").format(meeting=preview.meeting, updated=len(preview.updated),
+                                                    added=len(preview.added), gone=len(preview.vanished))
     else:
-        status = "A new meeting."
+        status = _("A new meeting.")
+    labels = [_("When"), _("Where"), _("Language"), _("File")]
+    width = max(len(label) for label in labels) + 2
+    w, p, l, f = (label.ljust(width) for label in labels)
     return Content.from_markup(
-        "[b]$title[/b]\n[b]When[/b]      $when\n[b]Where[/b]     $where\n[b]Language[/b]  $lang\n"
-        "[b]File[/b]      $file\n[$accent]$status[/]",
-        title=minutes.title or "(no title found)", when=when, where=minutes.location or "–",
+        "[b]$title[/b]\n[b]$w[/b]$when\n[b]$p[/b]$where\n[b]$l[/b]$lang\n"
+        "[b]$f[/b]$file\n[$accent]$status[/]", w=w, p=p, l=l, f=f,
+        title=minutes.title or _("(no title found)"), when=when, where=minutes.location or "–",
         lang=minutes.language, file=minutes.source.path or "–", status=status)
+
+
+OUTCOMES = {"applied": N_("applied"), "proposed": N_("proposed")}
 
 
 def _follow_up(item: dict) -> Content:
     """What the minutes say of one earlier action: the change, the action, the sentence."""
     said = f"“{item['word']}”" if item["word"] else item["reason"]
     if item["outcome"] != "applied":
-        said += f", score {item['score']}" + (f"; {item['doubt']}" if item.get("doubt") else "")
+        said += _(", score {score}").format(score=item["score"]) + (
+            f"; {item['doubt']}" if item.get("doubt") else "")
     meeting = item["meeting"]
-    where = f"line {item['line']}" if item["line"] is not None else f"paragraph {item['paragraph']}"
-    facts = [", ".join(item["owners"]) or "nobody named",
-             f"of {meeting.get('date') or 'undated'} {meeting.get('title') or '(untitled)'}", where]
+    where = (_("line {n}").format(n=item["line"]) if item["line"] is not None
+             else _("paragraph {n}").format(n=item["paragraph"]))
+    day = meeting.get("date")
+    if day:
+        try:
+            day = shown_date(date.fromisoformat(day))
+        except ValueError:
+            pass
+    facts = [", ".join(item["owners"]) or _("nobody named"),
+             _("of {date} {title}").format(date=day or _("undated"), title=meeting.get("title") or _("(untitled)")),
+             where]
     if item.get("due"):
-        facts.append(f"due {item['due']}")
+        facts.append(_("due {date}").format(date=item["due"]))
     return Content.from_markup(
         "[b]$outcome[/b]  $was → $status ($said)  [b]$text[/b]\n      $facts\n      “$sentence”",
-        outcome=item["outcome"], was=item["was"], status=MEANS[item["status"]], said=said,
-        text=item["text"], facts=" · ".join(facts), sentence=item["sentence"])
+        outcome=_(OUTCOMES.get(item["outcome"], item["outcome"])), was=status_word(item["was"]),
+        status=_(MEANS[item["status"]]), said=said, text=item["text"], facts=" · ".join(facts),
+        sentence=item["sentence"])
 
 
 def _people(minutes) -> Content:
@@ -461,12 +523,12 @@ def _people(minutes) -> Content:
         extra = ", ".join(x for x in (a.organisation, a.role) if x)
         lines.append(a.name + (f" — {extra}" if extra else ""))
     if minutes.chair:
-        lines.append(f"chair: {minutes.chair}")
+        lines.append(_("chair: {name}").format(name=minutes.chair))
     if minutes.absent:
-        lines.append("absent: " + ", ".join(a.name for a in minutes.absent))
-    return Content("\n".join(lines) or "none found")
+        lines.append(_("absent: {names}").format(names=", ".join(a.name for a in minutes.absent)))
+    return Content("\n".join(lines) or _("none found"))
 
 
 def _agenda(minutes) -> Content:
     lines = [f"{item.number or '–'}. {item.title}" for item in minutes.agenda]
-    return Content("\n".join(lines) or "none found")
+    return Content("\n".join(lines) or _("none found"))

@@ -14,14 +14,23 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
+from textual.events import Resize
+
 from tracker import StoreError, read_due
+from tracker.i18n import N_, _, ngettext, shown_date
 from tracker.people import People
 
-__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt", "TextPrompt"]
+__all__ = ["AssignPrompt", "DuePrompt", "NamesSuggester", "NotePrompt", "TextPrompt", "said_date"]
+
+WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+            N_("Sunday"))
 
 
-def shown_date(day: date) -> str:
-    return f"{day:%A} {day.day}.{day.month}.{day.year}  ({day.isoformat()})"
+def said_date(day: date) -> str:
+    """A date read back to the person who typed it: ``perjantai 6.3.2026 (2026-03-06)``,
+    ``Friday 2026-03-06``."""
+    shown = shown_date(day)
+    return f"{_(WEEKDAYS[day.weekday()])} {shown}" + (f"  ({day.isoformat()})" if shown != day.isoformat() else "")
 
 
 class NamesSuggester(Suggester):
@@ -48,9 +57,10 @@ def split_names(value: str) -> tuple[str, ...]:
 
 
 class Prompt(ModalScreen):
-    """A question in a box: a title, one input, a line of help; escape leaves it."""
+    """A question in a box over the screen it came from: a title (cut with an ellipsis
+    when long), one input, a line of help; escape leaves it."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="prompt.cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", N_("Cancel"), id="prompt.cancel")]
 
     def __init__(self, title: str, value: str = "", *, help: str = "",
                  suggester: Suggester | None = None) -> None:
@@ -66,6 +76,9 @@ class Prompt(ModalScreen):
             yield Input(self.value, suggester=self.suggester, id="prompt-input")
             yield Static(Content(self.help), id="prompt-help", classes="prompt-help")
 
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < 24, "-short")
+
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
 
@@ -77,14 +90,14 @@ class Prompt(ModalScreen):
 
 class AssignPrompt(Prompt):
     """Who owns the action: names separated by commas, completed from the roster, read as
-    the store reads them (``Ingalle``, ``Tommi``). A name that is nobody's is said with the
+    the store reads them (``Ingelalle``, ``Tommi``). A name that is nobody's is said with the
     closest ones, and a second enter adds it as a new person. Dismisses with the names and
     whether new people may be added."""
 
     def __init__(self, text: str, owners: tuple[str, ...], roster: list[str], people: People) -> None:
-        super().__init__(f"Owners of “{_short(text)}”", ", ".join(owners),
-                         help="Names separated by commas (→ completes from the people "
-                              "registry); empty: nobody.",
+        super().__init__(_("Owners of “{text}”").format(text=text), ", ".join(owners),
+                         help=_("Names separated by commas (→ completes from the people "
+                                "registry); empty: nobody."),
                          suggester=NamesSuggester(lambda: roster))
         self.people = people
         self.confirmed: str | None = None  # the value whose new names enter again adds
@@ -98,10 +111,11 @@ class AssignPrompt(Prompt):
             return
         if nobody and self.confirmed != event.value:
             self.confirmed = event.value
-            closest = [f"{name!r} (closest: {', '.join(near)})" if (near := self.people.closest(name))
-                       else repr(name) for name in nobody]
-            self.say(f"Nobody called {'; '.join(closest)} in the people registry: enter again "
-                     f"adds {'them' if len(nobody) > 1 else 'the name'} as new.", problem=True)
+            closest = [_("{name} (closest: {names})").format(name=repr(name), names=", ".join(near))
+                       if (near := self.people.closest(name)) else repr(name) for name in nobody]
+            self.say(ngettext("Nobody called {names} in the people registry: enter again adds the name "
+                              "as new.", "Nobody called {names} in the people registry: enter again adds "
+                              "them as new.", len(nobody)).format(names="; ".join(closest)), problem=True)
             return
         self.dismiss((names, bool(nobody)))
 
@@ -110,8 +124,8 @@ class DuePrompt(Prompt):
     """When the action is due: any date the parser reads, shown back before it is saved."""
 
     def __init__(self, text: str, current: date | None, language: str | None, today: date) -> None:
-        super().__init__(f"Due date of “{_short(text)}”", current.isoformat() if current else "",
-                         help="2026-03-25, 25.3., ensi perjantaina, next friday… or none")
+        super().__init__(_("Due date of “{text}”").format(text=text), current.isoformat() if current else "",
+                         help=_("2026-03-25, 25.3., ensi perjantaina, next friday… or none"))
         self.language = language
         self.today = today
         self.reading: tuple[str, date | None] | None = None  # (phrase, date) understood
@@ -120,7 +134,7 @@ class DuePrompt(Prompt):
         phrase = event.value.strip()
         self.reading = None
         if not phrase:
-            self.say("2026-03-25, 25.3., ensi perjantaina, next friday… or none")
+            self.say(_("2026-03-25, 25.3., ensi perjantaina, next friday… or none"))
             return
         try:
             day = read_due(phrase, self.language, self.today)
@@ -128,13 +142,14 @@ class DuePrompt(Prompt):
             self.say(str(refusal), problem=True)
             return
         self.reading = (phrase, day)
-        self.say(f"→ {shown_date(day)}   enter saves" if day else "→ no due date   enter saves")
+        self.say(_("→ {date}   enter saves").format(date=said_date(day)) if day
+                 else _("→ no due date   enter saves"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.reading is not None and self.reading[0] == event.value.strip():
             self.dismiss(self.reading)
         elif not event.value.strip():
-            self.say("Type a date, or none to clear it.", problem=True)
+            self.say(_("Type a date, or none to clear it."), problem=True)
 
 
 class TextPrompt(Prompt):
@@ -143,32 +158,28 @@ class TextPrompt(Prompt):
 
     @classmethod
     def edit(cls, text: str) -> TextPrompt:
-        return cls("Text of the action", text,
-                   help="enter saves the corrected text; a re-import of the minutes keeps it")
+        return cls(_("Text of the action"), text,
+                   help=_("enter saves the corrected text; a re-import of the minutes keeps it"))
 
     @classmethod
     def add(cls, meeting: str | None) -> TextPrompt:
-        return cls(f"New action in {meeting}" if meeting else "New action (no meeting)",
-                   help="enter adds it; then a assigns it and d sets its due date")
+        return cls(_("New action in {meeting}").format(meeting=meeting) if meeting else _("New action (no meeting)"),
+                   help=_("enter adds it; then a assigns it and d sets its due date"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = " ".join(event.value.split())
         if text:
             self.dismiss(text)
         else:
-            self.say("An action needs a text.", problem=True)
+            self.say(_("An action needs a text."), problem=True)
 
 
 class NotePrompt(Prompt):
     """A note on the action."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(f"Note on “{_short(text)}”", help="enter adds the note")
+        super().__init__(_("Note on “{text}”").format(text=text), help=_("enter adds the note"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self.dismiss(event.value.strip())
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,94 +1,154 @@
 """``UpdatesScreen``: the update keys every screen that shows actions shares. Each key is
-one store change through the app (``MinutesApp.change``), undoable with ``u``. A prompt
-shows the value as it was when it opened; its change is made only while the value is still
-that (``operations.unchanged``), so another person's change meanwhile is never lost."""
+one store change through the app (``MinutesApp.change``), shown at once, undoable with
+``u``; on the actions table the keys act on every marked row at once (space marks), as one
+change. A prompt shows the value as it was when it opened; its change is made only while
+the value is still that (``operations.unchanged``), so another person's change meanwhile
+is never lost."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tracker import Action, Meeting
+from tracker import Action, ActionStore, Meeting
 from tracker import operations
+from tracker.i18n import N_, _, ngettext, shown_date
 from tui.screens.prompts import AssignPrompt, DuePrompt, NotePrompt, TextPrompt
 
 __all__ = ["UpdatesScreen"]
 
 
 class UpdatesScreen(Screen):
-    """A screen with a current action that ``x c a d n e u`` change, and where ``+`` adds
-    one to the current action's meeting."""
+    """A screen with current actions that ``x c a d n e u`` change, and where ``+`` adds
+    one to the current action's meeting. ``x`` on done actions opens them again, as
+    ``c`` does on cancelled ones: the footer says which."""
 
     BINDINGS = [
-        Binding("x", "done", "Done", id="update.done"),
-        Binding("c", "cancel_action", "Cancel", show=False, id="update.cancel"),
-        Binding("a", "assign", "Assign", id="update.assign"),
-        Binding("d", "due", "Due", id="update.due"),
-        Binding("n", "note", "Note", id="update.note"),
-        Binding("e", "edit", "Edit text", id="update.edit"),
-        Binding("plus", "add", "Add action", id="update.add"),
-        Binding("u", "undo", "Undo", id="update.undo"),
+        Binding("x", "done", N_("Done"), id="update.done"),
+        Binding("x", "reopen('done')", N_("Reopen"), id="update.undone"),
+        Binding("c", "cancel_action", N_("Cancel"), id="update.cancel"),
+        Binding("c", "reopen('cancelled')", N_("Reopen"), id="update.uncancel"),
+        Binding("a", "assign", N_("Assign"), id="update.assign"),
+        Binding("d", "due", N_("Due"), id="update.due"),
+        Binding("n", "note", N_("Note"), id="update.note"),
+        Binding("e", "edit", N_("Edit text"), id="update.edit"),
+        Binding("plus", "add", N_("Add action"), id="update.add"),
+        Binding("u", "undo", N_("Undo"), id="update.undo"),
     ]
 
     def current_action(self) -> Action | None:
         """The action the keys act on."""
         raise NotImplementedError
 
+    def chosen_actions(self) -> list[Action]:
+        """The actions the update keys act on (the current one, unless a screen lets
+        several be marked)."""
+        current = self.current_action()
+        return [current] if current is not None else []
+
+    def changed_all(self) -> None:
+        """A change was asked for the chosen actions (a screen unmarks them here)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("done", "cancel_action", "reopen"):
+            chosen = self.chosen_actions()
+            if not chosen:
+                return None
+            status = {"done": "done", "cancel_action": "cancelled"}.get(action)
+            every = {a.status for a in chosen}
+            if action == "reopen":  # x on done actions, c on cancelled ones
+                return every == {parameters[0]}
+            return every != {status}
+        return True
+
     def action_done(self) -> None:
-        if (action := self.current_action()) is not None:
-            self.app.toggle_status(action.id, "done")
+        self._set_status("done")
 
     def action_cancel_action(self) -> None:
-        if (action := self.current_action()) is not None:
-            self.app.toggle_status(action.id, "cancelled")
+        self._set_status("cancelled")
+
+    def action_reopen(self, status: str) -> None:
+        self._set_status("open")
+
+    def _set_status(self, status: str) -> None:
+        chosen = self.chosen_actions()
+        if chosen:
+            self.app.set_status(chosen, status)
+            self.changed_all()
 
     def action_assign(self) -> None:
-        action = self.current_action()
-        if action is None:
+        chosen = self.chosen_actions()
+        if not chosen:
             return
+        owners = chosen[0].owners if len({a.owners for a in chosen}) == 1 else ()
 
         def assign(answer: tuple[tuple[str, ...], bool] | None) -> None:
-            if answer is not None:
-                owners, new = answer
-                changes = self.app.change(
-                    lambda s: s.update([action.id], operations.unchanged("owners", list(action.owners)),
-                                       operations.assign(*owners, new=new), via="assign"),
-                    yours=", ".join(owners) or "nobody")
-                if changes is not None:
-                    after = self.app.action(action.id)
-                    self.app.notify(f"Owners: {', '.join(after.owners) or 'nobody'}"
-                                    if changes else "Nothing to change.", timeout=3)
+            if answer is None:
+                return
+            names, new = answer
 
-        self.app.push_screen(AssignPrompt(action.text, action.owners, self.app.roster(action.meeting),
+            def write(store: ActionStore):
+                with store.batch():
+                    return [c for a in chosen for c in store.update(
+                        [a.id], operations.unchanged("owners", list(a.owners)),
+                        operations.assign(*names, new=new), via="assign")]
+
+            def said(changes) -> None:
+                if changes:
+                    after = self.app.action(chosen[0].id)
+                    self.app.notify(_("Owners: {names}").format(
+                        names=", ".join(after.owners if after else names) or _("nobody"))
+                        + _some(chosen), timeout=3)
+                else:
+                    self.app.notify(_("Nothing to change."), timeout=3)
+
+            self.app.change(write, yours=", ".join(names) or _("nobody"), then=said)
+            self.changed_all()
+
+        self.app.push_screen(AssignPrompt(_subject(chosen), owners, self.app.roster(chosen[0].meeting),
                                           self.app.registry), assign)
 
     def action_due(self) -> None:
-        action = self.current_action()
-        if action is None:
+        chosen = self.chosen_actions()
+        if not chosen:
             return
+        current = chosen[0].due if len({a.due for a in chosen}) == 1 else None
 
         def set_due(answer) -> None:
-            if answer is not None:
-                _, day = answer
-                shown = action.due.isoformat() if action.due else None
-                self.app.change(lambda s: s.update([action.id], operations.unchanged("due", shown),
-                                                   operations.set_due(day), via="due"),
-                                done=f"Due {day.isoformat() if day else 'date cleared'}",
-                                yours=day.isoformat() if day else "none")
+            if answer is None:
+                return
+            _phrase, day = answer
 
-        self.app.push_screen(DuePrompt(action.text, action.due, action.meeting.language,
+            def write(store: ActionStore):
+                with store.batch():
+                    return [c for a in chosen for c in store.update(
+                        [a.id], operations.unchanged("due", a.due.isoformat() if a.due else None),
+                        operations.set_due(day), via="due")]
+
+            self.app.change(write, shown=[a._replace(due=day) for a in chosen],
+                            done=(_("Due {date}").format(date=shown_date(day)) if day
+                                  else _("Due date cleared")) + _some(chosen),
+                            yours=shown_date(day, _("none")))
+            self.changed_all()
+
+        self.app.push_screen(DuePrompt(_subject(chosen), current, chosen[0].meeting.language,
                                        self.app.today), set_due)
 
     def action_note(self) -> None:
-        action = self.current_action()
-        if action is None:
+        chosen = self.chosen_actions()
+        if not chosen:
             return
 
         def add(text: str | None) -> None:
             if text:
-                self.app.change(lambda s: s.note(action.id, text), done="Note added")
+                def write(store: ActionStore):
+                    with store.batch():
+                        return [c for a in chosen for c in store.note(a.id, text)]
 
-        self.app.push_screen(NotePrompt(action.text), add)
+                self.app.change(write, done=_("Note added") + _some(chosen))
+                self.changed_all()
+
+        self.app.push_screen(NotePrompt(_subject(chosen)), add)
 
     def meeting_for_new(self) -> Meeting | None:
         """The meeting ``+`` adds an action to: the current action's."""
@@ -102,20 +162,36 @@ class UpdatesScreen(Screen):
 
         def save(text: str | None) -> None:
             if text:
-                self.app.change(lambda s: s.edit(action.id, text=text), done=f"Text: {text}")
+                self.app.change(lambda s: s.edit(action.id, text=text), shown=[action._replace(text=text)],
+                                done=_("Text: {text}").format(text=text))
 
         self.app.push_screen(TextPrompt.edit(action.text), save)
 
     def action_add(self) -> None:
         meeting = self.meeting_for_new()
-        named = f"{meeting.title or '(untitled)'}, {meeting.date or 'undated'}" if meeting else None
+        named = _("{title}, {date}").format(title=meeting.title or _("(untitled)"),
+                                           date=shown_date(meeting.date, _("undated"))) if meeting else None
 
         def add(text: str | None) -> None:
             if text:
                 self.app.change(lambda s: s.history(s.add(text, meeting=meeting and meeting.id).id),
-                                done=f"Added: {text}")
+                                done=_("Added: {text}").format(text=text))
 
         self.app.push_screen(TextPrompt.add(named), add)
 
     def action_undo(self) -> None:
         self.app.undo()
+
+
+def _subject(chosen: list[Action]) -> str:
+    """What a prompt's title names: the action's text, or how many."""
+    if len(chosen) == 1:
+        return chosen[0].text
+    return ngettext("{n} action", "{n} actions", len(chosen)).format(n=len(chosen))
+
+
+def _some(chosen: list[Action]) -> str:
+    """`` (3 actions)`` after a toast of a change to several actions."""
+    if len(chosen) == 1:
+        return ""
+    return " (" + ngettext("{n} action", "{n} actions", len(chosen)).format(n=len(chosen)) + ")"

@@ -17,6 +17,7 @@ from tracker.ids import IdSpace, find
 from tracker.people import People
 from tracker.people import alias as make_alias
 from tracker.storage import AtomicStorage
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from minutes.model import Minutes
@@ -72,8 +73,8 @@ def read_due(phrase: str, language: str | None = None, today: date | None = None
                 refusals.append(refusal)
     # the language that came nearest says why: the longest date it found in the phrase
     nearest = max(refusals, key=lambda r: len(r.reading.text) if r.reading else -1)
-    hint = "" if nearest.reading else " (try 2026-03-25, 25.3., next friday or none)"
-    raise StoreError(f"cannot read the due date {nearest}{hint}")
+    hint = "" if nearest.reading else _(" (try 2026-03-25, 25.3., next friday or none)")
+    raise StoreError(_("cannot read the due date {phrase}{hint}").format(phrase=nearest, hint=hint))
 
 
 class Stale(NamedTuple):
@@ -135,8 +136,10 @@ class ActionStore:
         meeting: str | None = None,
         text: str | None = None,
         today: date | None = None,
+        limit: int | None = None,
     ) -> list[Action]:
-        """The actions that meet every condition given, by due date (undated last).
+        """The actions that meet every condition given, by due date (undated last); the
+        first ``limit`` of them when given (a screenful, before the rest is made).
 
         ``where`` is any composed query (see ``tracker.queries``); the keywords add the
         common ones: ``owner`` (a name or alias), ``status`` (one or several; ``all`` or
@@ -167,10 +170,9 @@ class ActionStore:
             found = [(key, doc) for key, doc in table.items() if test(doc)]
         else:
             found = list(table.items())
-        found.sort(key=lambda item: (item[1]["due"] or "~",
-                                     meetings.get(item[1]["meeting"], {}).get("date") or "",
-                                     item[0]))
-        return self._actions(found, meetings)
+        dates = {key: doc.get("date") or "" for key, doc in meetings.items()}
+        found.sort(key=lambda item: (item[1]["due"] or "~", dates.get(item[1]["meeting"], ""), item[0]))
+        return self._actions(found[:limit], meetings)
 
     def action(self, action_id: str) -> Action:
         """The action with this id or unique id prefix."""
@@ -236,19 +238,20 @@ class ActionStore:
         everything = self.series()
         word = " ".join(wanted.casefold().split())
         if not word:
-            raise UnknownId("an empty series name")
+            raise UnknownId(_("an empty series name"))
         exact = [s for s in everything if s.name == word]
         found = exact or [s for s in everything if s.name.startswith(word)]
         try:
-            _, key = find(wanted, {"meeting": self._data()["meetings"]})
+            _kind, key = find(wanted, {"meeting": self._data()["meetings"]})
             found += [s for s in everything if key in {m.id for m in s.meetings} and s not in found]
         except (UnknownId, AmbiguousId):
             pass
         if not found:
-            raise UnknownId(f"no series or meeting matches {wanted!r}")
+            raise UnknownId(_("no series or meeting matches {wanted}").format(wanted=repr(wanted)))
         if len(found) > 1:
             names = "; ".join(repr(s.name) for s in found[:4])
-            raise AmbiguousId(f"{wanted!r} could be {len(found)} series ({names}); type more of the name")
+            raise AmbiguousId(_("{wanted} could be {n} series ({names}); type more of the name").format(
+                wanted=repr(wanted), n=len(found), names=names))
         return found[0]
 
     def carried_over(self) -> dict[str, int]:

@@ -1,0 +1,145 @@
+"""The store on a thread of its own (issue 13, items 12 and 13): the screen never reads nor
+writes the store; a change is shown at once and confirmed when written, or taken back with
+the reason; the app holds one store object; a change another process makes shows within a
+second, its rows marked, and a row it took out of the filter says so."""
+
+from __future__ import annotations
+
+import threading
+
+from tracker import ActionStore
+from tracker.operations import set_status
+from tui_helpers import make_app, reader, run, settled, shown_ids, table, text_of, until
+
+
+def test_the_screen_never_reads_nor_writes_the_store(store, monkeypatch):
+    screen_thread = threading.get_ident()
+    touched: list[tuple[str, bool]] = []
+    for name in ("_data", "_change", "history", "timeline"):
+        original = getattr(ActionStore, name)
+
+        def watched(self, *args, _original=original, _name=name, **kwargs):
+            touched.append((_name, threading.get_ident() == screen_thread))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(ActionStore, name, watched)
+    app = make_app(store)
+
+    async def scenario(pilot):
+        from tui.screens.action import ActionScreen
+
+        touched.clear()
+        await pilot.press("x")
+        await settled(pilot)
+        await pilot.press("u")
+        await settled(pilot)
+        await pilot.press("enter")  # the detail: its history and timeline
+        await until(pilot, lambda: isinstance(app.screen, ActionScreen) and app.screen.history_read)
+        await pilot.press("m")
+        await settled(pilot)
+
+    run(app, scenario)
+    assert {name for name, _ in touched} >= {"_data", "_change", "history", "timeline"}
+    assert not [name for name, on_screen in touched if on_screen]
+
+
+def test_a_change_is_shown_at_once_and_confirmed_when_written(store, monkeypatch):
+    app = make_app(store)
+    go = threading.Event()
+    update = ActionStore.update
+
+    def slow_update(self, *args, **kwargs):  # the write waits until the test lets it go
+        go.wait(5)
+        return update(self, *args, **kwargs)
+
+    monkeypatch.setattr(ActionStore, "update", slow_update)
+
+    async def scenario(pilot):
+        app.show_actions("is:all")
+        await pilot.pause()
+        action = table(app).current
+        await pilot.press("x")
+        await pilot.pause()
+        assert table(app).current.status == "done"  # on the screen before it is written
+        assert app.pending == 1
+        with reader(store) as other:
+            assert other.action(action.id).status == "open"
+        go.set()
+        await settled(pilot)
+        with reader(store) as other:
+            assert other.action(action.id).status == "done"
+        assert app.pending == 0  # confirmed: nothing waits to be written
+        assert app.action(action.id).status == "done"  # as written
+
+    run(app, scenario)
+
+
+def test_a_change_the_store_refuses_is_taken_back_with_the_reason(store, monkeypatch):
+    app = make_app(store)
+    notes: list[str] = []
+
+    async def scenario(pilot):
+        monkeypatch.setattr(app, "notify", lambda message, **options: notes.append(message))
+        action = table(app).current
+        with reader(store) as other:  # someone else closes it after this screen read it
+            other.update([action.id], set_status("cancelled"), via="cancel")
+        app._signature = app._stat()  # not read again yet: the screen shows it open
+        await pilot.press("x")
+        await settled(pilot)
+        assert any("Someone changed the status meanwhile: now cancelled" in n for n in notes)
+        with reader(store) as other:
+            assert other.action(action.id).status == "cancelled"  # theirs kept
+        await until(pilot, lambda: app.action(action.id).status == "cancelled")
+
+    run(app, scenario)
+
+
+def test_the_app_holds_one_store_object(store, monkeypatch):
+    made = []
+    original = ActionStore.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(args)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ActionStore, "__init__", counted)
+    app = make_app(store)
+
+    async def scenario(pilot):
+        from tui_helpers import SAMPLE_DIR, review_of
+
+        await pilot.press("x")
+        await settled(pilot)
+        review = await review_of(app, SAMPLE_DIR / "sv-konstforening-styrelse-2026-03-14.txt")(pilot)
+        review.action_write()
+        await until(pilot, lambda: any(a.meeting.title and "konstförening" in a.meeting.title.casefold()
+                                       for a in app.index.all()), timeout=20)
+
+    run(app, scenario)
+    assert made == []  # the load, the write, the import's dry run and its write: all on app.store
+
+
+def test_another_process_changes_show_marked_within_a_second(store):
+    app = make_app(store, poll_interval=0.2)
+
+    async def scenario(pilot):
+        rows = shown_ids(app)
+        gone, changed = rows[1], rows[2]
+        with reader(store) as other:  # another process: one done, one with a new due date
+            other.update([gone], set_status("done"), via="done")
+            other.set_due(changed, "2026-12-24")
+        await until(pilot, lambda: app.action(changed).due is not None
+                    and app.action(changed).due.isoformat() == "2026-12-24", timeout=1.5)
+        await pilot.pause()
+        t = table(app)
+        assert {gone, changed} <= t.outside
+        lines = {a.id: t.render_line(y + 1).text for y, a in enumerate(t.rows[:30])}
+        assert lines[changed].startswith("* ")  # marked
+        assert gone in lines  # still there, saying why
+        assert "left the filter (✓ done):" in lines[gone]
+        assert "2 changed elsewhere (*)" in text_of(app.screen.query_one("#actions-status"))
+        app.show_actions("is:open")  # the rows chosen again: the row that left is gone
+        await pilot.pause()
+        assert gone not in shown_ids(app)
+
+    run(app, scenario)

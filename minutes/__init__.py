@@ -4,7 +4,7 @@ attendees, agenda items, decisions and actions with owners and due dates.
     >>> from minutes import parse
     >>> m = parse("muistio.docx")                      # doctest: +SKIP
     >>> m.date, [a.name for a in m.attendees][:2]      # doctest: +SKIP
-    (datetime.date(2026, 3, 4), ['Julius Berglund', 'Ami Salonen'])
+    (datetime.date(2026, 3, 4), ['Joonas Berglund', 'Ami Salonen'])
     >>> parse("Hallituksen kokous\\nAika: 3.2.2026\\n").date
     datetime.date(2026, 2, 3)
 

@@ -5,7 +5,7 @@
 
     with ActionStore("actions.json") as store:       # None: $MINUTES_STORE or the user data dir
         result = store.import_minutes(parse("muistio.docx"))   # one write; again: no change
-        for a in store.actions(owner="Inga Savukoski", status="open", overdue=True):
+        for a in store.actions(owner="Ingela Kaarto", status="open", overdue=True):
             print(a.id, a.due, a.owners, a.text)
         store.complete(a.id)                          # any unique prefix of the id will do
         store.note(a.id, "sent on Monday")

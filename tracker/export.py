@@ -6,7 +6,7 @@ returns text::
     from tracker.export import export, digest
 
     text = export(store.actions(status="open"), "ics")
-    mail = digest(store.actions(owner="Inga", status="open"), "Inga Savukoski", today)
+    mail = digest(store.actions(owner="Ingela", status="open"), "Ingela Kaarto", today)
 
 iCalendar has one VTODO per action with a due date (RFC 5545: CRLF lines folded at 75
 octets, text escaped, the due date as a DATE), so a calendar or task app can show them: an

@@ -340,14 +340,14 @@ def test_docx_list_inside_a_table_cell_shows_its_label(tmp_path):
 
 def test_docx_tabs_line_breaks_and_spaces(tmp_path):
     document = docx.Document()
-    document.add_paragraph("Julius\tBerglund\tNorthwind Studio")
+    document.add_paragraph("Joonas\tBerglund\tNorthwind Studio")
     paragraph = document.add_paragraph("Aika:\u00a012.11.2025   ")
     paragraph.add_run().add_break()
     paragraph.add_run("Paikka: Kajaani\u200b")
     blocks = read(save(document, tmp_path / "m.docx")).blocks
 
     assert texts(blocks) == [
-        "Julius\tBerglund\tNorthwind Studio",
+        "Joonas\tBerglund\tNorthwind Studio",
         "Aika: 12.11.2025\nPaikka: Kajaani",
     ]
 

@@ -16,8 +16,8 @@ The parser is pure: no store, no screen, no global state. Only an unreadable fil
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (the store does not)
 if TYPE_CHECKING:
     from .model import (
         Action,

@@ -11,8 +11,10 @@
         store.note(a.id, "sent on Monday")
         store.undo()                                  # the note goes again
 
-The file is a TinyDB database written atomically under a lock, so a TUI, an import and a
-command line can share it (``tracker.storage``); its shape is in ``tracker.codec``.
+The store is a TinyDB database kept in a snapshot written atomically under a lock and a
+journal of the changes made since, one synced line each, so a TUI, an import and a
+command line can share it and a listing reads only what it shows (``tracker.storage``);
+its shape is in ``tracker.codec``.
 Queries compose (``tracker.queries``), updates are operations (``tracker.operations``),
 and exports are in ``tracker.export``. Meetings of one body form a series
 (``tracker.series``); importing the next meeting's minutes settles what they say of the

@@ -1,10 +1,10 @@
-"""The on-disk shape of the action store, and the objects it is read into.
+"""The shape of the action store's data, and the objects it is read into.
 
-The file is a TinyDB database (an object of tables, each an object of documents by id)
+The store is a TinyDB database (an object of tables, each an object of documents by id)
 whose documents are keyed by our own ids rather than TinyDB's numbers::
 
     {
-      "meta":     {"store": {"format": "minutes-store", "schema": 1}},
+      "meta":     {"store": {"format": "minutes-store", "schema": 3}},
       "meetings": {"7be01d": {"title": …, "date": "2025-11-14", "source": {"sha256": …}, …}},
       "actions":  {"a3f9c1": {"meeting": "7be01d", "text": …, "owners": […], "due": …,
                               "status": "open", "notes": […], "vanished": false, …}},
@@ -13,6 +13,8 @@ whose documents are keyed by our own ids rather than TinyDB's numbers::
                          "action": "a3f9c1", "field": "status", "old": "open", "new": "done"}}
     }
 
+How it lies in its files is ``tracker.storage``'s: the fields ``HOT`` names apart from the
+rest, and the changes since the store was last written whole in a journal.
 A meeting document is the parser's JSON of the minutes (DESIGN.md) without its actions,
 plus its ``series`` (``tracker.series``); an action document is the parser's JSON of the
 action plus what the members add to it and the ``mentions`` later minutes made of it
@@ -20,7 +22,9 @@ action plus what the members add to it and the ``mentions`` later minutes made o
 Dates are ISO strings on disk and ``date`` objects on the read side; times of changes are
 UTC ISO timestamps. ``SCHEMA`` grows when this shape changes; ``check`` refuses newer
 and foreign files and upgrades older ones (schema 1 kept an open action the minutes no
-longer had as ``open``; schema 2 makes it ``vanished``).
+longer had as ``open``; schema 2 makes it ``vanished``; schema 3 is the form of the files:
+hot fields apart, and a journal). A record read from the store (``Action``, ``Meeting``)
+has the fields a listing shows at once and the others when first asked for.
 
 ``check`` holds every record to one schema (``RECORDS``: each field's kind), so a
 hand-edited or damaged file is refused with one line naming the first bad record, never
@@ -33,9 +37,13 @@ reaches a screen.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import namedtuple
 from datetime import date, datetime, timezone
-from typing import Any, NamedTuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every command
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 __all__ = [
     "Action",
@@ -53,10 +61,19 @@ __all__ = [
 ]
 
 FORMAT = "minutes-store"
-SCHEMA = 2
+SCHEMA = 3
 TABLES = ("meetings", "actions", "people", "history")
 STATUSES = ("open", "done", "cancelled", "vanished")
 KINDS = {"action": "actions", "meeting": "meetings", "person": "people"}  # history subject -> table
+KIND_OF = {table: kind for kind, table in KINDS.items()}
+HOT = {
+    "meetings": ("title", "date", "language", "series"),
+    "actions": ("meeting", "text", "owners", "due", "due_text", "status", "agenda_item", "notes",
+                "vanished", "added", "minutes_text"),
+}
+"""The fields of a meeting and of an action that a listing shows or an update verb reads:
+the store keeps them apart from the rest (``tracker.storage``), so that reading them costs
+a fraction of reading the whole store. The people registry is read whole."""
 
 
 def new_database() -> dict[str, dict]:
@@ -97,7 +114,35 @@ def check(data: dict, raw: bytes | None = b"") -> None:
         for doc in data["actions"].values():
             if doc.get("vanished") and doc.get("status") == "open":
                 doc["status"] = "vanished"
-        meta["schema"] = 2
+    meta["schema"] = SCHEMA  # schema 3 changed the file's form only (``tracker.storage``)
+
+
+def check_change(data: dict, entry: dict, raw: bytes) -> dict:
+    """Accept one history entry of the journal (``raw``, its line) as a change of ``data``:
+    a field of a record the store has, set to a value of the field's kind; return it, its
+    text cleaned. ``ValueError`` says what is wrong with it."""
+    if type(entry) is not dict:
+        raise ValueError("a history entry is not an object")
+    kinds = [kind for kind in KINDS if kind in entry]
+    if len(kinds) != 1 or type(entry[kinds[0]]) is not str:
+        raise ValueError("a history entry names no one action, meeting or person")
+    kind, field = kinds[0], entry.get("field")
+    bad = _bad_field(entry, *_COMPILED["history"])
+    if bad is not None:
+        raise ValueError(f"a history entry's {bad[0]} is {_shown(entry.get(bad[0]))}, not {bad[1]}")
+    if field in ("created", "deleted"):
+        raise ValueError(f"{kind} {_shown(entry[kind])} {field}: only the snapshot records that")
+    table = KINDS[kind]
+    if entry[kind] not in data[table]:
+        raise ValueError(f"{kind} {_shown(entry[kind])} is not in the store")
+    if _needs_cleaning(raw):
+        entry = cleaned(entry)
+    typed, tested = _COMPILED[table]
+    new = {field: entry.get("new")}
+    bad = _bad_field(new, [t for t in typed if t[0] == field], [t for t in tested if t[0] == field])
+    if bad is not None:
+        raise ValueError(f"{kind} {_shown(entry[kind])}: {field} set to {_shown(new[field])}, not {bad[1]}")
+    return entry
 
 
 def _check_records(data: dict, raw: bytes) -> None:
@@ -302,18 +347,18 @@ def _first_twice(raw: bytes) -> str | None:
 # accent (NFD). Each is looked for only when its first byte is in the file at all (a fast
 # look), since a pattern that may begin with several bytes is slow over megabytes.
 _SIGNS = (
-    (b"\\", re.compile(rb"\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]"
-                       rb"|u206[6-9]|[bfr])")),
+    (b"\\", rb"\\(?:u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u202[a-eA-E]|u206[6-9]|[bfr])"),
     (b"\x7f", None),
-    (b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
-    (b"\xe2", re.compile(rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")),
-    (b"\xcc", re.compile(rb"\xcc[\x80-\xbf]")),
-    (b"\xcd", re.compile(rb"\xcd[\x80-\xaf]")),
+    (b"\xc2", rb"\xc2[\x80-\x9f]"),
+    (b"\xe2", rb"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"),
+    (b"\xcc", rb"\xcc[\x80-\xbf]"),
+    (b"\xcd", rb"\xcd[\x80-\xaf]"),
 )
 
 
 def _needs_cleaning(raw: bytes) -> bool:
-    return any(first in raw and (pattern is None or pattern.search(raw) is not None)
+    """(The patterns are compiled when a first byte is found: most files hold none.)"""
+    return any(first in raw and (pattern is None or re.search(pattern, raw) is not None)
                for first, pattern in _SIGNS)
 
 
@@ -344,54 +389,89 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _day(value: str | None) -> date | None:
+def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-class Meeting(NamedTuple):
-    """One set of imported minutes: the meeting's facts as the parser read them."""
+class _Cold:
+    """A field of a record that the store keeps in its second line (``HOT`` names the
+    others): read from the store the first time a record of a listing is asked for one.
+    ``empty`` is what a missing value reads as (``{}``, ``[]``; None)."""
 
-    id: str
-    title: str | None
-    date: date | None
-    start: str | None
-    end: str | None
-    location: str | None
-    language: str | None
-    source: dict
-    attendees: list
-    absent: list
-    chair: str | None
-    secretary: str | None
-    agenda: list
-    decisions: list
-    next_meeting: dict | None
-    imported: str | None
-    updated: str | None
-    series: str | None = None
+    __slots__ = ("name", "empty")
 
-    @classmethod
-    def from_doc(cls, meeting_id: str, doc: dict) -> Meeting:
-        return cls(
-            id=meeting_id,
-            title=doc.get("title"),
-            date=_day(doc.get("date")),
-            start=doc.get("start"),
-            end=doc.get("end"),
-            location=doc.get("location"),
-            language=doc.get("language"),
-            source=doc.get("source") or {},
-            attendees=doc.get("attendees") or [],
-            absent=doc.get("absent") or [],
-            chair=doc.get("chair"),
-            secretary=doc.get("secretary"),
-            agenda=doc.get("agenda") or [],
-            decisions=doc.get("decisions") or [],
-            next_meeting=doc.get("next_meeting"),
-            imported=doc.get("imported"),
-            updated=doc.get("updated"),
-            series=doc.get("series"),
-        )
+    def __init__(self, empty: type | None = None) -> None:
+        self.empty = empty
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, record, owner=None):
+        if record is None:
+            return self
+        value = record._whole().get(self.name)
+        return value or self.empty() if self.empty is not None else value
+
+
+class _Record:
+    """A record read from the store: its hot fields as attributes, the rest (``_Cold``)
+    from ``fetch(table, id)``, the record's whole document, when first asked for."""
+
+    __slots__ = ("_doc", "_fetch")
+    TABLE = ""
+
+    def _whole(self) -> dict:
+        if self._fetch is not None:
+            self._doc = self._fetch(self.TABLE, self.id) or self._doc
+            self._fetch = None
+        return self._doc
+
+    def _replace(self, **changes) -> _Record:
+        """A copy with some of the fields read with it changed (as a named tuple's)."""
+        copy = object.__new__(type(self))
+        for cls in type(self).__mro__:
+            for name in getattr(cls, "__slots__", ()):
+                if hasattr(self, name):
+                    setattr(copy, name, getattr(self, name))
+        for name, value in changes.items():
+            if name.startswith("_") or name not in type(self).__slots__:
+                raise ValueError(f"{type(self).__name__} has no field {name!r} to replace")
+            setattr(copy, name, value)
+        return copy
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.id!r})"
+
+
+class Meeting(_Record):
+    """One set of imported minutes: the meeting's facts as the parser read them.
+
+    ``title``, ``date``, ``language`` and ``series`` are read with it; the other facts
+    (attendees, agenda, source…) when first asked for."""
+
+    __slots__ = ("id", "title", "date", "language", "series")
+    TABLE = "meetings"
+    start = _Cold()
+    end = _Cold()
+    location = _Cold()
+    source = _Cold(dict)
+    attendees = _Cold(list)
+    absent = _Cold(list)
+    chair = _Cold()
+    secretary = _Cold()
+    agenda = _Cold(list)
+    decisions = _Cold(list)
+    next_meeting = _Cold()
+    imported = _Cold()
+    updated = _Cold()
+
+    def __init__(self, meeting_id: str, doc: dict, fetch: Callable[[str, str], dict] | None = None) -> None:
+        self.id = meeting_id
+        self.title = doc.get("title")
+        self.date = _date(doc.get("date"))
+        self.language = doc.get("language")
+        self.series = doc.get("series")
+        self._doc, self._fetch = doc, fetch
 
     def agenda_title(self, number: str | None) -> str | None:
         """The title of agenda item ``number``, if the minutes name it."""
@@ -427,7 +507,8 @@ class Meeting(NamedTuple):
         }
 
 
-class Mention(NamedTuple):
+class Mention(namedtuple("Mention", "meeting date status word sentence line paragraph score outcome "
+                                    "reason doubt", defaults=(None,))):
     """What a later meeting's minutes said of an action (``tracker.reconcile``).
 
     ``meeting`` and ``date`` name that meeting; ``status`` is what the words mean
@@ -442,23 +523,13 @@ class Mention(NamedTuple):
     well``, ``few words in common``).
     """
 
-    meeting: str
-    date: date | None
-    status: str
-    word: str | None
-    sentence: str
-    line: int | None
-    paragraph: int | None
-    score: int
-    outcome: str
-    reason: str
-    doubt: str | None = None
+    __slots__ = ()
 
     @classmethod
     def from_doc(cls, doc: dict) -> Mention:
         return cls(
             meeting=doc["meeting"],
-            date=_day(doc.get("date")),
+            date=_date(doc.get("date")),
             status=doc["status"],
             word=doc.get("word"),
             sentence=doc.get("sentence") or "",
@@ -488,18 +559,16 @@ class Mention(NamedTuple):
                 "reason": self.reason, "doubt": self.doubt}
 
 
-class Note(NamedTuple):
+class Note(namedtuple("Note", "at by text")):
     """A member's remark on an action."""
 
-    at: str
-    by: str
-    text: str
+    __slots__ = ()
 
     def to_json(self) -> dict:
         return {"at": self.at, "by": self.by, "text": self.text}
 
 
-class Action(NamedTuple):
+class Action(_Record):
     """A tracked action: what the minutes asked of whom by when, and how it stands.
 
     ``vanished`` is true when an edited version of the minutes no longer has the action;
@@ -509,43 +578,36 @@ class Action(NamedTuple):
     are what the minutes of later meetings said of it, oldest first (``Mention``).
     ``added`` is true for an action a member added (``minutes add``), not the minutes;
     its ``meeting`` has the id ``""`` when it was added to no meeting.
+
+    The fields a listing shows are read with it; ``source``, ``created``, ``updated`` and
+    ``mentions`` when first asked for.
     """
 
-    id: str
-    text: str
-    owners: tuple[str, ...]
-    due: date | None
-    status: str
-    meeting: Meeting
-    agenda_item: str | None
-    due_text: str | None
-    notes: tuple[Note, ...]
-    source: dict
-    vanished: bool
-    created: str | None
-    updated: str | None
-    mentions: tuple[Mention, ...] = ()
-    added: bool = False
+    __slots__ = ("id", "text", "owners", "due", "status", "meeting", "agenda_item", "due_text",
+                 "notes", "vanished", "added")
+    TABLE = "actions"
+    source = _Cold(dict)
+    created = _Cold()
+    updated = _Cold()
 
-    @classmethod
-    def from_doc(cls, action_id: str, doc: dict, meeting: Meeting) -> Action:
-        return cls(
-            id=action_id,
-            text=doc["text"],
-            owners=tuple(doc["owners"]),
-            due=_day(doc["due"]),
-            status=doc["status"],
-            meeting=meeting,
-            agenda_item=doc.get("agenda_item"),
-            due_text=doc.get("due_text"),
-            notes=tuple(Note(note["at"], note["by"], note["text"]) for note in doc.get("notes") or ()),
-            source=doc.get("source") or {},
-            vanished=doc.get("vanished", False),
-            created=doc.get("created"),
-            updated=doc.get("updated"),
-            mentions=tuple(Mention.from_doc(m) for m in doc.get("mentions") or ()),
-            added=doc.get("added", False),
-        )
+    def __init__(self, action_id: str, doc: dict, meeting: Meeting,
+                 fetch: Callable[[str, str], dict] | None = None) -> None:
+        self.id = action_id
+        self.text = doc["text"]
+        self.owners = tuple(doc["owners"])
+        self.due = _date(doc["due"])
+        self.status = doc["status"]
+        self.meeting = meeting
+        self.agenda_item = doc.get("agenda_item")
+        self.due_text = doc.get("due_text")
+        self.notes = tuple(Note(note["at"], note["by"], note["text"]) for note in doc.get("notes") or ())
+        self.vanished = doc.get("vanished") or False
+        self.added = doc.get("added") or False
+        self._doc, self._fetch = doc, fetch
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(Mention.from_doc(m) for m in self._whole().get("mentions") or ())
 
     def is_overdue(self, today: date) -> bool:
         """Open and due before ``today``."""
@@ -572,19 +634,18 @@ class Action(NamedTuple):
         }
 
 
-class Person(NamedTuple):
+class Person(namedtuple("Person", "name aliases open_actions", defaults=((), 0))):
     """A canonical name, the other names the minutes use for the same person, and how many
     open actions they own."""
 
-    name: str
-    aliases: tuple[str, ...] = ()
-    open_actions: int = 0
+    __slots__ = ()
 
     def to_json(self) -> dict:
         return {"name": self.name, "aliases": list(self.aliases), "open_actions": self.open_actions}
 
 
-class Change(NamedTuple):
+class Change(namedtuple("Change", "change at by via kind subject field old new undoes evidence",
+                        defaults=(None, None, None, None))):
     """One entry of the history: who changed which field of what, when, from what to what.
 
     ``kind`` is ``action``, ``meeting`` or ``person`` and ``subject`` that record's id;
@@ -595,17 +656,7 @@ class Change(NamedTuple):
     date, word, sentence, where).
     """
 
-    change: int
-    at: str
-    by: str
-    via: str
-    kind: str
-    subject: str
-    field: str
-    old: Any = None
-    new: Any = None
-    undoes: int | None = None
-    evidence: dict | None = None
+    __slots__ = ()
 
     @classmethod
     def from_doc(cls, doc: dict) -> Change:

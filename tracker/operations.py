@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from minutes.text import clean
 from tracker.codec import KINDS, STATUSES
@@ -33,18 +32,41 @@ class Transaction:
     """One locked read-modify-write of the database: the data, who is changing it and
     through which verb, and the history entries it has added."""
 
-    def __init__(self, data: dict, *, by: str, via: str, at: str) -> None:
+    def __init__(self, data: dict, *, by: str, via: str, at: str,
+                 last: tuple[int, int] | None = None) -> None:
+        """``last`` is the number of the latest change and the key of its last history entry
+        (``AtomicStorage.last``: the history in ``data`` may hold only the journal's part);
+        by default they are read from ``data``'s history."""
         self.data = data
         self.by = by
         self.via = via
         self.at = at
-        self.entries = 0
-        history = data["history"]
-        last = next(reversed(history), None)
-        self.change = history[last]["change"] + 1 if last else 1
-        self._next_key = int(last) + 1 if last else 1
+        if last is None:
+            history = data["history"]
+            key = next(reversed(history), None)
+            last = (history[key]["change"], int(key)) if key else (0, 0)
+        self.change = last[0] + 1
+        self._next_key = last[1] + 1
+        self.added: dict[str, dict] = {}  # the history entries made, by key
         self._people: People | None = None
         self._ids: IdSpace | None = None
+
+    @property
+    def entries(self) -> int:
+        """How many history entries this transaction has made."""
+        return len(self.added)
+
+    def next_change(self) -> None:
+        """What follows is a change of its own for ``undo`` (one file of a batch import)."""
+        if self.added and next(reversed(self.added.values()))["change"] == self.change:
+            self.change += 1
+
+    def journaled(self) -> bool:
+        """Whether every entry made sets a field of a record that is still there: a change
+        that can be one line of the journal (``AtomicStorage.append``)."""
+        return all(entry["field"] not in ("created", "deleted")
+                   and next(entry[k] in self.data[KINDS[k]] for k in KINDS if k in entry)
+                   for entry in self.added.values())
 
     @property
     def people(self) -> People:
@@ -71,14 +93,14 @@ class Transaction:
             entry["undoes"] = undoes
         if evidence is not None:
             entry["evidence"] = evidence
-        self.data["history"][str(self._next_key)] = entry
+        key = str(self._next_key)
+        self.data["history"][key] = entry
+        self.added[key] = entry
         self._next_key += 1
-        self.entries += 1
 
     def latest(self, count: int) -> list[dict]:
-        """The last ``count`` history entries, oldest first."""
-        entries = reversed(self.data["history"].values())
-        return [next(entries) for _ in range(count)][::-1]
+        """The last ``count`` history entries this transaction made, oldest first."""
+        return list(self.added.values())[len(self.added) - count:] if count else []
 
     def set(self, kind: str, subject: str, doc: dict, field: str, value: Any,
             evidence: dict | None = None) -> bool:
@@ -171,7 +193,7 @@ def set_text(text: str) -> Operation:
         raise StoreError(_("an action's text cannot be empty"))
 
     def apply(tx: Transaction, action_id: str, action: dict) -> None:
-        if action["text"] != text and not action.get("added") and "minutes_text" not in action:
+        if action["text"] != text and not action.get("added") and action.get("minutes_text") is None:
             tx.set("action", action_id, action, "minutes_text", action["text"])
         tx.set("action", action_id, action, "text", text)
 

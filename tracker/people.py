@@ -17,12 +17,12 @@ never a guess between two; a name that means nobody is refused with the closest 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from minutes.text import clean, fold
 from tracker.errors import StoreError, UnknownPerson
 from tracker.i18n import _
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every command
 if TYPE_CHECKING:
     from minutes.people import PeopleIndex
 

@@ -12,9 +12,9 @@ action document, and every action is scanned with it. Names go through the regis
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from tracker.codec import STATUSES
 from tracker.errors import StoreError
@@ -27,22 +27,24 @@ __all__ = ["Context", "Query", "due_within", "meeting", "overdue", "owner", "sta
 Test = Callable[[dict], bool]
 
 
-class Context(NamedTuple):
-    """What a query may need to know besides the action itself."""
+class Context(namedtuple("Context", "today people meetings")):
+    """What a query may need to know besides the action itself: ``today`` (a date), the
+    ``people`` registry and the ``meetings`` table."""
 
-    today: date
-    people: People
-    meetings: dict[str, dict]
+    __slots__ = ()
 
 
 class Query:
     """A test of one action, built by the functions of this module and composable."""
 
-    __slots__ = ("_compile", "text")
+    __slots__ = ("_compile", "text", "cold")
 
-    def __init__(self, compile: Callable[[Context], Test], text: str) -> None:
+    def __init__(self, compile: Callable[[Context], Test], text: str, *, cold: bool = False) -> None:
+        """``cold``: the test reads fields the store keeps apart from what a listing shows
+        (``codec.HOT``), so the store reads them first."""
         self._compile = compile
         self.text = text
+        self.cold = cold
 
     def compile(self, context: Context) -> Test:
         return self._compile(context)
@@ -52,21 +54,21 @@ class Query:
             first, second = self.compile(context), other.compile(context)
             return lambda action: first(action) and second(action)
 
-        return Query(compile, f"({self.text} & {other.text})")
+        return Query(compile, f"({self.text} & {other.text})", cold=self.cold or other.cold)
 
     def __or__(self, other: Query) -> Query:
         def compile(context: Context) -> Test:
             first, second = self.compile(context), other.compile(context)
             return lambda action: first(action) or second(action)
 
-        return Query(compile, f"({self.text} | {other.text})")
+        return Query(compile, f"({self.text} | {other.text})", cold=self.cold or other.cold)
 
     def __invert__(self) -> Query:
         def compile(context: Context) -> Test:
             test = self.compile(context)
             return lambda action: not test(action)
 
-        return Query(compile, f"~{self.text}")
+        return Query(compile, f"~{self.text}", cold=self.cold)
 
     def __repr__(self) -> str:
         return f"Query({self.text})"
@@ -159,4 +161,4 @@ def text(words: str) -> Query:
 
         return test
 
-    return Query(compile, f"text {words!r}")
+    return Query(compile, f"text {words!r}", cold=True)  # the source's sentence

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections import namedtuple
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
 
 from minutes.text import clean
 from tracker import codec, operations, queries
@@ -19,7 +18,11 @@ from tracker.people import alias as make_alias
 from tracker.storage import AtomicStorage
 from tracker.i18n import _
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every command
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from minutes.model import Minutes
 
     from tracker.agenda import Agenda
@@ -33,11 +36,17 @@ __all__ = ["ActionStore", "Stale", "default_path", "default_user", "read_due"]
 
 def default_path() -> Path:
     """``$MINUTES_STORE``, else ``actions.json`` in the user's data directory."""
-    if os.environ.get("MINUTES_STORE"):
-        return Path(os.environ["MINUTES_STORE"]).expanduser()
-    from platformdirs import user_data_path
+    from pathlib import Path
 
-    return user_data_path("minutes", appauthor=False) / "actions.json"
+    return Path(_default_file())
+
+
+def _default_file() -> str:
+    if os.environ.get("MINUTES_STORE"):
+        return os.path.expanduser(os.environ["MINUTES_STORE"])
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("minutes", appauthor=False), "actions.json")
 
 
 def default_user() -> str:
@@ -77,13 +86,11 @@ def read_due(phrase: str, language: str | None = None, today: date | None = None
     raise StoreError(_("cannot read the due date {phrase}{hint}").format(phrase=nearest, hint=hint))
 
 
-class Stale(NamedTuple):
+class Stale(namedtuple("Stale", "action carried_over days_overdue")):
     """An open action that has waited too long: carried over to ``carried_over`` later
     meetings of its series, ``days_overdue`` past its due date (0 when not overdue)."""
 
-    action: Action
-    carried_over: int
-    days_overdue: int
+    __slots__ = ()
 
     def to_json(self) -> dict:
         return {**self.action.to_json(), "carried_over": self.carried_over,
@@ -94,17 +101,34 @@ class ActionStore:
     """The action store: meetings and their actions, the people registry and the history
     of every change, in one TinyDB file shared safely by several processes.
 
-    Reads are served from the file as last parsed, re-read only when it changed. Every
-    change is one locked read-modify-write and one atomic write; ``batch()`` makes several
-    changes one write (and one change for ``undo``). One store object is for one thread;
-    processes share a file safely, each with its own ``ActionStore``.
+    Reads are served from the files as last parsed, re-read only when they changed; a
+    listing reads what it shows (``codec.HOT``), and the rest of a record (its source,
+    mentions, history) is read when first asked for. Every change is one locked
+    read-modify-write: a change of fields is one line added to the store's journal, any
+    other change one atomic write of the whole store (``tracker.storage``); ``batch()``
+    makes several changes one write (and one change for ``undo``). One store object is for
+    one thread; processes share a store safely, each with its own ``ActionStore``.
+    ``report(message)`` hears what the store mended as it read (a journal line cut off by a
+    crash); by default it is a warning.
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, *, user: str | None = None) -> None:
-        self.path = Path(path) if path is not None else default_path()
+    def __init__(self, path: str | os.PathLike | None = None, *, user: str | None = None,
+                 report: Callable[[str], None] | None = None) -> None:
+        self._file = os.fspath(path) if path is not None else _default_file()
         self.user = " ".join(clean(user or default_user()).split()) or "unknown"
-        self._storage = AtomicStorage(self.path, validate=codec.check)
+        self._storage = AtomicStorage(self._file, validate=codec.check, report=report)
         self._tx: Transaction | None = None
+
+    @property
+    def path(self) -> Path:
+        """The store's file (a ``pathlib.Path``)."""
+        from pathlib import Path
+
+        return Path(self._file)
+
+    def version(self) -> tuple:
+        """What changes whenever the store does, by any process (cheap: two ``stat``)."""
+        return self._storage.version()
 
     def __enter__(self) -> ActionStore:
         return self
@@ -116,14 +140,36 @@ class ActionStore:
         self._storage.close()
 
     def __repr__(self) -> str:
-        return f"ActionStore({str(self.path)!r})"
+        return f"ActionStore({self._file!r})"
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _data(self) -> dict:
+    def _hot(self) -> dict:
+        """The database with what a listing shows (``AtomicStorage.read_hot``)."""
         if self._tx is not None:
             return self._tx.data
+        return self._storage.read_hot() or codec.new_database()
+
+    def _whole(self) -> dict:
+        """The whole database, cold fields and history too."""
+        if self._tx is not None:
+            if self._storage.holds(self._tx.data) and not self._storage.whole:
+                self._storage.read()  # fills in the transaction's own data
+            return self._tx.data
         return self._storage.read() or codec.new_database()
+
+    def _fetch(self, table: str, key: str) -> dict | None:
+        """A record's whole document, for the cold fields of a record already read."""
+        data = self._whole() if self._tx is not None else self._storage.cached()
+        return data[table].get(key) if data is not None else None
+
+    def _fetcher(self) -> Callable[[str, str], dict | None] | None:
+        """How the records about to be made get their cold fields: None when the data they
+        are made of has them (read whole, or made in this process)."""
+        data = self._tx.data if self._tx is not None else None
+        if self._storage.whole or data is not None and not self._storage.holds(data):
+            return None
+        return self._fetch
 
     def actions(
         self,
@@ -160,7 +206,7 @@ class ActionStore:
             conditions.append(queries.meeting(meeting))
         if text is not None:
             conditions.append(queries.text(text))
-        data = self._data()
+        data = self._whole() if any(c.cold for c in conditions) else self._hot()
         table, meetings = data["actions"], data["meetings"]
         if conditions:
             query = conditions[0]
@@ -176,32 +222,32 @@ class ActionStore:
 
     def action(self, action_id: str) -> Action:
         """The action with this id or unique id prefix."""
-        data = self._data()
+        data = self._hot()
         _, key = find(action_id, {"action": data["actions"]})
         return self._actions([(key, data["actions"][key])], data["meetings"])[0]
 
     def meetings(self) -> list[Meeting]:
         """Every meeting, the latest first."""
-        table = self._data()["meetings"]
-        found = [Meeting.from_doc(key, doc) for key, doc in table.items()]
+        table, fetch = self._hot()["meetings"], self._fetcher()
+        found = [Meeting(key, doc, fetch) for key, doc in table.items()]
         found.sort(key=lambda m: (m.date or date.min, m.id), reverse=True)
         return found
 
     def meeting(self, meeting_id: str) -> Meeting:
         """The meeting with this id or unique id prefix."""
-        table = self._data()["meetings"]
+        table = self._hot()["meetings"]
         _, key = find(meeting_id, {"meeting": table})
-        return Meeting.from_doc(key, table[key])
+        return Meeting(key, table[key], self._fetcher())
 
     def find(self, some_id: str) -> Action | Meeting:
         """The action or meeting with this id or unique id prefix."""
-        data = self._data()
+        data = self._hot()
         kind, key = find(some_id, {"action": data["actions"], "meeting": data["meetings"]})
         return self.action(key) if kind == "action" else self.meeting(key)
 
     def history(self, some_id: str | None = None) -> list[Change]:
         """Every change, oldest first; or those of one action, meeting or person."""
-        entries = self._data()["history"].values()
+        entries = self._whole()["history"].values()
         if some_id is None:
             return [Change.from_doc(e) for e in entries]
         return [Change.from_doc(e) for e in entries
@@ -209,7 +255,7 @@ class ActionStore:
 
     def people(self) -> list[Person]:
         """The registry, by name, with how many open actions each person owns."""
-        data = self._data()
+        data = self._hot()
         open_counts: dict[str, int] = {}
         for doc in data["actions"].values():
             if doc["status"] == "open":
@@ -220,7 +266,7 @@ class ActionStore:
 
     def person(self, name: str) -> str | None:
         """The canonical name ``name`` means (a name, an alias or a unique first name)."""
-        return People(self._data()["people"]).resolve(name)
+        return People(self._hot()["people"]).resolve(name)
 
     # -- follow-through across meetings ----------------------------------------------------
 
@@ -228,9 +274,9 @@ class ActionStore:
         """The meetings grouped by body (``tracker.series``), the most recently met first."""
         from tracker.series import group, keys
 
-        table = self._data()["meetings"]
+        table, fetch = self._hot()["meetings"], self._fetcher()
         named = keys(table)
-        return group(Meeting.from_doc(mid, {**doc, "series": named[mid]}) for mid, doc in table.items())
+        return group(Meeting(mid, {**doc, "series": named[mid]}, fetch) for mid, doc in table.items())
 
     def find_series(self, wanted: str) -> Series:
         """The series whose name starts with ``wanted`` (any case), or that holds the
@@ -242,7 +288,7 @@ class ActionStore:
         exact = [s for s in everything if s.name == word]
         found = exact or [s for s in everything if s.name.startswith(word)]
         try:
-            _kind, key = find(wanted, {"meeting": self._data()["meetings"]})
+            _kind, key = find(wanted, {"meeting": self._hot()["meetings"]})
             found += [s for s in everything if key in {m.id for m in s.meetings} and s not in found]
         except (UnknownId, AmbiguousId):
             pass
@@ -259,7 +305,7 @@ class ActionStore:
         still open (``tracker.series.carried_over``)."""
         from tracker.series import carried_over
 
-        data = self._data()
+        data = self._whole()
         return carried_over(data["actions"], data["meetings"], data["history"])
 
     def stale(self, *, today: date | None = None, carried: int | None = None,
@@ -301,23 +347,26 @@ class ActionStore:
     def _context(self, data: dict, today: date | None) -> queries.Context:
         return queries.Context(today or date.today(), People(data["people"]), data["meetings"])
 
-    @staticmethod
-    def _actions(found: list[tuple[str, dict]], meetings: dict) -> list[Action]:
+    def _actions(self, found: list[tuple[str, dict]], meetings: dict) -> list[Action]:
         made: dict[str, Meeting] = {}
+        fetch = self._fetcher()
         result = []
         for key, doc in found:
             meeting_id = doc["meeting"] or ""  # an action added to no meeting: a meeting ""
             meeting = made.get(meeting_id)
             if meeting is None:
-                meeting = made[meeting_id] = Meeting.from_doc(meeting_id, meetings.get(meeting_id, {}))
-            result.append(Action.from_doc(key, doc, meeting))
+                meeting = made[meeting_id] = Meeting(meeting_id, meetings.get(meeting_id, {}), fetch)
+            result.append(Action(key, doc, meeting, fetch))
         return result
 
     # -- changing --------------------------------------------------------------------------
 
     @contextmanager
-    def _change(self, via: str) -> Iterator[Transaction]:
-        """One locked read-modify-write, written once if anything changed."""
+    def _change(self, via: str, *, hot: bool = False) -> Iterator[Transaction]:
+        """One locked read-modify-write, written once if anything changed: a change that
+        only sets fields is a line of the journal, anything else a write of the whole store.
+        ``hot``: the change reads only the fields ``codec.HOT`` names, so the rest of the
+        store is not read (unless the change turns out to need a write of it all)."""
         if self._tx is not None:  # inside batch(): part of its one write
             outer, self._tx.via = self._tx.via, via
             try:
@@ -326,10 +375,11 @@ class ActionStore:
                 self._tx.via = outer
             return
         with self._storage.locked():
-            data = self._storage.read()
+            data = self._storage.read_hot() if hot else self._storage.read()
             if data is None:
                 data = codec.new_database()
-            tx = operations.Transaction(data, by=self.user, via=via, at=codec.now())
+            tx = operations.Transaction(data, by=self.user, via=via, at=codec.now(),
+                                        last=self._storage.last())
             self._tx = tx
             try:
                 yield tx
@@ -339,7 +389,10 @@ class ActionStore:
             finally:
                 self._tx = None
             if tx.entries:
-                self._storage.write(data)
+                if tx.journaled():
+                    self._storage.append(data, tx.added)
+                else:
+                    self._storage.write(data)
 
     @contextmanager
     def batch(self) -> Iterator[ActionStore]:
@@ -357,10 +410,13 @@ class ActionStore:
             ids = IdSpace(data["meetings"], data["actions"]) if dry_run else tx.ids
             return importer.apply(tx, importer.plan(data, minutes, at=tx.at, ids=ids, dry_run=dry_run))
 
-    def update(self, action_ids: Iterable[str], *changes: Operation, via: str = "update") -> list[Change]:
+    def update(self, action_ids: Iterable[str], *changes: Operation, via: str = "update",
+               hot: bool = False) -> list[Change]:
         """Apply operations (``tracker.operations``) to actions by id or unique prefix;
-        return the history entries made. All ids are checked before anything changes."""
-        with self._change(via) as tx:
+        return the history entries made. All ids are checked before anything changes.
+        ``hot``: the operations read only what ``codec.HOT`` names (those of this class do,
+        but ``accept_mention``), so the rest of the store is not read."""
+        with self._change(via, hot=hot) as tx:
             table = tx.data["actions"]
             keys = [find(action_id, {"action": table})[1] for action_id in action_ids]
             before = tx.entries
@@ -370,18 +426,18 @@ class ActionStore:
             return [Change.from_doc(e) for e in tx.latest(tx.entries - before)]
 
     def complete(self, *action_ids: str) -> list[Change]:
-        return self.update(action_ids, operations.set_status("done"), via="done")
+        return self.update(action_ids, operations.set_status("done"), via="done", hot=True)
 
     def reopen(self, *action_ids: str) -> list[Change]:
-        return self.update(action_ids, operations.set_status("open"), via="reopen")
+        return self.update(action_ids, operations.set_status("open"), via="reopen", hot=True)
 
     def cancel(self, *action_ids: str) -> list[Change]:
-        return self.update(action_ids, operations.set_status("cancelled"), via="cancel")
+        return self.update(action_ids, operations.set_status("cancelled"), via="cancel", hot=True)
 
     def assign(self, action_id: str, *owners: str, new: bool = False) -> list[Change]:
         """Make these people the owners (``operations.assign``: names read as the parser
         reads them; ``UnknownPerson`` for nobody, unless ``new``)."""
-        return self.update([action_id], operations.assign(*owners, new=new), via="assign")
+        return self.update([action_id], operations.assign(*owners, new=new), via="assign", hot=True)
 
     def set_due(self, action_id: str, due: date | str | None, *, today: date | None = None) -> list[Change]:
         """Set the due date: a ``date``, ``None``, or a phrase a person typed (``25.3.``,
@@ -389,15 +445,15 @@ class ActionStore:
         ``today`` in the language of the action's minutes."""
         if isinstance(due, str):
             due = read_due(due, self.action(action_id).meeting.language, today)
-        return self.update([action_id], operations.set_due(due), via="due")
+        return self.update([action_id], operations.set_due(due), via="due", hot=True)
 
     def note(self, action_id: str, text: str) -> list[Change]:
-        return self.update([action_id], operations.add_note(text), via="note")
+        return self.update([action_id], operations.add_note(text), via="note", hot=True)
 
     def edit(self, action_id: str, *, text: str) -> list[Change]:
         """Correct what the parser misread: the action's text (``operations.set_text``; a
         re-import of its minutes keeps the correction)."""
-        return self.update([action_id], operations.set_text(text), via="edit")
+        return self.update([action_id], operations.set_text(text), via="edit", hot=True)
 
     def add(self, text: str, *, owners: Iterable[str] = (), due: date | str | None = None,
             meeting: str | None = None, new: bool = False, today: date | None = None) -> Action:
@@ -417,7 +473,7 @@ class ActionStore:
     def accept(self, action_id: str, meeting_id: str | None = None) -> list[Change]:
         """Follow a proposed mention of an action (the latest, or the one of the meeting
         with this id prefix): it becomes applied and the action takes its status."""
-        meeting_key = find(meeting_id, {"meeting": self._data()["meetings"]})[1] if meeting_id else None
+        meeting_key = find(meeting_id, {"meeting": self._hot()["meetings"]})[1] if meeting_id else None
         return self.update([action_id], operations.accept_mention(meeting_key), via="follow-up")
 
     def alias(self, alias: str, name: str) -> str:
@@ -436,7 +492,7 @@ class ActionStore:
 
     def last_change(self, *, anyone: bool = False) -> list[Change]:
         """What ``undo`` would revert (the same ``anyone``), newest entry first."""
-        _, entries = operations.undoable(self._data()["history"], None if anyone else self.user)
+        _, entries = operations.undoable(self._whole()["history"], None if anyone else self.user)
         return [Change.from_doc(e) for e in entries]
 
     def digest(self, owner: str | None = None, *, meeting: str | None = None,
@@ -451,7 +507,7 @@ class ActionStore:
         today = today or date.today()
         body = "text" if format == "eml" else format
         if owner is not None:
-            name = People(self._data()["people"]).known(owner)
+            name = People(self._hot()["people"]).known(owner)
             subject = f"Open actions for {name}, {today.isoformat()}"
             text = export.digest(self.actions(owner=name, status="open", today=today), name, today, body)
         elif meeting is not None:

@@ -20,7 +20,6 @@ worker once the first load is done, so the first import is quick.
 from __future__ import annotations
 
 import gc
-import os
 import queue
 import threading
 import time
@@ -279,11 +278,11 @@ class MinutesApp(App[None]):
         index.prepare()
 
     def _stat(self) -> tuple | None:
+        """What changes when anyone changes the store (its snapshot or its journal)."""
         try:
-            info = os.stat(self.store.path)
+            return self.store.version()
         except OSError:
             return None
-        return (info.st_ino, info.st_size, info.st_mtime_ns)
 
     def _poll(self) -> None:
         """Read the store again if another process changed it (not while a job of ours

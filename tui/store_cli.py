@@ -69,7 +69,14 @@ def verb(name: str, *arguments, updates: bool = False, parses: bool = False):
 def open_store(args: Namespace) -> ActionStore:
     from tracker import ActionStore
 
-    return ActionStore(args.store, user=getattr(args, "by", None))
+    return ActionStore(args.store, user=getattr(args, "by", None), report=notice)
+
+
+def notice(message: str) -> None:
+    """What the store mended as it read (a change cut off by a crash): one line on stderr."""
+    from minutes.text import visible
+
+    print(f"minutes: {visible(message)}", file=sys.stderr)
 
 
 def echo_json(value) -> None:

@@ -77,3 +77,16 @@ def run_cli(*args: str, env: dict | None = None) -> Ran:
         os.environ.clear()
         os.environ.update(saved)
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def stored(path) -> dict:
+    """The store as TinyDB reads it through the store's storage: every table of documents
+    by id, the journal's changes in (what a person editing it by hand would write back as
+    one JSON document, which the store reads as an earlier version's file)."""
+    from tracker.storage import AtomicStorage
+
+    storage = AtomicStorage(path)
+    try:
+        return storage.read()
+    finally:
+        storage.close()

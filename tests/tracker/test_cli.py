@@ -179,18 +179,24 @@ def test_a_corrupt_store_is_named_and_left_alone(path):
     assert path.read_bytes().endswith(b'"act')
 
 
-def test_a_failing_disk_is_one_line_naming_the_store(path, monkeypatch):
+@pytest.mark.parametrize("verb, failing", [(["done", "{id}"], "write"), (["add", "Tilaa kahvit"], "replace")],
+                         ids=["a line of the journal", "written whole"])
+def test_a_failing_disk_is_one_line_naming_the_store(path, monkeypatch, verb, failing):
     import os
 
     def disk_full(*args):
         raise OSError(28, "No space left on device")
 
+    hall = ids_of(path)["Selvittää salin hinnan"]
     before = path.read_bytes()
-    monkeypatch.setattr(os, "replace", disk_full)
-    result = run("done", ids_of(path)["Selvittää salin hinnan"], "--store", str(path))
+    monkeypatch.setattr(os, failing, disk_full)
+    result = run(*[w.format(id=hall) for w in verb], "--store", str(path))
+    monkeypatch.undo()
     assert result.exit_code == 2
     assert result.stderr == f"minutes: {path}: No space left on device\n"
     assert path.read_bytes() == before
+    assert ids_of(path)["Selvittää salin hinnan"] == hall
+    assert run("show", hall, "--store", str(path)).stdout.split()[1] == "open"
 
 
 def test_help_version_and_usage_errors(path):

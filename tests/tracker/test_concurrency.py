@@ -1,12 +1,12 @@
 """Several processes on one store: no update lost, never an unreadable file.
 
 Real processes, not threads: four update different actions while two import meetings, all
-at once; then a writer is killed with SIGKILL at random moments, again and again.
+at once; then a writer is killed with SIGKILL at random moments, again and again, between
+lines of the journal and in writes of the whole store.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from store_helpers import action, minutes
+from store_helpers import action, minutes, stored
 from tracker import ActionStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,7 @@ IMPORTER = """
 import sys, time
 from datetime import date, timedelta
 from pathlib import Path
-from store_helpers import action, minutes
+from store_helpers import action, minutes, stored
 from tracker import ActionStore
 path, worker = sys.argv[1], sys.argv[2]
 while not Path(path + ".go").exists():
@@ -54,11 +54,13 @@ with ActionStore(path, user=worker) as store:
 WRITER = """
 import sys
 from tracker import ActionStore
-path, action_id, round_ = sys.argv[1], sys.argv[2], sys.argv[3]
+path, action_id, other_id, round_ = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 with ActionStore(path, user="writer") as store:
     n = 0
     while True:
-        store.note(action_id, f"{round_}:{n}")
+        store.note(action_id, f"{round_}:{n}")  # a line of the journal
+        if n % 3 == 2:  # a new person: the whole store written, the journal folded in
+            store.assign(other_id, f"Henkilö {round_}-{n}", new=True)
         print(n, flush=True)
         n += 1
 """
@@ -83,7 +85,7 @@ def test_concurrent_updaters_and_importers_lose_nothing(tmp_path):
     for worker in workers:
         assert worker.wait(timeout=120) == 0, worker.stderr.read().decode()
 
-    data = json.loads(path.read_bytes())  # valid JSON
+    data = stored(path)  # valid, the journal too
     assert len(data["meetings"]) == 1 + 2 * 5
     assert len(data["actions"]) == 100 + 2 * 5 * 10
     with ActionStore(path) as store:
@@ -101,12 +103,12 @@ def test_a_writer_killed_again_and_again_never_leaves_an_unreadable_store(tmp_pa
     path = tmp_path / "actions.json"
     with ActionStore(path, user="setup") as store:  # big enough that a write takes a while
         store.import_minutes(minutes(*[action(f"Tehtävä {n} " + "sana " * 20) for n in range(1500)]))
-        target = store.actions()[0].id
+        target, other = [a.id for a in store.actions()[:2]]
     rng = random.Random(4)
     before: list[str] = []
     cut_mid_write = 0
     for round_ in range(20):
-        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target, str(round_)],
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target, other, str(round_)],
                                   env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = writer.stdout.readline()
         assert first.strip() == "0", writer.stderr.read()
@@ -117,7 +119,7 @@ def test_a_writer_killed_again_and_again_never_leaves_an_unreadable_store(tmp_pa
         last_printed = int(printed[-1])
         cut_mid_write += any(tmp_path.glob(".actions.json.*.tmp"))
 
-        data = json.loads(path.read_bytes())  # whole and valid: never torn
+        data = stored(path)  # whole and valid: never torn
         assert len(data["actions"]) == 1500
         with ActionStore(path) as store:
             notes = [n.text for n in store.action(target).notes]
@@ -129,10 +131,10 @@ def test_a_writer_killed_again_and_again_never_leaves_an_unreadable_store(tmp_pa
         before = notes
     assert cut_mid_write  # some kills did land between writing the new file and replacing
     with ActionStore(path, user="after") as store:  # the next write removes what a kill left
-        store.note(target, "after the kills")
+        store.assign(other, "Henkilö viimeinen", new=True)
     assert {p.name for p in tmp_path.iterdir()} == {"actions.json", "actions.json.bak",
                                                      "actions.json.lock"}
-    backup = json.loads((tmp_path / "actions.json.bak").read_bytes())
+    backup = stored(tmp_path / "actions.json.bak")
     assert len(backup["actions"]) == 1500
 
 

@@ -101,37 +101,44 @@ def test_every_byte_of_a_private_store_is_written_to_a_file_no_more_open_than_it
     monkeypatch.setattr(os, "write", watched)
     try:
         with ActionStore(store_file, user="anna") as store:
-            store.complete(store.actions()[0].id)
+            store.add("Tilaa kahvit")  # the store written whole
+            store.complete(store.actions()[0].id)  # a line of its journal
     finally:
         os.umask(umask)
     monkeypatch.undo()
 
     assert seen and all(m & 0o077 == 0 for m in seen), [oct(m) for m in seen]
     assert mode(store_file) == 0o600 and mode(folder / "a.json.bak") == 0o600
+    assert mode(folder / "a.json.journal") == 0o600
 
 
-def test_a_write_that_fails_on_a_full_disk_leaves_no_copy_of_the_store_and_the_store_as_it_was(folder):
+@pytest.mark.parametrize("verb", [["add", "Tilaa kahvit"], ["note", "{id}", "soitettu " * 40]],
+                         ids=["written whole", "a line of the journal"])
+def test_a_write_that_fails_on_a_full_disk_leaves_no_copy_of_the_store_and_the_store_as_it_was(folder, verb):
     """``ulimit -f``: the update's write fails half way (EFBIG), as on a full disk."""
     store_file = folder / "a.json"
     with ActionStore(store_file, user="anna") as store:
         store.import_minutes(minutes(*[action(f"Tehtävä {n} " + "sana " * 30) for n in range(300)],
                                      title="Toinen kokous"))
+        store.note(store.actions()[0].id, "aloitettu")  # the journal has a line
     store_file.chmod(0o600)
     action_id = first_id(store_file)
-    before = store_file.read_bytes()
+    journal = folder / "a.json.journal"
+    before, journal_before = store_file.read_bytes(), journal.read_bytes()
     names = {p.name for p in folder.iterdir()}
-    limit = len(before) // 2
+    limit = len(before) // 2 if verb[0] == "add" else len(journal_before) + 100
     code = ("import resource, sys; from tui.cli import main\n"
             f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))\n"
             "sys.exit(main(sys.argv[1:]))")
 
-    done = subprocess.run([sys.executable, "-c", code, "done", action_id, "--store", str(store_file)],
+    done = subprocess.run([sys.executable, "-c", code, *[w.format(id=action_id) for w in verb],
+                           "--store", str(store_file)],
                           env=ENV, capture_output=True, text=True, cwd=ROOT, umask=0o022)
 
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.splitlines()) == 1 and "a.json" in done.stderr
     assert "Traceback" not in done.stderr
-    assert store_file.read_bytes() == before
+    assert store_file.read_bytes() == before and journal.read_bytes() == journal_before
     assert {p.name for p in folder.iterdir()} == names  # no temporary file left behind
     assert mode(store_file) == 0o600
 
@@ -185,6 +192,7 @@ def test_the_backup_sharing_the_stores_file_after_a_crash_is_no_second_name(fold
     os.link(store_file, folder / ".a.json.0123456789ab.tmp")
 
     assert run("done", first_id(store_file), "--store", str(store_file)).exit_code == 0
+    assert run("add", "Tilaa kahvit", "--store", str(store_file)).exit_code == 0  # written whole
     assert not (folder / ".a.json.0123456789ab.tmp").exists()
 
 

@@ -20,7 +20,7 @@ import icalendar
 import orjson
 import pytest
 
-from store_helpers import action, by_text, minutes
+from store_helpers import action, by_text, minutes, stored
 from store_helpers import run_cli as run
 from tracker import ActionStore
 from tracker.export import export
@@ -54,7 +54,7 @@ def ids(path) -> dict[str, str]:
 
 def plant(path, change) -> None:
     """Edit the store file by hand, as someone with write access to its folder could."""
-    data = orjson.loads(path.read_bytes())
+    data = stored(path)
     change(data)
     path.write_bytes(orjson.dumps(data))
 
@@ -68,10 +68,10 @@ def test_assign_note_and_as_keep_no_control_character_or_override(path):
     assert run("assign", hall, hostile_name, "--new", "--store", str(path), "--as", f"mal{CLIPBOARD}").exit_code == 0
     assert run("note", hall, f"soitettu {CLIPBOARD} \x9b31m kaupungille{RLO}", "--store", str(path),
                "--as", f"eve\u2066{ESC}[1m").exit_code == 0
-    stored = path.read_text(encoding="utf-8")
+    written = path.read_text(encoding="utf-8") + path.with_name("actions.json.journal").read_text(encoding="utf-8")
 
-    assert raw_controls(json.loads(stored).__repr__()) == []
-    assert "\\u001b" not in stored and RLO not in stored and "\\u009b" not in stored
+    assert raw_controls(repr(stored(path))) == []
+    assert "\\u001b" not in written and RLO not in written and "\\u009b" not in written
     with ActionStore(path) as store:
         a = store.action(hall)
         assert a.owners == ("Pekka[2J Nieminen",)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from store_helpers import BOARD_ACTIONS, action, board, by_text, minutes
+from store_helpers import BOARD_ACTIONS, action, board, by_text, minutes, stored
 from tracker import ActionStore
 
 
@@ -209,14 +209,15 @@ def test_a_store_of_schema_1_is_read_with_its_vanished_open_actions_vanished(fil
 
     path = tmp_path / "actions.json"
     venue = by_text(filled, "Varaa tilat kevätseminaariin")
-    data = json.loads(path.read_bytes())
-    data["meta"]["store"]["schema"] = 1  # as the earlier version kept one: open, and marked
-    data["actions"][venue.id]["vanished"] = True
+    data = stored(path)
+    data["meta"]["store"]["schema"] = 1  # as the earlier version kept one (one JSON document):
+    data["actions"][venue.id]["vanished"] = True  # open, and marked
     path.write_text(json.dumps(data), encoding="utf-8")
     with ActionStore(path) as old:
         assert old.action(venue.id).status == "vanished"
         assert venue.id not in {a.id for a in old.actions(status="open")}
-        old.note(venue.id, "still needed?")
-    written = json.loads(path.read_bytes())
-    assert written["meta"]["store"]["schema"] == 2
+        old.note(venue.id, "still needed?")  # written whole, in this version's form
+    written = stored(path)
+    assert written["meta"]["store"]["schema"] == 3
     assert written["actions"][venue.id]["status"] == "vanished"
+    assert [n["text"] for n in written["actions"][venue.id]["notes"]] == ["still needed?"]

@@ -1,5 +1,6 @@
-"""The store file: round trips, atomic writes with a backup, refusing corrupt and foreign
-files without touching them, and seeing other processes' writes."""
+"""The store's files: round trips, atomic writes with a backup, refusing corrupt and foreign
+files without touching them, and seeing other processes' writes. The journal has its own
+tests in test_journal.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from store_helpers import board, by_text
+from store_helpers import board, by_text, stored
 from tracker import ActionStore, CorruptStore
 from tracker.storage import AtomicStorage
 
@@ -29,11 +30,11 @@ def test_round_trip_through_a_new_store_object(filled, tmp_path):
         assert [m.id for m in again.meetings()] == [original.meeting.id]
 
 
-def test_the_file_is_a_tinydb_database_with_a_schema(filled, tmp_path):
+def test_the_store_is_a_tinydb_database_with_a_schema(filled, tmp_path):
     path = tmp_path / "actions.json"
-    data = json.loads(path.read_bytes())
+    data = stored(path)
     assert list(data) == ["meta", "meetings", "actions", "people", "history"]
-    assert data["meta"]["store"] == {"format": "minutes-store", "schema": 2}
+    assert data["meta"]["store"] == {"format": "minutes-store", "schema": 3}
 
     class ById(Table):  # documents are keyed by our hex ids, not TinyDB's numbers
         document_id_class = str
@@ -41,10 +42,46 @@ def test_the_file_is_a_tinydb_database_with_a_schema(filled, tmp_path):
     class Reader(TinyDB):
         table_class = ById
 
-    with Reader(path, access_mode="r") as db:
+    with Reader(path, storage=AtomicStorage, access_mode="r") as db:
         texts = {doc["text"] for doc in db.table("actions").all()}
         assert "Selvittää salin hinnan" in texts
         assert {doc.doc_id for doc in db.table("actions")} == {a.id for a in filled.actions()}
+        assert all(doc["source"]["snippet"] for doc in db.table("actions"))  # the cold fields too
+
+
+def test_tinydb_writes_through_the_storage_and_the_store_sees_it(filled, tmp_path):
+    path = tmp_path / "actions.json"
+    hall = by_text(filled, "Selvittää salin hinnan")
+    filled.note(hall.id, "kysytty")  # in the journal, which TinyDB reads too
+
+    class ById(Table):
+        document_id_class = str
+
+    class Writer(TinyDB):
+        table_class = ById
+
+    with Writer(path, storage=AtomicStorage) as db:
+        actions = db.table("actions")
+        assert [n["text"] for n in actions.get(doc_id=hall.id)["notes"]] == ["kysytty"]
+        actions.update({"status": "cancelled"}, doc_ids=[hall.id])
+    with ActionStore(path) as again:
+        assert again.action(hall.id).status == "cancelled"
+        assert [n.text for n in again.action(hall.id).notes] == ["kysytty"]
+
+
+def test_a_listing_reads_the_first_line_only(filled, tmp_path):
+    """The snapshot's first line holds what a listing shows, the second the rest: the
+    sentence an action came from is not in the first."""
+    path = tmp_path / "actions.json"
+    first, second = path.read_bytes().split(b"\n")[:2]
+    hall = by_text(filled, "Selvittää salin hinnan")
+    assert b"Selvitt\xc3\xa4\xc3\xa4 salin hinnan" in first and b'"snippet"' not in first
+    assert b'"snippet"' in second and b'"history"' in second
+    with ActionStore(path) as store:
+        assert store.action(hall.id).text == hall.text
+        assert not store._storage.whole  # the second line is not read for that
+        assert store.action(hall.id).source["snippet"] == "Selvittää salin hinnan."
+        assert store._storage.whole
 
 
 def test_a_missing_store_reads_as_empty_and_is_not_created(tmp_path):
@@ -58,11 +95,15 @@ def test_a_missing_store_reads_as_empty_and_is_not_created(tmp_path):
 def test_a_write_replaces_the_file_and_keeps_the_previous_version(filled, tmp_path):
     path, backup = tmp_path / "actions.json", tmp_path / "actions.json.bak"
     before = path.read_bytes()
-    filled.complete(by_text(filled, "Päivittää verkkosivut").id)
+    filled.complete(by_text(filled, "Päivittää verkkosivut").id)  # a line of the journal
+    assert path.read_bytes() == before and not backup.exists()
+    filled.add("Tilaa kahvit")  # a new action: the store written whole, the journal in it
     assert backup.read_bytes() == before
     assert path.read_bytes() != before
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "actions.json", "actions.json.bak", "actions.json.lock"]
+    with ActionStore(path) as again:
+        assert again.action(by_text(filled, "Päivittää verkkosivut").id).status == "done"
 
 
 @pytest.mark.parametrize("content, reason", [
@@ -74,7 +115,7 @@ def test_a_write_replaces_the_file_and_keeps_the_previous_version(filled, tmp_pa
 ])
 def test_a_corrupt_or_foreign_file_is_refused_and_left_as_it_is(filled, tmp_path, content, reason):
     path, backup = tmp_path / "actions.json", tmp_path / "actions.json.bak"
-    filled.complete(by_text(filled, "Päivittää verkkosivut").id)  # now there is a .bak
+    filled.add("Tilaa kahvit")  # written whole: now there is a .bak
     path.write_bytes(content)
     with ActionStore(path) as store:
         with pytest.raises(CorruptStore) as error:
@@ -87,7 +128,7 @@ def test_a_corrupt_or_foreign_file_is_refused_and_left_as_it_is(filled, tmp_path
         with pytest.raises(CorruptStore):
             store.import_minutes(board())
     assert path.read_bytes() == content
-    assert json.loads(backup.read_bytes())["meta"]["store"]["format"] == "minutes-store"
+    assert stored(backup)["meta"]["store"]["format"] == "minutes-store"
 
 
 def test_the_storage_never_writes_over_a_file_it_cannot_read(tmp_path):
@@ -125,19 +166,30 @@ def test_a_second_store_object_sees_the_first_ones_writes(filled, tmp_path):
 
 
 def test_each_change_is_one_write(filled, tmp_path):
-    lock = tmp_path / "actions.json.lock"
-    writes = int(lock.read_text().split()[0])
+    """A change of fields is one line of the journal; any other change, and a batch of
+    changes, one write of the snapshot (which the lock file counts)."""
+    lock, journal = tmp_path / "actions.json.lock", tmp_path / "actions.json.journal"
+
+    def writes() -> tuple[int, int]:
+        lines = journal.read_bytes().count(b"\n") - 1 if journal.exists() else 0
+        return int(lock.read_text().split()[0]), lines
+
+    before = writes()
     ids = [a.id for a in filled.actions()]
     filled.complete(*ids)
-    assert int(lock.read_text().split()[0]) == writes + 1
+    assert writes() == (before[0], 1)
     with filled.batch():
         for some_id in ids:
             filled.reopen(some_id)
             filled.note(some_id, "uudestaan")
-    assert int(lock.read_text().split()[0]) == writes + 2
-    filled.complete(ids[0])
-    filled.complete(ids[0])  # done already: no change, no write
-    assert int(lock.read_text().split()[0]) == writes + 3
+    assert writes() == (before[0], 2)  # fields of eight actions: one line
+    with filled.batch():
+        filled.complete(ids[0])
+        filled.add("Tilaa kahvit")
+    assert writes() == (before[0] + 1, 0)  # the snapshot, with the journal folded in
+    filled.complete(ids[1])
+    filled.complete(ids[1])  # done already: no change, no write
+    assert writes() == (before[0] + 1, 1)
 
 
 def test_a_failed_write_leaves_the_file_and_what_the_store_shows_as_they_were(filled, tmp_path,

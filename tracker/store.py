@@ -403,12 +403,33 @@ class ActionStore:
     def import_minutes(self, minutes: Minutes, *, dry_run: bool = False) -> ImportResult:
         """Store a meeting and its actions from parsed minutes, in one write (see
         ``tracker.importer``); a dry run only reports what would change."""
+        return self.import_all([minutes], dry_run=dry_run, each=False)[0]
+
+    def import_all(self, minutes: Iterable[Minutes], *, dry_run: bool = False,
+                   each: bool = True) -> list[ImportResult | StoreError]:
+        """Store the meetings and actions of several minutes in one write, in the order
+        given (a series' meetings in the order they met). ``each``: each minutes is a change
+        of its own for ``undo``, and one the store refuses is left out, its place in the
+        list holding the ``StoreError``; else all are one change, and a refusal stores none
+        (it is raised)."""
         from tracker import importer
 
+        results: list[ImportResult | StoreError] = []
         with self._change("import") as tx:
             data = tx.data
-            ids = IdSpace(data["meetings"], data["actions"]) if dry_run else tx.ids
-            return importer.apply(tx, importer.plan(data, minutes, at=tx.at, ids=ids, dry_run=dry_run))
+            for one in minutes:
+                if each:
+                    tx.next_change()
+                ids = IdSpace(data["meetings"], data["actions"]) if dry_run else tx.ids
+                try:
+                    plan = importer.plan(data, one, at=tx.at, ids=ids, dry_run=dry_run)
+                except StoreError as error:  # planning changes nothing: the others go on
+                    if not each:
+                        raise
+                    results.append(error)
+                    continue
+                results.append(importer.apply(tx, plan))
+        return results
 
     def update(self, action_ids: Iterable[str], *changes: Operation, via: str = "update",
                hot: bool = False) -> list[Change]:

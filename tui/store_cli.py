@@ -109,41 +109,35 @@ def import_(args: Namespace) -> None:
     """Parse FILEs and store their meetings and actions (again: no change). A file with no
     date, attendees, agenda or other mark of minutes is refused, unless --force. Every good
     file is stored (each its own change) and every bad one listed with its reason, exit
-    status 2 if any failed; --strict stores nothing unless every file is good."""
-    from minutes import UnreadableMinutes, looks_like_minutes, parse
+    status 2 if any failed; --strict stores nothing unless every file is good. The store
+    is written once, whatever the number of files (file by file only when that one write
+    does not fit on the disk); more than a few files are parsed in parallel."""
     from minutes.text import visible
 
     parsed, failed = [], []
-    for file in args.files:  # every file is read before anything is stored
-        try:
-            minutes = parse(file, lang=args.lang)
-        except (UnreadableMinutes, OSError) as error:
-            failed.append((file, getattr(error, "strerror", None) or str(error)))
-            continue
-        if not (args.force or looks_like_minutes(minutes)):
-            failed.append((file, _("does not look like minutes (no date, attendees, agenda, chair, "
-                                   "decisions or next meeting found); --force imports it anyway")))
-            continue
-        parsed.append((file, minutes))
+    for file, outcome in zip(args.files, parse_files(args.files, args.lang, args.force)):
+        if isinstance(outcome, str):
+            failed.append((file, outcome))
+        else:
+            parsed.append((file, outcome))
     parsed.sort(key=lambda pair: pair[1].date or date.max)  # a series' meetings in the order they met
     results = []
     if parsed and not (args.strict and failed):
         with open_store(args) as store:
             new_store = not store.path.exists()
-            if args.strict:  # one write: every file, or (a write that fails) none
-                try:
-                    with store.batch():
-                        results = [store.import_minutes(minutes, dry_run=args.dry_run)
-                                   for _file, minutes in parsed]
-                except OSError as error:
+            try:
+                outcomes = store.import_all([minutes for _file, minutes in parsed], dry_run=args.dry_run,
+                                            each=not args.strict)
+            except OSError as error:
+                if args.strict:  # one write: every file, or (a write that fails) none
                     fail(_("{path}: {error}; none of the {n} files stored (--strict)").format(
                         path=error.filename or store.path, error=error.strerror or error, n=len(parsed)))
-            else:
-                for file, minutes in parsed:
-                    try:
-                        results.append(store.import_minutes(minutes, dry_run=args.dry_run))
-                    except (StoreError, OSError) as error:
-                        failed.append((file, getattr(error, "strerror", None) or str(error)))
+                outcomes = [_one_by_one(store, minutes, args.dry_run) for _file, minutes in parsed]
+            for (file, _minutes), outcome in zip(parsed, outcomes):
+                if isinstance(outcome, (StoreError, OSError)):
+                    failed.append((file, getattr(outcome, "strerror", None) or str(outcome)))
+                else:
+                    results.append(outcome)
         if new_store and store.path.exists():
             print(_("minutes: created the store {path}").format(path=store.path), file=sys.stderr)
     if args.as_json:
@@ -160,6 +154,47 @@ def import_(args: Namespace) -> None:
                 n=len(results), total=len(args.files))
         fail(ngettext("{n} of {total} file failed; {stored}", "{n} of {total} files failed; {stored}",
                       len(args.files)).format(n=len(failed), total=len(args.files), stored=stored))
+
+
+def _one_by_one(store: ActionStore, minutes, dry_run: bool):
+    """One file's import in a write of its own (what fits on a full disk is kept)."""
+    try:
+        return store.import_all([minutes], dry_run=dry_run)[0]
+    except (StoreError, OSError) as error:
+        return error
+
+
+FEW = 4  # more files than this are parsed in worker processes
+
+
+def parse_files(files: list[Path], lang: str | None, force: bool) -> list:
+    """Each file's ``Minutes``, or why it is refused (a one-line reason), in the order
+    given. More than a few files are parsed in worker processes, one a core; each worker
+    loads a statistical model (where one is used) once, for all the files it parses."""
+    workers = min(os.cpu_count() or 1, len(files))
+    if len(files) <= FEW or workers < 2:
+        return [parse_file(file, lang, force) for file in files]
+    from concurrent.futures import ProcessPoolExecutor
+
+    import minutes.pipeline  # noqa: F401  (workers started by fork begin with the parser loaded)
+
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(parse_file, files, [lang] * len(files), [force] * len(files),
+                             chunksize=max(1, len(files) // (workers * 8))))
+
+
+def parse_file(file: Path, lang: str | None, force: bool):
+    """One file's ``Minutes``, or why it is refused."""
+    from minutes import UnreadableMinutes, looks_like_minutes, parse
+
+    try:
+        minutes = parse(file, lang=lang)
+    except (UnreadableMinutes, OSError) as error:
+        return getattr(error, "strerror", None) or str(error)
+    if not (force or looks_like_minutes(minutes)):
+        return _("does not look like minutes (no date, attendees, agenda, chair, decisions or next "
+                 "meeting found); --force imports it anyway")
+    return minutes
 
 
 # -- listing ----------------------------------------------------------------------------------

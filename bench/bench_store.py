@@ -15,16 +15,16 @@ as a separate process and as the median of several runs after one warm-up:
 
 - ``minutes actions --owner X``  against  ``task +X list``
 - ``minutes done ID``            against  ``task N done``  (a different action every run)
-- for scale, a bare update against ``task N done``: a Python program that only imports
-  orjson, reads and parses the same store file, sets one action's status, dumps it, fsyncs
-  and replaces the file. No program that keeps its store as one orjson file can do less, so
-  this is the floor under ``minutes done``
+- for scale, the least a Python command can do for ``done`` against ``task N done``: a
+  program that imports what any command line of ours must (``re``, ``argparse``, ``json``),
+  parses the store's first line, finds the action and appends one fsynced line to a file
 
 and, at the update size, one update in a process that has the store open
-(``ActionStore.complete``) against a bare orjson dump + fsync + ``os.replace`` of the same
-data. ``minutes`` is the console script when installed in this interpreter's environment,
-else an equivalent launcher (what pip writes for ``minutes = "tui.cli:main"``).
-The results are printed as a Markdown table.
+(``ActionStore.complete``, which adds a line to the store's journal), in milliseconds: the
+median, and the slowest (a run may fold the journal into the snapshot). ``minutes`` is the
+console script when installed in this interpreter's environment, else an equivalent
+launcher (what pip writes for ``minutes = "tui.cli:main"``). The results are printed as a
+Markdown table.
 """
 
 from __future__ import annotations
@@ -44,8 +44,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import orjson  # noqa: E402
 
 from minutes.model import Action, AgendaItem, Attendee, Minutes, Origin, SourceFile  # noqa: E402
 from tracker import ActionStore  # noqa: E402
@@ -75,6 +73,17 @@ def plan_tasks(n: int, seed: int = 7) -> list[dict]:
     return tasks
 
 
+def _letters(number: int) -> str:
+    """A name for a working group (a series of meetings of its own: what later minutes say
+    of earlier actions is not what this measures)."""
+    name = ""
+    while True:
+        number, rest = divmod(number, 26)
+        name += "abcdefghijklmnopqrstuvwxyz"[rest]
+        if not number:
+            return name.capitalize()
+
+
 def fill_store(path: Path, tasks: list[dict]) -> list[str]:
     """Import the tasks as meetings of PER_MEETING actions, in one write; the action ids."""
     with ActionStore(path, user="bench") as store, store.batch():
@@ -90,7 +99,7 @@ def fill_store(path: Path, tasks: list[dict]) -> list[str]:
             ]
             store.import_minutes(Minutes(
                 source=SourceFile(f"minutes-{number}.txt", "text", f"sha-{number}"),
-                language="en", title=f"Working group meeting {number}", date=day,
+                language="en", title=f"Working group {_letters(number)}", date=day,
                 attendees=[Attendee(name) for name in OWNERS],
                 agenda=[AgendaItem(str(k), f"Item {k}") for k in range(1, 10)],
                 actions=actions,
@@ -123,18 +132,21 @@ def fill_taskwarrior(folder: Path, tasks: list[dict]) -> dict[str, str]:
 
 
 BARE_UPDATE = """
-import gc, os, sys, orjson
-gc.disable()  # as the store does while it parses: orjson makes every object at once
-path, key = sys.argv[1], sys.argv[2]
-with open(path, "rb") as handle:
-    data = orjson.loads(handle.read())
-data["actions"][key]["status"] = "done"
-temp = path + ".bare.tmp"
-with open(temp, "wb") as handle:
-    handle.write(orjson.dumps(data))
-    handle.flush()
-    os.fsync(handle.fileno())
-os.replace(temp, path)
+import argparse, gc, json, os, re, sys
+gc.disable()
+parser = argparse.ArgumentParser()
+parser.add_argument("path")
+parser.add_argument("key")
+args = parser.parse_args()
+with open(args.path, "rb") as handle:
+    first = json.loads(handle.readline())
+row = next(row for row in first["actions"] if row[0] == args.key)
+line = json.dumps({"action": args.key, "field": "status", "old": row[6], "new": "done"}) + "\\n"
+fd = os.open(args.path + ".bare", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+os.write(fd, line.encode())
+os.fsync(fd)
+os.close(fd)
+print(args.key, "done", row[2])
 """
 
 
@@ -186,39 +198,37 @@ def compare(n: int, runs: int) -> list[tuple[str, float, float]]:
         floor = race([[sys.executable, "-c", BARE_UPDATE, str(store), some_id]
                       for some_id in picks[runs + 1:]],
                      [["task", str(k), "done"] for k in range(runs + 2, 2 * runs + 3)], env, tw_env)
-        rows.append(("for scale: a bare Python update of the same file (import orjson, parse, "
-                     "dump, fsync, replace) / `task N done`", *floor))
+        rows.append(("for scale: the least a Python command can do (import re, argparse and json, "
+                     "parse the first line, append a line, fsync) / `task N done`", *floor))
         size = store.stat().st_size
     return [(f"{n:,} actions ({size / 1e6:.1f} MB): {what}", ours, theirs)
             for what, ours, theirs in rows]
 
 
-def update_against_bare_write(n: int, runs: int) -> tuple[float, float, float]:
-    """(one store update, a bare dump + fsync + replace of the same data, file MB)."""
+def update_in_process(n: int, runs: int) -> tuple[float, float, float, float, int]:
+    """(median and slowest of ``runs`` updates in a process that has the store open; one
+    write of the whole store, as an import or the fold of the journal makes; file MB; how
+    many updates of this kind the journal holds before it is folded)."""
     tasks = plan_tasks(n)
     with tempfile.TemporaryDirectory(prefix="bench-minutes-", dir=None) as tmp:
         path = Path(tmp) / "actions.json"
         ids = fill_store(path, tasks)
         picks = random.Random(2).sample(ids, runs + 1)
         with ActionStore(path, user="bench") as store:
-            store.action(picks[0])  # read the file once, as an open TUI has
+            store.action(picks[0])  # read the store once, as an open TUI has
             updates = []
             for some_id in picks:
                 start = time.perf_counter()
                 store.complete(some_id)
                 updates.append(time.perf_counter() - start)
-        data = orjson.loads(path.read_bytes())
-        bare, target, temp = [], Path(tmp) / "bare.json", Path(tmp) / ".bare.json.tmp"
-        for _ in range(runs + 1):
+            journal = Path(str(path) + ".journal").stat().st_size
+            fold_at = max(64 << 10, len(path.read_bytes().split(b"\n", 1)[0]) // 4)
             start = time.perf_counter()
-            with open(temp, "wb") as handle:
-                handle.write(orjson.dumps(data))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
-            bare.append(time.perf_counter() - start)
+            store.add("Book the hall for the annual meeting")  # a write of the whole store
+            whole = time.perf_counter() - start
         size = path.stat().st_size
-    return statistics.median(updates[1:]), statistics.median(bare[1:]), size / 1e6
+    per_update = (journal - 40) / len(picks)
+    return statistics.median(updates[1:]), max(updates[1:]), whole, size / 1e6, int(fold_at / per_update)
 
 
 def install_taskwarrior() -> None:
@@ -245,10 +255,12 @@ def main() -> None:
             print(f"| {what} | {ours * 1000:.0f} ms | {theirs * 1000:.0f} ms | {ours / theirs:.2f} |",
                   flush=True)
     if args.update_size:
-        ours, bare, mb = update_against_bare_write(args.update_size, args.runs)
-        print(f"| {args.update_size:,} actions ({mb:.1f} MB): one update (`ActionStore.complete`) / "
-              f"bare orjson dump + fsync + `os.replace` | {ours * 1000:.0f} ms | {bare * 1000:.0f} ms "
-              f"| {ours / bare:.2f} |")
+        median, slowest, whole, mb, every = update_in_process(args.update_size, args.runs)
+        print(f"| {args.update_size:,} actions ({mb:.1f} MB): one update in an open store "
+              f"(`ActionStore.complete`), median (slowest) / the 30 ms allowed | {median * 1000:.1f} ms "
+              f"({slowest * 1000:.1f} ms) | 30 ms | {median / 0.030:.2f} |")
+        print(f"| {args.update_size:,} actions: for scale, a write of the whole store (an import, "
+              f"an `add`; the journal's fold, about every {every:,} updates) | {whole * 1000:.0f} ms | | |")
     print(f"\n{sys.platform}, Python {sys.version.split()[0]}, "
           f"{subprocess.run(['task', '--version'], capture_output=True, text=True).stdout.strip() if shutil.which('task') else 'no taskwarrior'} "
           f"(taskwarrior), median of {args.runs} runs after a warm-up")

@@ -29,7 +29,7 @@ MODELS = {
 }
 # the parser's sentences must not depend on which model is there: a model is used for its
 # tags, morphology and lemmas, and the rule-based sentencizer splits sentences either way
-_EXCLUDE = ["parser", "ner", "textcat"]
+_EXCLUDE = ["parser", "ner", "textcat", "lookups"]
 
 
 @lru_cache(maxsize=None)

@@ -106,7 +106,7 @@ def check(data: dict, raw: bytes | None = b"") -> None:
         raise ValueError(f"written by a newer version of minutes (schema {schema}; "
                          f"this one reads up to {SCHEMA})")
     for table in TABLES:
-        if type(data.setdefault(table, {})) is not dict:
+        if not isinstance(data.setdefault(table, {}), dict):
             raise ValueError(f"the {table} table is {_shown(data[table])}, not an object")
     if raw is not None:
         _check_records(data, raw)
@@ -371,7 +371,7 @@ def cleaned(value):
             return clean(value)
         if type(value) is list:
             return [walk(item) for item in value]
-        if type(value) is dict:
+        if isinstance(value, dict):  # a table of the store too
             return {clean(key): walk(item) for key, item in value.items()}
         return value
 

@@ -162,23 +162,61 @@ class Plan:
     bring_back: list[str] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
     forget: list[str] = field(default_factory=list)  # actions this meeting no longer mentions
+    index: Index | None = None
 
 
-def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool = False) -> Plan:
+class Index:
+    """Where the plans of one import look meetings and actions up instead of going through
+    them all (an import of many files would go through them once a file): the meetings by
+    their source's hash and by ``meeting_key``, the actions of each meeting, and the order
+    the actions came in. Made from the data once, and kept up to date by ``apply``."""
+
+    def __init__(self, data: dict) -> None:
+        self.by_hash: dict[str, str] = {}
+        self.by_key: dict[str, str] = {}
+        self.actions_of: dict[str | None, list[str]] = {}
+        self.order: dict[str, int] = {}
+        for meeting_id, doc in data["meetings"].items():
+            self.add_meeting(meeting_id, doc)
+        for action_id, doc in data["actions"].items():
+            self.add_action(action_id, doc)
+
+    def add_meeting(self, meeting_id: str, doc: dict) -> None:
+        sha256 = (doc.get("source") or {}).get("sha256")
+        if sha256:
+            self.by_hash.setdefault(sha256, meeting_id)  # the first, as a look through them finds
+        self.by_key.setdefault(meeting_key(doc), meeting_id)
+
+    def moved(self, meeting_id: str, was: str | None, doc: dict) -> None:
+        """A meeting's minutes were replaced by an edited version: its new source's hash."""
+        if was and self.by_hash.get(was) == meeting_id:
+            del self.by_hash[was]
+        self.add_meeting(meeting_id, doc)
+
+    def add_action(self, action_id: str, doc: dict) -> None:
+        self.actions_of.setdefault(doc["meeting"], []).append(action_id)
+        self.order[action_id] = len(self.order)
+
+
+def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool = False,
+         index: Index | None = None) -> Plan:
     """What importing ``minutes`` into ``data`` would change (``data`` is not touched;
-    the ids of new meetings and actions are taken from ``ids``)."""
+    the ids of new meetings and actions are taken from ``ids``; ``index``, of ``data``, is
+    made when not given)."""
     parsed = cleaned(minutes.to_json())  # the parser's text is clean; minutes made by hand, too
     if parsed["source"].get("path"):  # the evidence view finds the file from anywhere
         parsed["source"]["path"] = os.path.abspath(parsed["source"]["path"])
     meetings, actions = data["meetings"], data["actions"]
+    index = index if index is not None else Index(data)
     sha256 = parsed["source"]["sha256"]
     source = parsed["source"].get("path")
-    for meeting_id, doc in meetings.items():
-        if doc.get("source", {}).get("sha256") == sha256:
-            return Plan(ImportResult(meeting_id, doc.get("title"), doc.get("date"), source,
-                                      "unchanged", dry_run=dry_run))
+    if sha256 in index.by_hash:
+        meeting_id = index.by_hash[sha256]
+        doc = meetings[meeting_id]
+        return Plan(ImportResult(meeting_id, doc.get("title"), doc.get("date"), source,
+                                 "unchanged", dry_run=dry_run))
     key = meeting_key(parsed)
-    meeting_id = next((mid for mid, doc in meetings.items() if meeting_key(doc) == key), None)
+    meeting_id = index.by_key.get(key)
     people = People(data["people"])
     names = _names(parsed, people)
     incoming = [
@@ -201,7 +239,7 @@ def plan(data: dict, minutes: Minutes, *, at: str, ids: IdSpace, dry_run: bool =
         meeting_id = ids.new(key)
     result = ImportResult(meeting_id, parsed["title"], parsed["date"], source, status,
                           dry_run=dry_run)
-    planned = Plan(result, people=names)
+    planned = Plan(result, people=names, index=index)
     repeats = _follow_up(planned, data, minutes, meeting_id, series, incoming)
     result.repeats = [{"index": i, "id": aid, "text": incoming[i]["text"]}
                       for i, aid in sorted(repeats.items())]
@@ -245,16 +283,21 @@ def apply(tx: Transaction, planned: Plan) -> ImportResult:
     if result.status == "unchanged" or result.dry_run:
         return result
     meeting_id = result.meeting
+    index = planned.index
     if result.status == "new":
         tx.create("meeting", meeting_id, planned.meeting)
+        index.add_meeting(meeting_id, planned.meeting)
     else:
         doc = tx.data["meetings"][meeting_id]
+        was = (doc.get("source") or {}).get("sha256")
         for name, value in planned.meeting.items():
             tx.set("meeting", meeting_id, doc, name, value)
+        index.moved(meeting_id, was, doc)
     for name in planned.people:
         register(tx, name)
     for action_id, doc in planned.new_actions:
         tx.create("action", action_id, doc)
+        index.add_action(action_id, doc)
     actions = tx.data["actions"]
     for action_id, name, value in planned.changes:
         tx.set("action", action_id, actions[action_id], name, value)
@@ -284,12 +327,14 @@ def _follow_up(planned: Plan, data: dict, minutes: Minutes, meeting_id: str, ser
     that only repeat one of them (by index: the id of the action they repeat)."""
     from tracker.reconcile import follow_up
 
-    found = follow_up(data, minutes, meeting_id=meeting_id, series=series, incoming=incoming)
+    found = follow_up(data, minutes, meeting_id=meeting_id, series=series, incoming=incoming,
+                      index=planned.index)
     planned.follow_ups = found.follow_ups
     planned.result.follow_up = [f.to_json() for f in found.follow_ups]
     mentioned = {f.action for f in found.follow_ups}
-    planned.forget = [aid for aid, doc in data["actions"].items() if aid not in mentioned
-                      and any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ())]
+    if planned.result.status == "updated":  # a new meeting is in no action's mentions yet
+        planned.forget = [aid for aid, doc in data["actions"].items() if aid not in mentioned
+                          and any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ())]
     return found.repeats
 
 

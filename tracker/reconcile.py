@@ -643,12 +643,17 @@ def report(decisions: dict[str, Decision], repeated: dict[str, tuple[int, int]],
 
 
 def follow_up(data: dict, minutes: Minutes, *, meeting_id: str, series: str,
-              incoming: list[dict], document: Document | None = None) -> Found:
+              incoming: list[dict], document: Document | None = None, index=None) -> Found:
     """What ``minutes`` (to be stored as meeting ``meeting_id`` of ``series``) say of the
     open actions of the series' earlier meetings in ``data``; ``incoming`` are the new
-    minutes' actions as the importer shapes them (``text``, ``owners``, ``due``, ``source``)."""
+    minutes' actions as the importer shapes them (``text``, ``owners``, ``due``, ``source``).
+    ``index`` (``importer.Index``) finds each meeting's actions without going through all."""
     own_date = minutes.date.isoformat() if minutes.date else None
-    earlier, chosen = _open_actions(data, meeting_id, series, own_date)
+    if index is None:
+        from tracker.importer import Index
+
+        index = Index(data)
+    earlier, chosen = _open_actions(data, meeting_id, series, own_date, index)
     if not chosen:
         return Found()
     matcher = matcher_for(data, minutes, chosen.values())
@@ -658,17 +663,18 @@ def follow_up(data: dict, minutes: Minutes, *, meeting_id: str, series: str,
     said = sentences(minutes, words, document)
     lines = status_lines(said, words)
     # how rare a word is: among the series' actions and the new minutes' sentences
+    actions = data["actions"]
     matcher.like.count(*(c.terms for c in candidates),
-                       *(matcher.text_terms(doc["text"])[1] for aid, doc in data["actions"].items()
-                         if doc["meeting"] in earlier and aid not in chosen),
+                       *(matcher.text_terms(actions[aid]["text"])[1]
+                         for aid in _in_order(index, earlier) if aid not in chosen),
                        *(matcher.text_terms(sentence.text)[1] for sentence in said))
     matcher.add(candidates)
     return report(decide(match(lines, matcher)), repeats(incoming, matcher), matcher.candidates,
                   incoming)
 
 
-def _open_actions(data: dict, meeting_id: str, series: str,
-                  own_date: str | None) -> tuple[set[str], dict[str, dict]]:
+def _open_actions(data: dict, meeting_id: str, series: str, own_date: str | None,
+                  index) -> tuple[set[str], dict[str, dict]]:
     """The series' latest ``WINDOW`` earlier meetings, and their open actions (and those
     this very meeting has spoken of before: an edited version of its minutes speaks again)."""
     from tracker.series import keys, order
@@ -680,11 +686,18 @@ def _open_actions(data: dict, meeting_id: str, series: str,
                       and (own_date is None or not doc.get("date") or doc["date"] < own_date)),
                      key=lambda mid: order(meetings[mid]))
     window = set(earlier[-WINDOW:])
-    chosen = {aid: doc for aid, doc in actions.items()
-              if doc["meeting"] in window
-              and (doc["status"] == "open"
-                   or any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ()))}
+    chosen = {}
+    for aid in _in_order(index, window):
+        doc = actions[aid]
+        if doc["status"] == "open" or any(m.get("meeting") == meeting_id for m in doc.get("mentions") or ()):
+            chosen[aid] = doc
     return window, chosen
+
+
+def _in_order(index, meetings: set[str]) -> list[str]:
+    """The actions of these meetings, in the order they came into the store."""
+    found = [aid for mid in meetings for aid in index.actions_of.get(mid, ())]
+    return sorted(found, key=index.order.__getitem__)
 
 
 def matcher_for(data: dict, minutes: Minutes, actions: Iterable[dict]) -> Matcher:

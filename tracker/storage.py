@@ -226,7 +226,7 @@ class AtomicStorage:
         return hot if type(hot) is dict and "snapshot" in hot else None
 
     def _checked(self, data, raw: bytes, trusted: bool) -> dict:
-        if type(data) is not dict or not all(type(t) is dict for t in data.values()):
+        if type(data) is not dict or not all(isinstance(t, dict) for t in data.values()):
             raise self._corrupt("not a TinyDB database (expected an object of tables)")
         if self._validate is not None:
             try:
@@ -294,6 +294,9 @@ class AtomicStorage:
                 data[name] = table
         except (AttributeError, TypeError, ValueError) as error:
             raise self._corrupt(f"not a minutes store's second line ({_reason(error)})") from None
+        for table in codec.HOT:
+            if isinstance(data[table], _Table):
+                data[table].documents()  # whole: no row left for anyone to meet
         since = data["history"]  # the journal's, and a change under way
         for entry in since.values():
             self._apply(entry, cold=True)
@@ -863,24 +866,84 @@ def _document_of(columns: tuple[str, ...]) -> Callable[[list], dict]:
 _DOCUMENT_OF = {tuple(columns): _document_of(columns) for columns in codec.HOT.values()}
 
 
-def _rows(rows, columns: list[str], kind: str, *, trusted: bool = False) -> dict[str, dict]:
+def _rows(rows, columns: list[str], kind: str, *, trusted: bool = False) -> _Table:
     """Rows of ``[id, value of each column…]`` as documents by id (``trusted``: rows as
     this storage wrote them, whose form needs no second look)."""
     if type(rows) is not list:
         raise ValueError(f"the {kind}s are not a list of rows")
     width = len(columns) + 1
-    document = _DOCUMENT_OF.get(tuple(columns)) or (lambda row: dict(zip(columns, row[1:])))
-    if trusted:
-        docs = {row[0]: document(row) for row in rows}
-    else:
-        docs = {}
+    if not trusted:
         for row in rows:
             if type(row) is not list or len(row) != width or type(row[0]) is not str:
                 raise ValueError(f"a {kind} row is not its id and {width - 1} values")
-            docs[row[0]] = document(row)
-    if len(docs) != len(rows):
+    table = _Table({row[0]: row for row in rows})
+    if len(table) != len(rows):
         raise ValueError(f"{kind} {_twice(rows)} is in the file twice (only one would be kept)")
-    return docs
+    table.document = _DOCUMENT_OF.get(tuple(columns)) or (lambda row: dict(zip(columns, row[1:])))
+    return table
+
+
+class _Table(dict):
+    """A table of the snapshot's first line, whose rows become documents when first asked
+    for: an update verb reads one action of thousands. Every way of reading a value
+    (``[]``, ``get``, ``items``, ``values``, ``pop``…) gives documents; the keys, ``in`` and
+    ``len`` need none."""
+
+    __slots__ = ("document",)
+
+    def __getitem__(self, key: str) -> dict:
+        value = dict.__getitem__(self, key)
+        if type(value) is list:  # a row still
+            value = self.document(value)
+            dict.__setitem__(self, key, value)
+        return value
+
+    def documents(self) -> _Table:
+        """The table with every row made a document."""
+        document = self.document
+        for key, value in dict.items(self):
+            if type(value) is list:
+                dict.__setitem__(self, key, document(value))
+        return self
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self else default
+
+    def items(self):
+        return dict.items(self.documents())
+
+    def values(self):
+        return dict.values(self.documents())
+
+    def pop(self, key: str, *default):
+        if key not in self:
+            return dict.pop(self, key, *default)
+        value = self[key]
+        del self[key]
+        return value
+
+    def popitem(self):
+        return dict.popitem(self.documents())
+
+    def setdefault(self, key: str, default=None):
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+    def copy(self) -> dict:
+        return dict(self.items())
+
+    def __eq__(self, other) -> bool:
+        return dict.__eq__(self.documents(), other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return dict.__repr__(self.documents())
+
+    def __reduce__(self):
+        return dict, (self.copy(),)
 
 
 def _pairs(pairs, kind: str) -> dict[str, dict]:

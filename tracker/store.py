@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from minutes.text import clean
-from tracker import codec, operations, queries
+from tracker import codec, operations
 from tracker.codec import Action, Change, Meeting, Mention, Person, iso
 from tracker.errors import AmbiguousId, StoreError, UnknownId
 from tracker.ids import IdSpace, find
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from minutes.model import Minutes
 
+    from tracker import queries
     from tracker.agenda import Agenda
     from tracker.importer import ImportResult
     from tracker.operations import Operation, Transaction
@@ -193,6 +194,8 @@ class ActionStore:
         ``overdue`` and ``due_within`` (days) relative to ``today``, ``meeting`` (an id
         prefix) and ``text`` (words).
         """
+        from tracker import queries  # (an update verb needs none)
+
         conditions = [where] if where is not None else []
         if owner is not None:
             conditions.append(queries.owner(owner))
@@ -345,6 +348,8 @@ class ActionStore:
         return draft(found, open_actions, self.carried_over())
 
     def _context(self, data: dict, today: date | None) -> queries.Context:
+        from tracker import queries
+
         return queries.Context(today or date.today(), People(data["people"]), data["meetings"])
 
     def _actions(self, found: list[tuple[str, dict]], meetings: dict) -> list[Action]:
@@ -417,12 +422,13 @@ class ActionStore:
         results: list[ImportResult | StoreError] = []
         with self._change("import") as tx:
             data = tx.data
+            index = importer.Index(data)  # one look through the store for every file
             for one in minutes:
                 if each:
                     tx.next_change()
                 ids = IdSpace(data["meetings"], data["actions"]) if dry_run else tx.ids
                 try:
-                    plan = importer.plan(data, one, at=tx.at, ids=ids, dry_run=dry_run)
+                    plan = importer.plan(data, one, at=tx.at, ids=ids, dry_run=dry_run, index=index)
                 except StoreError as error:  # planning changes nothing: the others go on
                     if not each:
                         raise

@@ -176,8 +176,6 @@ def parse_files(files: list[Path], lang: str | None, force: bool) -> list:
         return [parse_file(file, lang, force) for file in files]
     from concurrent.futures import ProcessPoolExecutor
 
-    import minutes.pipeline  # noqa: F401  (workers started by fork begin with the parser loaded)
-
     with ProcessPoolExecutor(workers) as pool:
         return list(pool.map(parse_file, files, [lang] * len(files), [force] * len(files),
                              chunksize=max(1, len(files) // (workers * 8))))

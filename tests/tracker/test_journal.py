@@ -249,3 +249,15 @@ def test_reading_only_never_writes(filled, path):
     with pytest.raises(StoreError, match="read only"):
         storage.write(data)
     storage.close()
+
+
+def test_control_characters_in_a_rows_text_are_cleaned_as_it_is_read(filled, path):
+    hall = by_text(filled, "Selvittää salin hinnan")
+    first, rest = path.read_bytes().split(b"\n", 1)
+    hot = json.loads(first)
+    row = next(row for row in hot["actions"] if row[0] == hall.id)
+    row[2] = "Selvittää\x1b[2J salin\u202e hinnan"
+    path.write_bytes(json.dumps(hot, ensure_ascii=False).encode() + b"\n" + rest)  # not as minutes left it
+    with ActionStore(path) as store:
+        assert store.action(hall.id).text == "Selvittää[2J salin hinnan"
+        assert [a.text for a in store.actions(text="salin")] == ["Selvittää[2J salin hinnan"]

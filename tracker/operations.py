@@ -81,7 +81,7 @@ class Transaction:
             self._ids = IdSpace(self.data["meetings"], self.data["actions"])
         return self._ids
 
-    def record(self, kind: str, subject: str, field: str, old: Any = None, new: Any = None,
+    def record(self, kind: str, subject: str, field: str, old: object = None, new: object = None,
                undoes: int | None = None, evidence: dict | None = None) -> None:
         entry = {"change": self.change, "at": self.at, "by": self.by, "via": self.via,
                  kind: subject, "field": field}
@@ -102,7 +102,7 @@ class Transaction:
         """The last ``count`` history entries this transaction made, oldest first."""
         return list(self.added.values())[len(self.added) - count:] if count else []
 
-    def set(self, kind: str, subject: str, doc: dict, field: str, value: Any,
+    def set(self, kind: str, subject: str, doc: dict, field: str, value: object,
             evidence: dict | None = None) -> bool:
         """Set ``doc[field]`` and record the change (with the ``evidence`` for it, if any);
         False when it already had the value."""
@@ -128,7 +128,7 @@ Operation = Callable[[Transaction, str, dict], None]
 """Changes one action document (``tx``, action id, document) through ``tx.set``."""
 
 
-def unchanged(field: str, shown: Any) -> Operation:
+def unchanged(field: str, shown: object) -> Operation:
     """Go on only while the action's ``field`` is still ``shown`` (as stored: a list of
     owners, an ISO date), what a person saw when they chose a change: a compare-and-set.
     ``Changed`` names what it is now."""

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tracker.codec import STATUSES
 from tracker.errors import StoreError
 from tracker.ids import find
-from tracker.people import People, fold
+from tracker.people import fold
 from tracker.i18n import _
 
 __all__ = ["Context", "Query", "due_within", "meeting", "overdue", "owner", "status", "text"]

@@ -502,7 +502,7 @@ class AtomicStorage:
             fd = os.open(self.journal, os.O_WRONLY | os.O_APPEND | _NO_FOLLOW)
         except FileNotFoundError:
             return self._new_journal()
-        except OSError as error:
+        except OSError:
             if os.path.islink(self.journal):
                 return None  # planted: the write whole replaces it
             raise

@@ -439,6 +439,20 @@ class _Record:
             setattr(copy, name, value)
         return copy
 
+    def _shown(self) -> tuple:
+        return tuple(getattr(self, name, None) for cls in type(self).__mro__
+                     for name in getattr(cls, "__slots__", ()) if not name.startswith("_"))
+
+    def __eq__(self, other) -> bool:
+        """The same record with the same fields read with it (the cold ones, such as the
+        time of its last change, are not compared)."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._shown() == other._shown()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.id!r})"
 

@@ -388,7 +388,7 @@ class MinutesApp(App[None]):
             for action in message.actions:
                 self._unconfirmed.pop(action.id, None)
                 shown = self.index.get(action.id)
-                if shown is None or shown._replace(updated=action.updated) != action:
+                if shown is None or shown != action:  # the time of the change aside
                     differ.add(action.id)
                 self.index.replace(action)
             if message.people is not None:

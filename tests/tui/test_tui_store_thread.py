@@ -15,7 +15,7 @@ from tui_helpers import make_app, reader, run, settled, shown_ids, table, text_o
 def test_the_screen_never_reads_nor_writes_the_store(store, monkeypatch):
     screen_thread = threading.get_ident()
     touched: list[tuple[str, bool]] = []
-    for name in ("_data", "_change", "history", "timeline"):
+    for name in ("_hot", "_whole", "_fetch", "_change", "history", "timeline"):
         original = getattr(ActionStore, name)
 
         def watched(self, *args, _original=original, _name=name, **kwargs):
@@ -39,7 +39,7 @@ def test_the_screen_never_reads_nor_writes_the_store(store, monkeypatch):
         await settled(pilot)
 
     run(app, scenario)
-    assert {name for name, _ in touched} >= {"_data", "_change", "history", "timeline"}
+    assert {name for name, _ in touched} >= {"_hot", "_change", "history", "timeline"}
     assert not [name for name, on_screen in touched if on_screen]
 
 

@@ -26,7 +26,6 @@ is its help, in the catalogs too.
 from __future__ import annotations
 
 import argparse
-import inspect
 import os
 import sys
 from collections.abc import Callable
@@ -223,6 +222,16 @@ def _verb_named(argv: list[str]) -> str | None:
     return None
 
 
+def _cleandoc(doc: str) -> str:
+    """A docstring as ``inspect.cleandoc`` gives it (without importing inspect: 8 ms of every
+    command): the first line stripped, the others dedented by their common indent."""
+    lines = doc.expandtabs().splitlines()
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    margin = min(indents, default=0)
+    lines = [lines[0].strip(), *(line[margin:].rstrip() for line in lines[1:])] if lines else []
+    return "\n".join(lines).strip("\n")
+
+
 def _parser(verb: str | None) -> _Parser:
     """The parser of ``minutes`` with the subparser of ``verb`` only, or of every verb."""
     _speak_argparse()
@@ -237,7 +246,7 @@ def _parser(verb: str | None) -> _Parser:
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
     for name in [verb] if verb else COMMANDS:
         func, arguments = COMMANDS[name]
-        doc = _(inspect.cleandoc(func.__doc__ or ""))
+        doc = _(_cleandoc(func.__doc__ or ""))
         sub = verbs.add_parser(name, help=doc.split("\n\n")[0].replace("\n", " "),
                                description=doc, allow_abbrev=False,
                                formatter_class=_help_formatter)

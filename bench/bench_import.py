@@ -111,7 +111,7 @@ BODIES = [
     ("Hembygdsföreningens styrelse", SV), ("Partiolippukunnan hallitus", FI),
     ("Friends of the Library Committee", EN), ("Körens styrelse", SV), ("Taloyhtiön hallitus", FI),
 ]
-NAMES = {id(FI): ["Anna Virtanen", "Pekka Nieminen", "Liisa Korhonen", "Tomi Aho", "Sari Laine",
+NAMES = {id(FI): ["Anna Virtanen", "Pekka Nieminen", "Liisa Korhonen", "Tomi Rask", "Sari Laine",
                   "Jussi Heikkinen"],
          id(EN): ["Ben Carter", "Dora Jensen", "Priya Raman", "Sam Adeyemi", "Holly Marsh", "Owen Pike"],
          id(SV): ["Carl Lindqvist", "Frida Holm", "Elsa Berg", "Johan Ek", "Maja Nyström", "Nils Dahl"]}

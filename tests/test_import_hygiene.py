@@ -77,8 +77,8 @@ def test_listing_and_update_verbs_load_nothing_slow(store_file):
         ["actions", "--due-within", "7", "--meeting", meeting, "--text", "salin", *s],
         ["meetings", *s], ["show", ids[0], *s], ["show", meeting, "--json", *s],
         ["done", ids[0], *s], ["reopen", ids[0], *s], ["cancel", ids[1], *s],
-        ["assign", ids[2], "Tomi Aho", *s], ["due", ids[2], "2026-03-25", *s],
-        ["note", ids[2], "Sovittu", *s], ["undo", *s], ["people", *s], ["alias", "Tommi", "Tomi Aho", *s],
+        ["assign", ids[2], "Tomi Rask", *s], ["due", ids[2], "2026-03-25", *s],
+        ["note", ids[2], "Sovittu", *s], ["undo", *s], ["people", *s], ["alias", "Tommi", "Tomi Rask", *s],
         ["export", "--format", "csv", *s], ["export", "--format", "ics", *s],
         ["export", "--format", "md", *s], ["digest", "--owner", "Anna Virtanen", *s],
     ])
@@ -89,7 +89,7 @@ def test_the_everyday_verbs_load_nothing_slow(store_file, tmp_path):
     path, ids, meeting = store_file
     s = ["--store", path]
     loaded = loaded_after([
-        ["add", "Tilaa kahvit", "--owner", "Tomi Aho", "--due", "2026-03-25", "--meeting", meeting, *s],
+        ["add", "Tilaa kahvit", "--owner", "Tomi Rask", "--due", "2026-03-25", "--meeting", meeting, *s],
         ["edit", ids[0], "--text", "Selvittää salin ja kahvion hinnan", *s],
         ["actions", "--mine", *s], ["digest", *s], ["digest", "--meeting", meeting, *s],
         ["digest", "--all", "--format", "eml", "-o", str(tmp_path / "actions.eml"), *s],

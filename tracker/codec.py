@@ -8,7 +8,7 @@ whose documents are keyed by our own ids rather than TinyDB's numbers::
       "meetings": {"7be01d": {"title": …, "date": "2025-11-14", "source": {"sha256": …}, …}},
       "actions":  {"a3f9c1": {"meeting": "7be01d", "text": …, "owners": […], "due": …,
                               "status": "open", "notes": […], "vanished": false, …}},
-      "people":   {"Tomi Aho": {"aliases": ["Tommi"]}},
+      "people":   {"Tomi Rask": {"aliases": ["Tommi"]}},
       "history":  {"1": {"change": 1, "at": …, "by": "anna", "via": "done",
                          "action": "a3f9c1", "field": "status", "old": "open", "new": "done"}}
     }

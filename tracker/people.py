@@ -1,11 +1,11 @@
 """The people registry: one canonical name per person and the other names the minutes use
-for them (``Tommi`` for ``Tomi Aho``), so an action's owners are the same person in every
+for them (``Tommi`` for ``Tomi Rask``), so an action's owners are the same person in every
 meeting. Names are compared as ``minutes.text.fold`` has them: case-insensitively, NFC,
 with one kind of apostrophe (``O’Neill`` is ``O'Neill``).
 
 The table maps each canonical name to its aliases::
 
-    "people": {"Tomi Aho": {"aliases": ["Tommi"]}}
+    "people": {"Tomi Rask": {"aliases": ["Tommi"]}}
 
 Owners are stored canonical: an import maps the names it reads through the registry, and
 ``alias`` rewrites the owners of existing actions. A name a person types (``assign``,
@@ -67,7 +67,7 @@ class People:
     def resolve(self, name: str) -> str | None:
         """The person ``name`` means: an exact name or alias; the one person with that
         word in a name (``ingela`` -> ``Ingela Kaarto``); else as the parser reads a name
-        (``Ingelalle``, ``Tommi`` for ``Tomi Aho``). None when nobody matches; ``StoreError``
+        (``Ingelalle``, ``Tommi`` for ``Tomi Rask``). None when nobody matches; ``StoreError``
         when several do."""
         exact = self.canonical(name)
         if exact is not None:

@@ -7,7 +7,7 @@
 A query is a description until the store runs it: it is then compiled once against the
 store's context (today's date, the people registry, the meetings) into a plain test of an
 action document, and every action is scanned with it. Names go through the registry, so
-``owner("Tommi")`` finds the actions of ``Tomi Aho`` when ``Tommi`` is his alias.
+``owner("Tommi")`` finds the actions of ``Tomi Rask`` when ``Tommi`` is his alias.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ TinyDB uses this class as a storage (``TinyDB(path, storage=AtomicStorage)``: ``
 >>> storage = AtomicStorage("actions.json")
 >>> with storage.locked():
 ...     data = storage.read() or codec.new_database()
-...     data["people"]["Tomi Aho"] = {"aliases": []}
+...     data["people"]["Tomi Rask"] = {"aliases": []}
 ...     storage.write(data)
 
 Data passed to ``write`` becomes the cache: the caller must not change it afterwards

@@ -73,7 +73,7 @@ def people_named(typed: str, people: People) -> tuple[list[str], str | None]:
     what is wrong when nobody: a name or alias of the registry (``Ingela Kaarto``,
     ``Tommi``); else everyone with a name, an alias or a word of one that starts so (``in``:
     Ingela Kaarto and Ingrid Berg, by name, while the name is being typed); else a Finnish
-    inflected form or a near miss (``Ingelalle``, ``Tommi`` for Tomi Aho). The filter bar
+    inflected form or a near miss (``Ingelalle``, ``Tommi`` for Tomi Rask). The filter bar
     suggests the first, so the suggestion is always among the rows shown."""
     name = " ".join(typed.replace("_", " ").split())
     if not name:

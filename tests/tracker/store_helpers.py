@@ -25,7 +25,7 @@ def action(text: str, *owners: str, due: date | None = None, item: str | None = 
 
 def minutes(*actions: Action, title: str = "Hallituksen kokous", day: date = date(2026, 2, 3),
             path: str = "hallitus-2026-02-03.txt", language: str = "fi",
-            attendees: tuple[str, ...] = ("Anna Virtanen", "Pekka Nieminen", "Tomi Aho"),
+            attendees: tuple[str, ...] = ("Anna Virtanen", "Pekka Nieminen", "Tomi Rask"),
             edition: str = "") -> Minutes:
     """Minutes whose sha256 follows their content (and ``edition``, for a changed file)."""
     sha256 = hashlib.sha256(repr((title, day, actions, edition)).encode()).hexdigest()

@@ -100,11 +100,11 @@ def test_show_a_meeting(path):
 
 
 def test_people_and_alias(path):
-    assert run("alias", "Tommi", "Tomi Aho", "--store", str(path)).stdout == "Tommi is Tomi Aho\n"
+    assert run("alias", "Tommi", "Tomi Rask", "--store", str(path)).stdout == "Tommi is Tomi Rask\n"
     people = run("people", "--store", str(path)).stdout
-    assert "Tomi Aho  (also Tommi)  [1 open]" in people
+    assert "Tomi Rask  (also Tommi)  [1 open]" in people
     listed = json.loads(run("actions", "--owner", "tommi", "--json", "--store", str(path)).stdout)
-    assert [a["owners"] for a in listed] == [["Tomi Aho"]]
+    assert [a["owners"] for a in listed] == [["Tomi Rask"]]
 
 
 def test_exports_and_digest(path, tmp_path):

@@ -19,8 +19,8 @@ LONG = ("Selvittää yhdessä kaupungin, seurakunnan ja kyläyhdistyksen kanssa,
 def stocked(store):
     store.import_minutes(minutes(
         action("Selvittää salin hinnan", "Pekka Nieminen", due=date(2026, 2, 20), item="2"),
-        action(LONG, "Anna Virtanen", "Tomi Aho", due=date(2026, 3, 5), item="3"),
-        action("Varaa tilat | *kevät*seminaariin", "Tomi Aho", item="4"),
+        action(LONG, "Anna Virtanen", "Tomi Rask", due=date(2026, 3, 5), item="3"),
+        action("Varaa tilat | *kevät*seminaariin", "Tomi Rask", item="4"),
         action("Päivittää verkkosivut", due=date(2026, 4, 30), item="5"),
     ))
     store.complete(by_text(store, "Päivittää verkkosivut").id)
@@ -33,7 +33,7 @@ def test_csv_reads_back_with_the_csv_module(store):
     rows = list(csv.DictReader(io.StringIO(export(found, "csv"))))
     assert [r["id"] for r in rows] == [a.id for a in found]
     long = next(r for r in rows if r["text"] == LONG)
-    assert long["owners"] == "Anna Virtanen; Tomi Aho" and long["due"] == "2026-03-05"
+    assert long["owners"] == "Anna Virtanen; Tomi Rask" and long["due"] == "2026-03-05"
     assert long["meeting_title"] == "Hallituksen kokous" and long["agenda_item"] == "3"
     assert long["notes"].endswith("anna: Koulu vastaa\nmaanantaina, ehkä")
     assert {r["status"] for r in rows} == {"open", "done"}
@@ -53,7 +53,7 @@ def test_markdown_is_a_checklist_per_meeting(store):
     text = export(stocked(store), "md")
     assert text.startswith("## Hallituksen kokous (2026-02-03)\n\n")
     assert "- [x] Päivittää verkkosivut — due 2026-04-30; item 5" in text
-    assert "Varaa tilat \\| \\*kevät\\*seminaariin — Tomi Aho; item 4" in text
+    assert "Varaa tilat \\| \\*kevät\\*seminaariin — Tomi Rask; item 4" in text
     assert "  - Koulu vastaa maanantaina, ehkä (anna, " in text
 
 
@@ -73,7 +73,7 @@ def test_icalendar_has_one_todo_per_action_with_a_due_date_done_and_cancelled_ke
     assert [str(t["STATUS"]) for t in todos] == ["CANCELLED", "NEEDS-ACTION", "COMPLETED"]
     assert "COMPLETED" in todos[2] and "COMPLETED" not in todos[1]
     long = todos[1]
-    assert "Owners: Anna Virtanen, Tomi Aho" in str(long["DESCRIPTION"])
+    assert "Owners: Anna Virtanen, Tomi Rask" in str(long["DESCRIPTION"])
     assert "Koulu vastaa\nmaanantaina, ehkä" in str(long["DESCRIPTION"])
     only_open = icalendar.Calendar.from_ical(export(found, "ics", open_only=True)).walk("VTODO")
     assert [str(t["SUMMARY"]) for t in only_open] == [LONG]
@@ -85,7 +85,7 @@ def test_csv_for_excel_has_a_bom_and_semicolons(store):
     assert text.startswith("\ufeffid;status;due;owners;text;")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert [r["id"] for r in rows] == [a.id for a in found]
-    assert next(r for r in rows if r["text"] == LONG)["owners"] == "Anna Virtanen; Tomi Aho"
+    assert next(r for r in rows if r["text"] == LONG)["owners"] == "Anna Virtanen; Tomi Rask"
 
 
 def test_an_empty_export_is_still_readable(store):
@@ -99,7 +99,7 @@ def test_a_digest_groups_one_persons_open_actions(store):
     stocked(store)
     store.set_due(by_text(store, "Varaa tilat | *kevät*seminaariin").id, date(2026, 3, 20))
     tomi = store.digest("tomi", today=TODAY)
-    assert tomi.splitlines()[0] == "# Open actions for Tomi Aho on 2026-03-01: 2"
+    assert tomi.splitlines()[0] == "# Open actions for Tomi Rask on 2026-03-01: 2"
     assert tomi.index("## Due in the next 7 days") < tomi.index("## Later")
     assert "Selvittää yhdessä" in tomi and "Pekka" not in tomi
     plain = store.digest("Pekka Nieminen", today=TODAY, format="text")
@@ -118,7 +118,7 @@ def test_a_meetings_digest_is_its_action_items_by_person_then_the_unassigned(sto
     meeting = store.meetings()[0].id
     text = store.digest(meeting=meeting, format="text")
     people = [line for line in text.splitlines() if line.startswith("* ")]
-    assert people == ["* Anna Virtanen", "* Pekka Nieminen", "* Tomi Aho", "* UNASSIGNED"]
+    assert people == ["* Anna Virtanen", "* Pekka Nieminen", "* Tomi Rask", "* UNASSIGNED"]
     assert text.count("Selvittää yhdessä") == 2  # Anna's and Tomi's
     assert text.endswith("* UNASSIGNED\n  * (none)\n")  # the unassigned one is done
     assert store.digest(format="text", today=TODAY).startswith(
@@ -133,5 +133,5 @@ def test_a_digest_as_a_mail_message(store):
     raw = store.digest("Tomi", today=TODAY, format="eml", to=["tomi@example.org"])
     message = email.message_from_string(raw, policy=policy.default)
     assert (message["Subject"], message["To"], message["X-Unsent"]) == (
-        "Open actions for Tomi Aho, 2026-03-01", "tomi@example.org", "1")
+        "Open actions for Tomi Rask, 2026-03-01", "tomi@example.org", "1")
     assert message.get_content().replace("\r\n", "\n") == store.digest("Tomi", today=TODAY, format="text")

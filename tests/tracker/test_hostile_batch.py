@@ -184,7 +184,7 @@ def test_undo_any_shows_the_change_and_asks_first(shared, monkeypatch):
 def test_undo_refuses_a_change_that_someone_else_has_built_on(shared):
     store_file, hall, site = shared
     assert run("assign", site, "Anna Virtanen", "--store", str(store_file)).exit_code == 0  # tester
-    assert run("assign", site, "Anna Virtanen", "Tomi Aho", "--store", str(store_file),
+    assert run("assign", site, "Anna Virtanen", "Tomi Rask", "--store", str(store_file),
                "--as", "pekka").exit_code == 0
     before = store_file.read_bytes()
 

@@ -145,9 +145,9 @@ def test_control_characters_in_the_file_are_cleaned_as_it_is_read(path):
 def test_a_well_formed_store_with_every_kind_of_record_is_read(path):
     with ActionStore(path, user="pekka") as store:
         a = store.actions()[0]
-        store.assign(a.id, "Tomi Aho")
+        store.assign(a.id, "Tomi Rask")
         store.set_due(a.id, "2026-03-25")
-        store.alias("Tommi", "Tomi Aho")
+        store.alias("Tommi", "Tomi Rask")
         store.undo()
     with ActionStore(path) as again:
         assert len(again.actions()) == 2 and again.history()

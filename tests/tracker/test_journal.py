@@ -55,7 +55,7 @@ def test_a_change_of_fields_is_one_line_of_the_journal_and_the_snapshot_stays(fi
 def test_every_update_verb_writes_one_line(path):
     hall = by_text_of(path, "Selvittää salin hinnan")
     for verb in (["done", hall], ["reopen", hall], ["cancel", hall], ["note", hall, "soitettu"],
-                 ["assign", hall, "Tomi Aho"], ["due", hall, "2026-03-25"],
+                 ["assign", hall, "Tomi Rask"], ["due", hall, "2026-03-25"],
                  ["edit", hall, "--text", "Selvittää salin ja kahvion hinnan"], ["undo"]):
         before = len(lines(path)) if journal_of(path).exists() else 0
         snapshot = path.read_bytes()

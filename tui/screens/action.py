@@ -25,6 +25,7 @@ from tui.screens.updates import UpdatesScreen
 from tui.widgets.actions_table import status_text
 from tui.widgets.hanging import hanging
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.lists import moves
 
 __all__ = ["MEANS", "ActionScreen"]
 
@@ -40,12 +41,7 @@ class ActionScreen(UpdatesScreen):
         Binding("o", "meeting", N_("Its meeting"), id="detail.meeting"),
         Binding("p", "accept", N_("Accept proposal"), id="detail.accept"),
         Binding("k", "keep", N_("Keep (vanished)"), id="detail.keep"),
-        Binding("k", "scroll(-1)", N_("Up"), show=False, id="detail.up"),
-        Binding("j", "scroll(1)", N_("Down"), show=False, id="detail.down"),
-        Binding("g,home", "top", N_("First"), show=False, id="detail.first"),
-        Binding("G,end", "bottom", N_("Last"), show=False, id="detail.last"),
-        Binding("ctrl+u", "scroll_half(-1)", N_("Half a page up"), show=False, id="detail.half-up"),
-        Binding("ctrl+d", "scroll_half(1)", N_("Half a page down"), show=False, id="detail.half-down"),
+        *moves("detail", "top", "bottom", "scroll(-1)", "scroll(1)", "scroll_half"),
     ]
 
     def __init__(self, action_id: str) -> None:

@@ -87,11 +87,8 @@ class UpdatesScreen(Screen):
                 return
             names, new = answer
 
-            def write(store: ActionStore):
-                with store.batch():
-                    return [c for a in chosen for c in store.update(
-                        [a.id], operations.unchanged("owners", list(a.owners)),
-                        operations.assign(*names, new=new), via="assign")]
+            write = _each(chosen, "owners", lambda a: list(a.owners), operations.assign(*names, new=new),
+                          via="assign")
 
             def said(changes) -> None:
                 if changes:
@@ -119,11 +116,8 @@ class UpdatesScreen(Screen):
                 return
             _phrase, day = answer
 
-            def write(store: ActionStore):
-                with store.batch():
-                    return [c for a in chosen for c in store.update(
-                        [a.id], operations.unchanged("due", a.due.isoformat() if a.due else None),
-                        operations.set_due(day), via="due")]
+            write = _each(chosen, "due", lambda a: a.due.isoformat() if a.due else None,
+                          operations.set_due(day), via="due")
 
             self.app.change(write, shown=[a._replace(due=day) for a in chosen],
                             done=(_("Due {date}").format(date=shown_date(day)) if day
@@ -195,3 +189,15 @@ def _some(chosen: list[Action]) -> str:
     if len(chosen) == 1:
         return ""
     return " (" + ngettext("{n} action", "{n} actions", len(chosen)).format(n=len(chosen)) + ")"
+
+
+def _each(chosen: list, field: str, shown, operation, via: str):
+    """The store's write of ``operation`` on every chosen action whose ``field`` is still as
+    ``shown(action)`` says it was on the screen: one change, undone as one."""
+
+    def write(store: ActionStore):
+        with store.batch():
+            return [c for a in chosen for c in store.update(
+                [a.id], operations.unchanged(field, shown(a)), operation, via=via)]
+
+    return write

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, OptionList
 from tracker.i18n import N_, _
 from tui.index import fold
 
-__all__ = ["KeyedDataTable", "KeyedOptionList", "KeyedScroll", "SearchBar", "SEARCH_BINDINGS"]
+__all__ = ["KeyedDataTable", "KeyedOptionList", "KeyedScroll", "SearchBar", "SEARCH_BINDINGS", "moves"]
 
 SEARCH_BINDINGS = [
     Binding("slash", "search", N_("Search"), id="list.search"),
@@ -24,7 +24,9 @@ SEARCH_BINDINGS = [
 ]
 
 
-def _moves(prefix: str, first: str, last: str, up: str, down: str, half: str) -> list[Binding]:
+def moves(prefix: str, first: str, last: str, up: str, down: str, half: str) -> list[Binding]:
+    """The keys that move in a list or a page (j/k, g/G, Home/End, Ctrl-u/Ctrl-d) on these
+    actions; ``prefix`` names their ids."""
     return [
         Binding("k", up, N_("Up"), show=False, id=f"{prefix}.up"),
         Binding("j", down, N_("Down"), show=False, id=f"{prefix}.down"),
@@ -38,7 +40,7 @@ def _moves(prefix: str, first: str, last: str, up: str, down: str, half: str) ->
 class KeyedOptionList(OptionList):
     """An ``OptionList`` with the keys of every list, that ``/`` searches."""
 
-    BINDINGS = _moves("options", "first", "last", "cursor_up", "cursor_down", "half_page")
+    BINDINGS = moves("options", "first", "last", "cursor_up", "cursor_down", "half_page")
 
     def action_half_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height // 2)
@@ -63,7 +65,7 @@ class KeyedOptionList(OptionList):
 class KeyedDataTable(DataTable):
     """A ``DataTable`` of rows with the keys of every list, that ``/`` searches."""
 
-    BINDINGS = _moves("rows", "first", "last", "cursor_up", "cursor_down", "half_page")
+    BINDINGS = moves("rows", "first", "last", "cursor_up", "cursor_down", "half_page")
 
     def action_first(self) -> None:
         self.move_cursor(row=0)
@@ -89,7 +91,7 @@ class KeyedDataTable(DataTable):
 class KeyedScroll(VerticalScroll):
     """A page of text with the keys of every list; ``/`` finds a line of its text."""
 
-    BINDINGS = _moves("page", "scroll_home", "scroll_end", "scroll_up", "scroll_down", "half_page")
+    BINDINGS = moves("page", "scroll_home", "scroll_end", "scroll_up", "scroll_down", "half_page")
 
     def action_half_page(self, direction: int) -> None:
         self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2),

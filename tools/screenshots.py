@@ -2,6 +2,7 @@
 review of an import, as SVG files drawn by Textual (``App.save_screenshot``).
 
     .venv/bin/python tools/screenshots.py          # writes docs/screenshots/*.svg
+    .venv/bin/python tools/screenshots.py DIR      # into DIR instead
 
 The app runs in Textual's headless driver at 120x35 on a fresh store of the bundled
 samples, their dates moved as the demo moves them (``minutes demo``) to weeks before a
@@ -41,7 +42,7 @@ async def until(pilot, condition, timeout: float = 20) -> None:
         await pilot.pause(0.05)
 
 
-async def draw(store: ActionStore, import_folder: Path) -> list[Path]:
+async def draw(store: ActionStore, import_folder: Path, folder: Path = FOLDER) -> list[Path]:
     from tui.app import MinutesApp
     from tui.screens.action import ActionScreen
     from tui.screens.importing import ReviewScreen
@@ -51,7 +52,7 @@ async def draw(store: ActionStore, import_folder: Path) -> list[Path]:
     written = []
 
     def save(name: str) -> None:
-        written.append(Path(app.save_screenshot(f"{name}.svg", str(FOLDER))))
+        written.append(Path(app.save_screenshot(f"{name}.svg", str(folder))))
         written[-1].write_text(in_the_repository(written[-1].read_text(encoding="utf-8")), encoding="utf-8")
 
     async with app.run_test(size=SIZE) as pilot:
@@ -92,20 +93,21 @@ def in_the_repository(svg: str) -> str:
     return TEXT.sub(shorten, svg)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     from tracker.i18n import use
 
     use("en")
+    out = Path(argv[0]).resolve() if argv else FOLDER
     files = sample_files()
-    FOLDER.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="minutes-screenshots-") as folder:
         with ActionStore(Path(folder) / "actions.json", user="demo") as store:
             for minutes in as_of(TODAY, [parse(file) for file in files if file.name != REVIEWED]):
                 store.import_minutes(minutes)
-            for path in asyncio.run(draw(store, files[0].parent)):
-                print(path.relative_to(ROOT))
+            for path in asyncio.run(draw(store, files[0].parent, out)):
+                print(path)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -49,8 +49,10 @@ def export(actions: list[Action], format: str, *, excel: bool = False, open_only
                "ics": partial(to_icalendar, open_only=open_only)}
     if format not in writers:
         from tracker.errors import StoreError
+        from tracker.i18n import _
 
-        raise StoreError(f"unknown export format {format!r}: use {', '.join(FORMATS)}")
+        raise StoreError(_("unknown export format {format}: use {formats}").format(
+            format=repr(format), formats=", ".join(FORMATS)))
     return writers[format](actions)
 
 

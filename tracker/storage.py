@@ -74,6 +74,7 @@ from contextlib import contextmanager
 
 from tracker import codec
 from tracker.errors import CorruptStore, StoreError, StoreLocked
+from tracker.i18n import _
 
 try:
     import fcntl
@@ -144,7 +145,7 @@ class AtomicStorage:
         """The database with each meeting's and action's hot fields only (``codec.HOT``)
         and of the history only the changes since the snapshot; the same objects ``read``
         then fills in. None when there is no store file."""
-        for _ in range(3):
+        for _attempt in range(3):
             if self._data is not None and self._current():
                 return self._data
             try:
@@ -259,7 +260,7 @@ class AtomicStorage:
         """Fill in the cold fields and the history from the second line of the snapshot
         the first was read from (read again when the file has changed since)."""
         offset, fingerprint, trusted = self._cold
-        for _ in range(3):
+        for _attempt in range(3):
             try:
                 handle = open(self.path, "rb")
             except FileNotFoundError:
@@ -419,11 +420,11 @@ class AtomicStorage:
                     if entry.name not in ours and not self._is_temp(entry.name):
                         others.append(entry.name)
         if others or found < info.st_nlink:
-            where = (f"another name, {os.path.join(self._folder, others[0])}" if others
-                     else f"{info.st_nlink} names, one of them in another folder")
-            raise StoreError(f"{self.path}: the store has {where} (a hard link): each name would "
-                             "lock on its own and a write would part them; keep one name (or copy "
-                             "the file to make a second store)")
+            where = (_("another name, {path}").format(path=os.path.join(self._folder, others[0])) if others
+                     else _("{n} names, one of them in another folder").format(n=info.st_nlink))
+            raise StoreError(_("{path}: the store has {where} (a hard link): each name would lock on its "
+                               "own and a write would part them; keep one name (or copy the file to make "
+                               "a second store)").format(path=self.path, where=where))
 
     def _remove_stale_temps(self) -> None:
         """Remove what a write killed half way left (under the lock no other write is under
@@ -466,7 +467,7 @@ class AtomicStorage:
         is one whose journal has grown past its share."""
         line = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
         if self._read_only:
-            raise StoreError(f"{self.path}: opened to read only")
+            raise StoreError(_("{path}: opened to read only").format(path=self.path))
         try:
             fd = self._journal_to_append() if data is self._data else None
         except BaseException:
@@ -535,7 +536,7 @@ class AtomicStorage:
         start an empty journal (taking the lock if not held; hold ``locked()`` around the
         ``read()`` too, or another process's write is lost)."""
         if self._read_only:
-            raise StoreError(f"{self.path}: opened to read only")
+            raise StoreError(_("{path}: opened to read only").format(path=self.path))
         with self.locked():
             info = _stat(self.path)
             if info is not None and info.st_nlink > 1:
@@ -690,8 +691,8 @@ class _FileLock:
             return os.open(self.path, flags | _NO_FOLLOW, mode)
         except OSError as error:
             if os.path.islink(self.path):
-                raise StoreError(f"{self.path}: the store's lock file is a symbolic link; "
-                                 "it is not followed (remove the link)") from None
+                raise StoreError(_("{path}: the store's lock file is a symbolic link; it is not "
+                                   "followed (remove the link)").format(path=self.path)) from None
             raise error
 
     def _acquire_flock(self) -> None:
@@ -705,8 +706,8 @@ class _FileLock:
                 os.close(fd)
                 raise
             if not taken:  # the waiting thread closes ``fd`` once it gets the lock
-                raise StoreLocked(f"{self.path}: another process has held the lock for "
-                                  f"{self.timeout:g} s") from None
+                raise StoreLocked(_("{path}: another process has held the lock for {seconds:g} s").format(
+                    path=self.path, seconds=self.timeout)) from None
         self._fd = fd
 
     def _acquire_portable(self) -> None:
@@ -719,8 +720,8 @@ class _FileLock:
         try:
             self._portable.acquire(timeout=self.timeout)
         except Timeout:
-            raise StoreLocked(f"{self.path}: another process has held the lock for "
-                              f"{self.timeout:g} s") from None
+            raise StoreLocked(_("{path}: another process has held the lock for {seconds:g} s").format(
+                path=self.path, seconds=self.timeout)) from None
 
     def release(self) -> None:
         self._depth -= 1

@@ -275,7 +275,8 @@ def measure(n: int, runs: int, keep: Path | None) -> dict:
         keys = asyncio.run(keystrokes(fresh(source, tmp / "keys")))
         shown, written, answer, answered = asyncio.run(done_and_answering(fresh(source, tmp / "x")))
         memory = peak_memory(fresh(source, tmp / "memory"))
-    return {"mb": source.stat().st_size / 1e6, "paint": statistics.median(paints),
+        mb = source.stat().st_size / 1e6  # before the folder goes (without --keep)
+    return {"mb": mb, "paint": statistics.median(paints),
             "key": statistics.median(keys), "worst": max(keys), "shown": shown, "written": written,
             "answer": answer, "answered": answered, "memory": memory}
 

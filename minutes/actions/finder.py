@@ -15,6 +15,7 @@ from ..model import Action
 from ..structure import ParseState, columns
 from . import patterns, scorer
 from .owners import Roster
+from .patterns.common import _alternation
 from .reading import read
 from .rules import Candidate, hits
 from .units import Unit, strip_markup, units
@@ -262,7 +263,7 @@ class Finder:
     def _decided_that(self) -> re.Pattern[str]:
         said = (*self.profile.labels.get("decision_verbs", ()), *self.profile.actions.get("agreed", ()))
         that = self.profile.verbs.get("that", ())
-        return re.compile(rf"^\s*(?:{_either(said)})\s*,?\s*(?:{_either(that)})\s+", re.I)
+        return re.compile(rf"^\s*(?:{_alternation(said)})\s*,?\s*(?:{_alternation(that)})\s+", re.I)
 
     @cached_property
     def _date_leads(self) -> frozenset[str]:
@@ -299,10 +300,6 @@ class Finder:
 
 _LISTING = ("explicit", "table", "section", "owner", "deadline", "recipient")
 _PLANS = ("future", "must", "commit", "present", "imperative", "assign")
-
-
-def _either(words) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def _listed(item: Found) -> bool:

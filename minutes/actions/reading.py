@@ -495,11 +495,16 @@ def _named_after(tokens: list[str], start: int, roster: Roster, profile: Profile
 
 def _complement(text: str, profile: Profile) -> str | None:
     """The clause after ``… that`` / ``… att`` / ``… että`` near the start of a sentence."""
-    that = "|".join(map(re.escape, _words(profile, "that"))) or r"(?!)"
-    match = re.search(rf"(?:^|\s|,)(?:{that})\s+(?P<rest>\S.*)$", text, re.I)
+    match = _that_clause(profile.code).search(text)
     if match and len(text[: match.start()].split()) <= 5:
         return match["rest"]
     return None
+
+
+@lru_cache(maxsize=None)
+def _that_clause(code: str) -> re.Pattern[str]:
+    that = "|".join(map(re.escape, _words_of(code, "that"))) or r"(?!)"
+    return re.compile(rf"(?:^|\s|,)(?:{that})\s+(?P<rest>\S.*)$", re.I)
 
 
 def _unknown_name(text: str, roster: Roster | None = None) -> bool:

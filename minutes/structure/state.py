@@ -18,7 +18,7 @@ from ..lang import LANGUAGES, Profile, profile
 from ..model import Block, Document, Minutes, Origin
 from ..people import PeopleIndex
 
-__all__ = ["HEADER_SPAN", "Line", "ParseState", "any_word", "cell", "columns", "every_language", "norm_label"]
+__all__ = ["HEADER_SPAN", "Line", "ParseState", "alternatives", "any_word", "cell", "columns", "every_language", "norm_label"]
 
 
 @dataclass(frozen=True)
@@ -174,9 +174,14 @@ def _label_index(lang: str) -> dict[str, set[str]]:
 def any_word(field: str, *keys: str) -> re.Pattern[str]:
     """A pattern that finds any of ``every_language(field, *keys)`` as whole words, longest
     first, in any case; the words of a phrase may stand with any space between."""
-    words = sorted(every_language(field, *keys), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) or r"(?!)"
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    return re.compile(rf"(?<!\w)(?:{alternatives(every_language(field, *keys))})(?!\w)", re.I)
+
+
+def alternatives(words) -> str:
+    """``words`` as one alternation, longest first, the words of a phrase with any space
+    between them; one that matches nothing when there are none."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) or r"(?!)"
 
 
 @lru_cache(maxsize=None)

@@ -68,6 +68,12 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         self.due_label = re.compile(rf"^\s*(?:{_alternation(self.words.get('due', ()))})\s*:\s*(?P<when>.+)$", re.I)
         status = [w for key in ("done", "open", "cancelled") for w in state.profile.follow_up.get(key, ())]
         self.status_word = re.compile(rf"(?:{_alternation(status)})(?!\w)")
+        verbs, roles = state.profile.verbs, state.profile.roles
+        self.that = _alternation(verbs.get("that", ()))  # a clause after it: "… that Jo books …"
+        self.writer = _alternation(verbs.get("i", ()))
+        self.determiner = re.compile(rf"^(?:{_alternation(roles.get('determiners', ()))})\s+")
+        self.due_after_owner = re.compile(
+            rf",\s*(?=(?:{_alternation((*self.words['by'], *self.words.get('due', ())))})\b)", re.I)
         self.required = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('required', ()))})\s+", re.I)
         after = self.words.get("together_after", ())
         self.together = re.compile(
@@ -77,8 +83,8 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         self.sections = self._section_lines()
         self.analyses: dict[str, object] = {}
         self.units: list[tuple[Line, str]] = []
-        # people named by IRC nicks: a lower-case name is a person here
-        self.nicks = any(a.name.islower() for a in state.minutes.attendees)
+        # people named by IRC nicks ("kalle"): a lower-case name is a person here
+        self.nicks = frozenset(a.name for a in state.minutes.attendees if a.name.islower())
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._dues: dict[str, dates.DateMention | None] = {}
 

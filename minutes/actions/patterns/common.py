@@ -9,13 +9,12 @@ from functools import lru_cache
 
 from ...people import NAME_TOKEN
 from ...structure import Line, ParseState
-from ...structure.state import every_language
+from ...structure.state import alternatives, every_language
 
 def _alternation_of(field: str, *keys: str) -> str:
-    """The words of some profile keys, in every language, as one alternation (longest
-    first): a connective or a status word reads the same in minutes of any language."""
-    words = sorted(every_language(field, *keys), key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    """The words of some profile keys, in every language, as one alternation: a connective
+    or a status word reads the same in minutes of any language."""
+    return alternatives(every_language(field, *keys))
 
 
 _AND = _alternation_of("structure", "and")  # and, ja, och, &, …

@@ -9,7 +9,7 @@ from ...people import NAME_TOKEN, looks_like_name
 from ...structure import Line
 from .common import (
     Found, _ARROW, _BOX, _BULLET, _OWNER_SPLIT, _TRAILING_DASH_OWNER, _TRAILING_OWNER,
-    _alternation, _starts_item,
+    _starts_item,
 )
 
 
@@ -61,8 +61,7 @@ class Lines:
         owner = self.owner_label.match(text.strip() + "\n")
         due = self.due_label.match(text)
         if owner and owner.start() == 0:
-            by = _alternation((*self.profile.date_words.get("by", ()), *self.words.get("due", ())))
-            who = re.split(rf",\s*(?=(?:{by})\b)", owner["who"], flags=re.I)[0]
+            who = self.due_after_owner.split(owner["who"])[0]
             last.owners = self._resolve_all(who, keep_unknown=True) or last.owners
             last.due_source += " " + text
             return True

@@ -7,7 +7,7 @@ import re
 from ...people import looks_like_name
 from .common import (
     _ARROW, _HANDLE, _LEADING_HANDLES, _NAME_SEQ, _OWNERS_SEQ, _OWNER_SPLIT,
-    _TRAILING_DASH_OWNER, _TRAILING_OWNER, _alternation, _stem_match, _without_quantifier,
+    _TRAILING_DASH_OWNER, _TRAILING_OWNER, _stem_match, _without_quantifier,
 )
 
 
@@ -55,7 +55,6 @@ class Naming:
         täyttävät …``, ``Kaikkien kuntien vastaukset …``; a recipient (``Helenalle``) or an
         object further on is no owner."""
         owners: list[str] = []
-        nicks = {a.name for a in self.state.minutes.attendees if a.name.islower()}  # IRC: "kalle"
         words = re.findall(r"[\w-]+", text)
         verbs = self.profile.verbs
         reported = len(words) > 1 and (words[1].lower().endswith(tuple(verbs.get("past_endings", ())) or ("\0",))
@@ -64,7 +63,7 @@ class Naming:
             low = word.lower()
             if low.endswith(tuple(self.words.get("not_subject_endings", ())) or ("\0",)):
                 continue
-            named = word[:1].isupper() or word in nicks
+            named = word[:1].isupper() or word in self.nicks
             found = self.groups.get(low) or (self.state.people.resolve(word) if named else None) \
                 or (self._role_holder(low) if at == 0 and not reported else None)  # "Rahastonhoitaja maksaa …"
             if found and found not in owners:
@@ -114,8 +113,7 @@ class Naming:
     def _role_holder(self, low: str) -> str | None:
         """``the Chair`` -> the chair; ``rahastonhoitaja``, ``the CEO`` -> the attendee with
         that role."""
-        determiners = _alternation(self.profile.roles.get("determiners", ()))
-        low = re.sub(rf"^(?:{determiners})\s+", "", low).rstrip(".")
+        low = self.determiner.sub("", low).rstrip(".")
         if len(low.split()) > 3:
             return None
         for role in ("chair", "secretary"):

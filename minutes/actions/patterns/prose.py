@@ -108,7 +108,7 @@ class Prose:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
-            rf"(?:^|,\s*|;\s*|\b(?:{_alternation(self.profile.verbs.get('that', ()))})\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            rf"(?:^|,\s*|;\s*|\b(?:{self.that})\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
             sentence,
         )
         if not match:
@@ -130,7 +130,7 @@ class Prose:
         first = match["who"].split()[0].lower()
         if len(first) > 4 and first.endswith(tuple(verbs.get("opening_past_endings", ()))):
             return []  # "Created the repository to …": a report opens the sentence, no doer
-        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or self.nicks)
+        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or bool(self.nicks))
 
 
     def _subject_with_verb(self, sentence: str, low: str) -> list[str]:
@@ -217,8 +217,7 @@ class Prose:
         if re.search(r"\b(?:i'll|i will)\s+be\b", low):
             return None
         owners = [speaker]
-        me = _alternation(self.profile.verbs.get("i", ()))
-        partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:{_AND})\s+(?i:{me})\b", sentence)
+        partner = re.match(rf"^(?P<who>{_NAME_SEQ})\s+(?:{_AND})\s+(?i:{self.writer})\b", sentence)
         if partner:
             owners = [*self._resolve_all(partner["who"]), speaker]
         text, due_source = sentence, sentence
@@ -359,6 +358,5 @@ class Prose:
         low = text.lower()
         for agreed in self.words.get("agreed", ()):
             if low.startswith(agreed):
-                that = _alternation(self.profile.verbs.get("that", ()))
-                return re.sub(rf"^(?:,\s*)?(?:{that})\s+", "", text[len(agreed):].strip(" ,:"), flags=re.I)
+                return re.sub(rf"^(?:,\s*)?(?:{self.that})\s+", "", text[len(agreed):].strip(" ,:"), flags=re.I)
         return text

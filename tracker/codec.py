@@ -409,7 +409,8 @@ class _Cold:
     def __get__(self, record, owner=None):
         if record is None:
             return self
-        value = record._whole().get(self.name)
+        doc = record._doc  # the store may have filled it in since (``held``)
+        value = doc[self.name] if self.name in doc else record._whole().get(self.name)
         return value or self.empty() if self.empty is not None else value
 
 
@@ -425,6 +426,16 @@ class _Record:
             self._doc = self._fetch(self.TABLE, self.id) or self._doc
             self._fetch = None
         return self._doc
+
+    def held(self, name: str):
+        """A field kept in the store's second line (``source``, ``start``…) if this record
+        holds it already, else None, without reading the store: for a screen, which must
+        not wait for the second line (``_whole`` reads it)."""
+        if not isinstance(type(self).__dict__.get(name), _Cold):
+            raise AttributeError(f"{type(self).__name__} has no cold field {name!r}")
+        if self._fetch is not None and name not in self._doc:
+            return None
+        return getattr(self, name)
 
     def _replace(self, **changes) -> _Record:
         """A copy with some of the fields read with it changed (as a named tuple's)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
@@ -209,7 +210,7 @@ class ActionStore:
             conditions.append(queries.meeting(meeting))
         if text is not None:
             conditions.append(queries.text(text))
-        data = self._whole() if any(c.cold for c in conditions) else self._hot()
+        data = self._hot()
         table, meetings = data["actions"], data["meetings"]
         if conditions:
             query = conditions[0]
@@ -220,8 +221,15 @@ class ActionStore:
         else:
             found = list(table.items())
         dates = {key: doc.get("date") or "" for key, doc in meetings.items()}
-        found.sort(key=lambda item: (item[1]["due"] or "~", dates.get(item[1]["meeting"], ""), item[0]))
-        return self._actions(found[:limit], meetings)
+
+        def by_due(item):
+            return item[1]["due"] or "~", dates.get(item[1]["meeting"], ""), item[0]
+
+        if limit is not None and limit < len(found):  # a screenful of 50,000: no sort of all
+            found = heapq.nsmallest(limit, found, key=by_due)
+        else:
+            found.sort(key=by_due)
+        return self._actions(found, meetings)
 
     def action(self, action_id: str) -> Action:
         """The action with this id or unique id prefix."""
@@ -247,6 +255,12 @@ class ActionStore:
         data = self._hot()
         kind, key = find(some_id, {"action": data["actions"], "meeting": data["meetings"]})
         return self.action(key) if kind == "action" else self.meeting(key)
+
+    def read_whole(self) -> None:
+        """Read the cold fields and the whole history now: the records made after it hold
+        every field and read nothing more of the store (a screen may use them on its own
+        thread), and the records made before it ``held`` theirs."""
+        self._whole()
 
     def history(self, some_id: str | None = None) -> list[Change]:
         """Every change, oldest first; or those of one action, meeting or person."""
@@ -400,9 +414,10 @@ class ActionStore:
                     self._storage.write(data)
 
     @contextmanager
-    def batch(self) -> Iterator[ActionStore]:
-        """Hold the lock and make every change inside one write and one change."""
-        with self._change("batch"):
+    def batch(self, *, hot: bool = False) -> Iterator[ActionStore]:
+        """Hold the lock and make every change inside one write and one change (``hot``:
+        the changes read only what ``codec.HOT`` names, as ``update``'s)."""
+        with self._change("batch", hot=hot):
             yield self
 
     def import_minutes(self, minutes: Minutes, *, dry_run: bool = False) -> ImportResult:

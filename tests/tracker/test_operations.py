@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from store_helpers import action, board, by_text, minutes
+from store_helpers import board, by_text
 from tracker import ActionStore, AmbiguousId, NothingToUndo, StoreError, UnknownId
 from tracker.operations import add_note, set_due, set_status
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from store_helpers import TODAY, action, by_text, minutes
-from tracker import StoreError, UnknownId, UnknownPerson
+from tracker import ActionStore, StoreError, UnknownId, UnknownPerson
 from tracker import queries as q
 
 
@@ -79,6 +79,15 @@ def test_meeting_and_text(two_meetings):
     assert texts(two_meetings.actions(text="wordpress")) == ["Päivittää verkkosivut"]
     with pytest.raises(UnknownId):
         two_meetings.actions(meeting="zzz")
+
+
+def test_text_looks_in_what_a_listing_shows_and_reads_no_more(two_meetings):
+    """Words are found in the owners and the due phrase too; the second line (the
+    minutes' sentence, the history) is not read for them."""
+    with ActionStore(two_meetings.path) as fresh:
+        assert texts(fresh.actions(text="rask")) == ["Tilaa kahvit seminaariin", "Varaa tilat kevätseminaariin"]
+        assert texts(fresh.actions(text="6.3. mennessä")) == ["Tilaa kahvit seminaariin"]
+        assert not fresh._storage.whole
 
 
 def test_queries_compose_with_and_or_not(two_meetings):

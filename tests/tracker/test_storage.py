@@ -4,7 +4,6 @@ tests in test_journal.py."""
 
 from __future__ import annotations
 
-import json
 import os
 
 import pytest
@@ -82,6 +81,24 @@ def test_a_listing_reads_the_first_line_only(filled, tmp_path):
         assert not store._storage.whole  # the second line is not read for that
         assert store.action(hall.id).source["snippet"] == "Selvittää salin hinnan."
         assert store._storage.whole
+
+
+def test_held_gives_a_cold_field_only_once_read_and_reads_nothing(filled, tmp_path):
+    """A screen asks ``held``: None while the second line is unread (and it stays unread),
+    the value once anyone has read it, for the records already made too."""
+    path = tmp_path / "actions.json"
+    hall = by_text(filled, "Selvittää salin hinnan")
+    with ActionStore(path) as store:
+        action, meeting = store.action(hall.id), store.meeting(hall.meeting.id)
+        assert action.held("source") is None and meeting.held("attendees") is None
+        assert not store._storage.whole
+        store.read_whole()
+        assert action.held("source")["snippet"] == "Selvittää salin hinnan."
+        assert meeting.held("attendees") == meeting.attendees
+        store._storage.forget()  # a new version read later makes new records; these keep theirs
+        assert action.source["snippet"] == "Selvittää salin hinnan." and not store._storage.whole
+        with pytest.raises(AttributeError):
+            action.held("text")  # read with it: no need to ask
 
 
 def test_a_missing_store_reads_as_empty_and_is_not_created(tmp_path):

@@ -72,6 +72,7 @@ class StoreUpdate:
 
 Write = Callable[[ActionStore], list[Change]]
 FIRST_PAGE = 200  # the actions read first, for the first screen
+READ_WHOLE = 2_000_000  # bytes of a store read whole at once (about 4,000 actions, 30 ms)
 HEAD_START = 0.1  # s the screen has to draw a change before its write starts
 
 
@@ -195,6 +196,8 @@ class MinutesApp(App[None]):
                 me, me_problem = self._canonical(self.me, people)
                 if not self._stored:  # the first read: a screenful first, the rest after
                     self._first_page(me, people, signature)
+                if self._small():  # the sentences of the minutes at hand for the preview
+                    store.read_whole()
                 actions = store.actions(today=self.today)
                 outside = self._compare(actions)
                 index = ActionIndex(actions, me=me, today=self.today)
@@ -209,6 +212,15 @@ class MinutesApp(App[None]):
         self._signature = signature
         self.post_message(ActionsLoaded(index, meetings, people, me, signature,
                                         me_problem=me_problem, outside=outside))
+
+    def _small(self) -> bool:
+        """(On the store's thread.) Whether the store is read whole in the time of a
+        keystroke; a bigger one's second line (the sentences of the minutes, the history)
+        is read only for a screen that shows them."""
+        try:
+            return self.store.path.stat().st_size <= READ_WHOLE
+        except OSError:
+            return False
 
     def _first_page(self, me: str | None, people: list[Person], signature) -> None:
         """(On the store's thread.) The open actions the home screen shows first, mine
@@ -268,14 +280,11 @@ class MinutesApp(App[None]):
         self.me = message.me
         self.loaded, self.partial = True, False
         self.store_changed.publish(StoreUpdate(None, message.outside))
-        self.call_after_refresh(self.prepare_index, message.index)
+        # the text search readied once the rows are on the screen, on the store's thread:
+        # one thread of work beside the screen's, and a write asked for meanwhile waits
+        self.call_after_refresh(self.ask_store, lambda _store: message.index.prepare(), lambda _: None)
         if first and self._warm_up:
             self.call_after_refresh(self.warm_up)
-
-    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
-    def prepare_index(self, index: ActionIndex) -> None:
-        """Ready the text search once the rows are on the screen."""
-        index.prepare()
 
     def _stat(self) -> tuple | None:
         """What changes when anyone changes the store (its snapshot or its journal)."""
@@ -434,7 +443,7 @@ class MinutesApp(App[None]):
             status, N_("Opened again: {text}"))
 
         def write(store: ActionStore) -> list[Change]:
-            with store.batch():
+            with store.batch(hot=True):  # a status: hot
                 return [c for a in actions for c in store.update(
                     [a.id], unchanged("status", a.status), set_status(status), via=via)]
 

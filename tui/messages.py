@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from minutes.model import Minutes
     from tracker import Action, Change, Meeting, Person
     from tracker.importer import ImportResult
-    from tui.evidence import Evidence
     from tui.index import ActionFilter, ActionIndex
 
 __all__ = [
@@ -24,7 +23,6 @@ __all__ = [
     "ActionsLoaded",
     "ChangeRefused",
     "ChangeWritten",
-    "EvidenceRead",
     "FilterChanged",
     "ImportFinished",
     "MinutesParsed",
@@ -105,14 +103,6 @@ class FilterChanged(Message):
 
     wanted: ActionFilter
     text: str
-
-
-@dataclass
-class EvidenceRead(Message):
-    """The source lines of an action, read from its minutes by a worker."""
-
-    action_id: str
-    evidence: Evidence
 
 
 @dataclass

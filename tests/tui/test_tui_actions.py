@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from tracker import ActionStore
-from tui_helpers import TODAY, make_app, reader, run, shown_ids, table, text_of, until
+from tui_helpers import TODAY, make_app, reader, run, settled, shown_ids, table, text_of, until
 
 
 def on_disk(store: ActionStore, action_id: str):
@@ -98,10 +98,12 @@ def test_x_marks_done_and_u_undoes(store):
         first = table(app).current_id
         second = shown_ids(app)[1]
         await pilot.press("x")
+        await settled(pilot)  # written on the store's thread
         assert on_disk(store, first).status == "done"
         assert first not in shown_ids(app)  # the filter says is:open
         assert table(app).current_id == second  # the cursor stays where it was
         await pilot.press("u")
+        await settled(pilot)  # written on the store's thread
         assert on_disk(store, first).status == "open"
         assert first in shown_ids(app)
 
@@ -116,11 +118,14 @@ def test_x_again_opens_and_c_cancels(store):
         await pilot.pause()
         action = table(app).current_id
         await pilot.press("x")
+        await settled(pilot)  # written on the store's thread
         assert on_disk(store, action).status == "done"
         assert table(app).current_id == action and table(app).current.status == "done"
         await pilot.press("x")
+        await settled(pilot)  # written on the store's thread
         assert on_disk(store, action).status == "open"
         await pilot.press("c")
+        await settled(pilot)  # written on the store's thread
         assert on_disk(store, action).status == "cancelled"
         assert table(app).current.status == "cancelled"
 

@@ -152,6 +152,37 @@ def test_the_footer_says_what_x_and_c_will_do(store):
     run(app, scenario)
 
 
+def test_the_footer_tells_its_keys_in_place_as_the_cursor_moves(store):
+    """Moving from an open row to a done one changes what x says without making the
+    footer's keys again (that took a keystroke's time at every move)."""
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(store)
+
+    async def scenario(pilot):
+        app.show_actions("is:all")
+        await pilot.pause()
+        await pilot.press("x")
+        await settled(pilot)
+        await pilot.press("j")
+        while table(app).current.status != "open":
+            await pilot.press("j")
+        await pilot.pause()
+        keys = list(app.screen.query_one(KeyBar).query(FooterKey))
+        assert footer(app)["x"] == "Done"
+        await pilot.press("g")  # back to the done row
+        await pilot.pause()
+        assert table(app).current.status == "done" and footer(app)["x"] == "Reopen"
+        assert list(app.screen.query_one(KeyBar).query(FooterKey)) == keys  # the same widgets
+        await pilot.press("x")  # and the key still does what it says
+        await settled(pilot)
+        assert table(app).current.status == "open"
+
+    run(app, scenario)
+
+
 def test_the_help_says_how_to_close_it(store):
     app = make_app(store)
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui_helpers import SAMPLE_DIR, make_app, parsed, plain, run, table, text_of, until
+from tui_helpers import SAMPLE_DIR, make_app, parsed, run, table, text_of, until
 
 
 def widths(app) -> dict[str, int]:

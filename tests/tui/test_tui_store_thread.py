@@ -43,6 +43,50 @@ def test_the_screen_never_reads_nor_writes_the_store(store, monkeypatch):
     assert not [name for name, on_screen in touched if on_screen]
 
 
+def test_a_big_stores_second_line_is_read_only_for_a_screen_that_shows_it(store, monkeypatch):
+    """At 50,000 actions the store's second line (the minutes' sentences, the history)
+    takes half a second to read: moving, the preview, a search and x read none of it; the
+    detail and the meeting screen have the store's thread read it, then show it."""
+    from tui.screens.action import ActionScreen
+    from tui.screens.meeting import MeetingScreen
+
+    monkeypatch.setattr("tui.app.READ_WHOLE", 0)  # this store is read as a big one
+    screen_thread = threading.get_ident()
+    on_screen: list[str] = []
+    for name in ("_whole", "_fetch", "read_whole"):
+        original = getattr(ActionStore, name)
+
+        def watched(self, *args, _original=original, _name=name, **kwargs):
+            if threading.get_ident() == screen_thread:
+                on_screen.append(_name)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(ActionStore, name, watched)
+    app = make_app(ActionStore(store.path, user="tester"))  # as a new process opens it
+
+    async def scenario(pilot):
+        await settled(pilot)
+        assert not app.store._storage.whole
+        word = table(app).current.text.split()[-1].strip(".")
+        await pilot.press("j", "j", "k", "x")
+        await settled(pilot)
+        app.screen.set_filter(f"is:all {word}")
+        await pilot.pause()
+        assert table(app).rows and not app.store._storage.whole
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ActionScreen) and app.screen.evidence is not None)
+        assert app.store._storage.whole and app.screen.history_read
+        app.store._storage.forget()  # as if another process had written meanwhile
+        await pilot.press("o")
+        assert isinstance(app.screen, MeetingScreen)
+        facts = app.screen.query_one("#meeting-facts")
+        await until(pilot, lambda: "chair" in text_of(facts))
+        assert "Attendee" in " ".join(str(o.prompt) for o in app.screen.query_one("#meeting-agenda").options)
+
+    run(app, scenario)
+    assert not on_screen
+
+
 def test_a_change_is_shown_at_once_and_confirmed_when_written(store, monkeypatch):
     app = make_app(store)
     go = threading.Event()

@@ -4,12 +4,12 @@ around it), and its life across meetings: where it was created, then what each l
 meeting's minutes said of it. ``p`` accepts what later minutes only proposed, ``k`` keeps an
 action an edited version of its minutes no longer has (``vanished``: it is open again; ``c``
 drops it), each undoable with ``u`` like every update. The history and the timeline are
-read on the store's thread; the evidence by a worker of its own (it reads the minutes)."""
+read on the store's thread, with the evidence and the agenda item's title (the store's
+second line, which a big store reads only when asked)."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -20,7 +20,7 @@ from minutes.text import visible
 from tracker import Action, Mention
 from tracker.i18n import N_, _, shown_date
 from tui.evidence import Evidence, evidence
-from tui.messages import EvidenceRead, OpenMeeting
+from tui.messages import OpenMeeting
 from tui.screens.updates import UpdatesScreen
 from tui.widgets.actions_table import status_text
 from tui.widgets.hanging import hanging
@@ -50,6 +50,7 @@ class ActionScreen(UpdatesScreen):
         self.evidence: Evidence | None = None
         self.timeline: list[Mention] = []
         self.history_read = False
+        self.item_title: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,30 +90,41 @@ class ActionScreen(UpdatesScreen):
             "[b]$text[/b]" + ("  [i]$gone[/i]" if action.vanished else ""),
             text=action.text, gone=_("(no longer in the minutes)")))
         self.query_one("#detail-text").set_class(action.status != "open", "-closed")
-        self.query_one("#detail-facts", Static).update(_facts(action, self.app.today))
+        self.query_one("#detail-facts", Static).update(_facts(action, self.app.today, self.item_title))
         notes = [Content.from_markup("$at [b]$by[/b]  $text", at=n.at[:16].replace("T", " "),
                                      by=n.by, text=n.text) for n in action.notes]
         self.query_one("#detail-notes", Static).update(
             Content("\n").join(notes) if notes else Content.from_markup("[dim]$none[/dim]", none=_("none")))
-        self.app.ask_store(lambda store: (store.history(action.id), store.timeline(action.id)),
-                           self._show_history)
-        self.refresh_bindings()
-        if self.evidence is None:
-            self.read_evidence(action)
+        wanted = self.evidence is None
 
-    def _show_history(self, found) -> None:
-        """The history and the timeline, as the store's thread read them."""
+        def read(store) -> tuple:
+            changes = store.history(action.id)  # reads the second line, if not yet
+            found = (evidence(action.meeting.source, action.source, store_folder=store.path.parent)
+                     if wanted else None)
+            return changes, store.timeline(action.id), action.meeting.agenda_title(action.agenda_item), found
+
+        self.app.ask_store(read, self._show_read)
+        self.refresh_bindings()
+
+    def _show_read(self, found) -> None:
+        """The history, the timeline, the agenda item's title and the evidence, as the
+        store's thread read them."""
         from tui.store_cli import change_text  # the lines ``minutes show`` prints
 
         if isinstance(found, Exception):
             self.query_one("#detail-history", Static).update(Content(str(found)))
             return
-        changes, timeline = found
+        changes, timeline, title, evidence = found
         self.history_read = True
         self.query_one("#detail-history", Static).update(
             Content("\n".join(change_text(c) for c in changes) or _("none")))
+        if evidence is not None and self.evidence is None:
+            self._show_evidence(evidence)
         action = self.current_action()
         if action is not None:
+            if title != self.item_title:
+                self.item_title = title
+                self.query_one("#detail-facts", Static).update(_facts(action, self.app.today, title))
             self._show_timeline(action, timeline)
 
     def _show_timeline(self, action: Action, timeline: list[Mention]) -> None:
@@ -173,13 +185,8 @@ class ActionScreen(UpdatesScreen):
     def action_bottom(self) -> None:
         self.query_one("#detail").scroll_end(animate=False)
 
-    @work(thread=True, exclusive=True, group="evidence", exit_on_error=False)
-    def read_evidence(self, action: Action) -> None:
-        found = evidence(action.meeting.source, action.source, store_folder=self.app.store.path.parent)
-        self.post_message(EvidenceRead(action.id, found))
-
-    def on_evidence_read(self, message: EvidenceRead) -> None:
-        self.evidence = found = message.evidence
+    def _show_evidence(self, found: Evidence) -> None:
+        self.evidence = found
         where = f"{found.path or _('the minutes')}" + (f", {_where(found.where)}" if found.where else "")
         # the lines are the file's own, read again: what a terminal would obey is shown
         self.query_one("#evidence-where", Static).update(Content(visible(where)))
@@ -228,11 +235,11 @@ def _mention_text(m: Mention, title: str | None, acceptable: bool) -> Content:
         sentence=m.sentence, where=m.where or "")
 
 
-def _facts(a: Action, today) -> Content:
+def _facts(a: Action, today, title: str | None) -> Content:
+    """The facts of the action; ``title``: its agenda item's (None until it has been read)."""
     meeting = a.meeting
     item = ""
     if a.agenda_item:
-        title = meeting.agenda_title(a.agenda_item)
         item = f"§ {a.agenda_item}" + (f" {title}" if title else "") if a.agenda_item[:1].isdigit() \
             else a.agenda_item
     due = shown_date(a.due) if a.due else _("none")

@@ -44,6 +44,7 @@ class ActionsScreen(UpdatesScreen):
         super().__init__()
         self.wanted = ActionFilter.parse(DEFAULT_FILTER)
         self.sort, self.reverse = "due", False
+        self._statuses: frozenset[str] = frozenset()  # of the actions the footer's keys are for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -144,7 +145,10 @@ class ActionsScreen(UpdatesScreen):
     def on_action_highlighted(self, message: ActionHighlighted) -> None:
         self.query_one("#preview", Static).update(
             _preview(self.app.action(message.action_id) if message.action_id else None, self.app.today))
-        self.refresh_bindings()  # x says Done or Reopen as the row is
+        statuses = frozenset(a.status for a in self.chosen_actions())
+        if statuses != self._statuses:  # x says Done or Reopen as the rows are; the footer
+            self._statuses = statuses  # is made again only then (it takes a keystroke's time)
+            self.refresh_bindings()
         if self.app.loaded or self.app.partial:
             self._say(len(self.table.rows) - len(self.table.left))
 
@@ -207,7 +211,8 @@ def _column(sort: str):
 
 def _preview(a: Action | None, today) -> Content:
     """The whole of an action: its text, then who, when, where from, and the sentence of
-    the minutes when it says more than the text."""
+    the minutes when it says more than the text (when it has been read: at 50,000 actions
+    the store's second line takes half a second, too long for a cursor's move)."""
     if a is None:
         return Content("")
     facts = [", ".join(a.owners) or _("nobody yet"),
@@ -217,7 +222,7 @@ def _preview(a: Action | None, today) -> Content:
     if a.meeting.id:
         facts.append(f"{shown_date(a.meeting.date, _('undated'))} {a.meeting.title or _('(untitled)')}"
                      + (f" § {a.agenda_item}" if a.agenda_item else ""))
-    snippet = a.source.get("snippet") or ""
+    snippet = (a.held("source") or {}).get("snippet") or ""
     lines = [Content.from_markup("[b]$text[/b]", text=a.text),
              Content.from_markup("[dim]$facts[/dim]", facts=" · ".join(facts))]
     if snippet and snippet != a.text:

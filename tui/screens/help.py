@@ -24,7 +24,7 @@ def filter_help() -> str:
         "is:overdue                                         open and past the due date\n"
         "due:7                                              due in the next 7 days\n"
         "meeting:7be0  m:hallitus                           a meeting by id or a word of its title\n"
-        "any other words                                    in the text, source sentence, owners, notes or id\n")
+        "any other words                                    in the text, owners, due phrase, notes or id\n")
 
 
 def legend() -> str:

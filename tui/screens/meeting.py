@@ -65,16 +65,25 @@ class MeetingScreen(UpdatesScreen):
             return None
         return self.app.action(option.id)
 
-    def show(self) -> None:
+    def show(self, read: bool = False) -> None:
+        """Show the meeting; its facts but the title and date are in the store's second
+        line: when it has not been read yet (a big store), the store's thread reads it
+        first (``read``: it has been)."""
         m = self.meeting()
         if m is None:
             self.query_one("#meeting-facts", Static).update(_("This meeting is no longer in the store."))
             return
         self.title = m.title or _("(untitled)")
+        if not read and m.held("attendees") is None:
+            self.query_one("#meeting-facts", Static).update(Content.from_markup(
+                "[b]$title[/b]\n$when", title=self.title, when=_("reading…")))
+            self.app.ask_store(lambda store: store.read_whole(), lambda _read: self.show(read=True))
+            return
         self.query_one("#meeting-facts", Static).update(_facts(m))
         agenda = self.query_one(KeyedOptionList)
         keep = agenda.highlighted_option.id if agenda.highlighted_option else None
-        agenda.set_options(_lines(m, self.app.index.of_meeting(m.id), self.app))
+        actions = sorted(self.app.index.of_meeting(m.id), key=_place)  # in the order of the minutes
+        agenda.set_options(_lines(m, actions, self.app))
         ids = [o.id for o in agenda.options]
         if keep is not None and keep in ids:
             agenda.highlighted = ids.index(keep)
@@ -97,6 +106,15 @@ def _facts(m: Meeting) -> Content:
         facts.append(_("secretary {name}").format(name=m.secretary))
     return Content.from_markup("[b]$title[/b]\n$facts", title=m.title or _("(untitled)"),
                                facts=" · ".join(facts))
+
+
+def _place(a: Action) -> int:
+    """Where in its minutes an action was read (a line or a paragraph; added ones last)."""
+    source = a.held("source") or {}
+    where = source.get("line")
+    if where is None:
+        where = source.get("paragraph")
+    return where if where is not None else 1 << 30
 
 
 def _section(title: str) -> Option:

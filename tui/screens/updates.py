@@ -136,7 +136,7 @@ class UpdatesScreen(Screen):
         def add(text: str | None) -> None:
             if text:
                 def write(store: ActionStore):
-                    with store.batch():
+                    with store.batch(hot=True):  # a note
                         return [c for a in chosen for c in store.note(a.id, text)]
 
                 self.app.change(write, done=_("Note added") + _some(chosen))
@@ -196,7 +196,7 @@ def _each(chosen: list, field: str, shown, operation, via: str):
     ``shown(action)`` says it was on the screen: one change, undone as one."""
 
     def write(store: ActionStore):
-        with store.batch():
+        with store.batch(hot=True):  # the fields shown: hot
             return [c for a in chosen for c in store.update(
                 [a.id], operations.unchanged(field, shown(a)), operation, via=via)]
 

@@ -43,6 +43,15 @@ class KeyBar(Footer):
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
+        left, right = self._shown()
+        yield from (self._key(*key) for key in left)
+        yield Static(classes="key-bar--space")
+        yield from (self._key(*key) for key in right)
+
+    def _shown(self) -> tuple[list, list]:
+        """The keys to show at the left (the most used first, as many as the width holds)
+        and at the right end (``?``, ``q`` and the palette's), each ``(binding, enabled,
+        tooltip)``."""
         seen: set[str] = set()
         shown = []
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
@@ -54,19 +63,40 @@ class KeyBar(Footer):
         rest = sorted((b for b in shown if b[0].id not in PINNED),
                       key=lambda b: rank.get(b[0].id or "", len(ORDER)))
         palette = self.app.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        room = self.app.size.width - sum(self._width(b) for b, *_ in pinned) \
-            - (self._width(palette.binding) if palette else 0)
-        for binding, enabled, tooltip in rest:
-            needs = self._width(binding)
+        if palette is not None:
+            pinned.append((palette.binding, palette.enabled, palette.tooltip))
+        room = self.app.size.width - sum(self._width(b) for b, *_ in pinned)
+        left = []
+        for key in rest:
+            needs = self._width(key[0])
             if needs > room:
                 break
             room -= needs
-            yield self._key(binding, enabled, tooltip)
-        yield Static(classes="key-bar--space")
-        for binding, enabled, tooltip in pinned:
-            yield self._key(binding, enabled, tooltip)
-        if palette is not None:
-            yield self._key(palette.binding, palette.enabled, palette.tooltip)
+            left.append(key)
+        return left, pinned
+
+    async def recompose(self) -> None:
+        """Show the keys again. When as many keys are shown on each side as before and
+        only what some say or do changed (``x`` says Done or Reopen as the cursor moves),
+        the keys already there are told so: making the footer's widgets again would take
+        a keystroke's time at every move."""
+        if not self.is_attached or not self._bindings_ready:
+            return await super().recompose()
+        left, right = self._shown()
+        children = list(self.children)
+        spaces = [n for n, child in enumerate(children) if child.has_class("key-bar--space")]
+        if spaces != [len(left)] or len(children) != len(left) + 1 + len(right):
+            return await super().recompose()
+        for widget, (binding, enabled, tooltip) in zip(children[:len(left)] + children[len(left) + 1:],
+                                                       left + right):
+            description = _(binding.description)
+            said = (binding.key, self.app.get_key_display(binding), description, binding.action, not enabled)
+            if (widget.key, widget.key_display, widget.description, widget.action, widget._disabled) == said:
+                continue
+            widget.key, widget.key_display, widget.description, widget.action, widget._disabled = said
+            widget.set_class(not enabled, "-disabled")
+            widget.tooltip = tooltip or description
+            widget.refresh(layout=True)
 
     def _width(self, binding) -> int:
         return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(_(binding.description)) + 1

@@ -152,6 +152,15 @@ async def keystrokes(path: Path) -> list[float]:
     return times
 
 
+async def until(condition, failed: str, most: float = 20.0) -> None:
+    """Wait until ``condition()`` holds, never for good (the bench stops, saying what failed)."""
+    give_up = time.perf_counter() + most
+    while not condition():
+        if time.perf_counter() > give_up:
+            raise SystemExit(f"bench_tui: {failed} within {most:.0f} s")
+        await asyncio.sleep(0.001)
+
+
 def press(app, key: str) -> None:
     """A key as the terminal sends it (Pilot's ``press`` would wait for the app to be idle)."""
     from textual import events
@@ -169,8 +178,7 @@ async def done_and_answering(path: Path) -> tuple[float, float, float, int]:
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
         await rows_shown(app, time.perf_counter())
-        while not app.loaded or app.pending:
-            await asyncio.sleep(0.01)
+        await until(lambda: app.loaded and not app.pending, "the store was not read")
         screen = app.screen
         screen.set_filter("is:all")  # the done row stays in the table
         await pilot.pause()
@@ -182,30 +190,35 @@ async def done_and_answering(path: Path) -> tuple[float, float, float, int]:
         set_rows = table.set_rows
 
         def noting_set_rows(rows, **kwargs):
-            set_rows(rows, **kwargs)
-            if rows and rows[0].id == first.id and rows[0].status == "done" and not taken:
+            set_rows(rows, **kwargs)  # the cursor stays on the action
+            current = table.current
+            if current.id == first.id and current.status == "done" and not taken:
                 taken.append(time.perf_counter())
 
         table.set_rows = noting_set_rows
         start = time.perf_counter()
         press(app, "x")
-        while not taken or not any(t >= taken[0] for t in frames.drawn):
-            await asyncio.sleep(0.001)
+        await until(lambda: taken and any(t >= taken[0] for t in frames.drawn), "x was not shown")
         shown = frames.first_after(taken[0]) - start
         # while the store's thread writes, a key every 20 ms, as a person holding j down;
         # each timed from when it was due (a key that comes while the screen is busy waits)
+        # until the first frame after the cursor moved
+        moves = []
+        cursor = table.action_cursor
+
+        def noting_cursor(step: int) -> None:
+            cursor(step)
+            moves.append(time.perf_counter())
+
+        table.action_cursor = noting_cursor  # what j is bound to
         answers = []
         due = time.perf_counter()
         while app.pending:
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            before = table.cursor
+            moves.clear()
             press(app, "j")
-            while table.cursor == before:
-                await asyncio.sleep(0.001)
-            moved = time.perf_counter()
-            while not any(t >= moved for t in frames.drawn):
-                await asyncio.sleep(0.001)
-            answers.append(frames.first_after(moved) - due)
+            await until(lambda: moves and any(t >= moves[0] for t in frames.drawn), "j was not answered")
+            answers.append(frames.first_after(moves[0]) - due)
             due = max(due + 0.02, time.perf_counter())
         written = time.perf_counter() - start
         with ActionStore(path) as other:

@@ -279,7 +279,12 @@ PROFILE = Profile(
         # words that hand a task to the one named after them: "assigned X to Y", "asked Y to"
         "assign": ("assigned", "tasked", "delegated"),
         # a word after "to" that makes it no verb: "going to a wedding"
-        "not_after_to": ("a", "an", "the", "my", "our", "his", "her", "their", "this", "that", "be"),
+        "not_after_to": ("a", "an", "the", "my", "our", "his", "her", "their", "this", "that", "be",
+                         "all"),
+        # "Sam is to draft …": an owner, then a word that gives the next verb to them
+        "infinitive_marks": ("to", "is to", "are to"),
+        # "Sam will draft …", but "Sam will be away", "Sam will not …": no task after these
+        "not_after_future": ("be", "not", "have", "also be"),
     },
     groups={
         "all": ("all", "all members", "each member", "each", "each of us"),

@@ -291,6 +291,8 @@ PROFILE = Profile(
         "assign": ("pyydetään", "pyysi", "pyydettiin", "annettiin", "annetaan", "tehtäväksi",
                    "vastuulle", "delegoitiin"),
         "not_after_to": (),
+        "infinitive_marks": (),
+        "not_after_future": (),
     },
     groups={
         "kunnat": ("kunnat", "kuntien", "kunnille", "kuntia", "kunnan", "kunta", "kunnissa",

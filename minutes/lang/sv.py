@@ -222,6 +222,8 @@ PROFILE = Profile(
         "base_verbs": (),
         "assign": ("uppdrar", "uppdrog", "ber", "bad", "ger", "gav"),
         "not_after_to": (),
+        "infinitive_marks": (),
+        "not_after_future": ("vara", "inte"),
     },
     groups={
         "alla": ("alla", "samtliga", "var och en"),

@@ -71,7 +71,9 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         verbs, roles = state.profile.verbs, state.profile.roles
         self.that = _alternation(verbs.get("that", ()))  # a clause after it: "… that Jo books …"
         self.writer = _alternation(verbs.get("i", ()))
-        self.determiner = re.compile(rf"^(?:{_alternation(roles.get('determiners', ()))})\s+")
+        self.determiners = _alternation(roles.get("determiners", ()))
+        self.determiner = re.compile(rf"^(?:{self.determiners})\s+")
+        self.not_after_future = re.compile(rf"(?:{_alternation(verbs.get('not_after_future', ()))})\b")
         self.due_after_owner = re.compile(
             rf",\s*(?=(?:{_alternation((*self.words['by'], *self.words.get('due', ())))})\b)", re.I)
         self.required = re.compile(rf"(?<!\w)(?:{_alternation(self.words.get('required', ()))})\s+", re.I)

@@ -108,22 +108,24 @@ class Prose:
         """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
-            rf"(?:^|,\s*|;\s*|\b(?:{self.that})\s+)(?P<who>(?:[Tt]he\s+)?{_OWNERS_SEQ}|(?:[Tt]he\s+)?{_NICKS})\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
+            rf"(?:^|,\s*|;\s*|\b(?:{self.that})\s+)(?P<who>(?:(?i:{self.determiners})\s+)?(?:{_OWNERS_SEQ}|{_NICKS}))"
+            rf"\s+(?P<verb>{verbs})\s+(?P<rest>\S.*)$",
             sentence,
         )
         if not match:
             return []
-        verb, rest = match["verb"].lower(), match["rest"].lower()
-        if verb in ("will", "ska", "skall", "kommer att") and rest.startswith(("be ", "not ", "have ", "vara ", "inte ", "also be ")):
-            return []
-        if verb in ("to", "is to", "are to") and (not re.match(r"^[a-z]+\b", match["rest"]) or rest.startswith(("the ", "a ", "an ", "be ", "all ", "our ", "their ", "his ", "her "))):
-            return []
-        doc = self._analysis(match["rest"]) if verb in ("to", "is to", "are to") else None
+        verbs = self.profile.verbs
+        verb, rest = " ".join(match["verb"].lower().split()), match["rest"].lower()
+        after = rest.split()[0] if rest.split() else ""
+        if verb in verbs.get("future", ()) and self.not_after_future.match(rest):
+            return []  # "Sam will be away"
+        to = verb in verbs.get("infinitive_marks", ())
+        if to and (not re.match(r"^[a-z]+\b", match["rest"]) or after in verbs.get("not_after_to", ())):
+            return []  # "Sam to the rescue"
+        doc = self._analysis(match["rest"]) if to else None
         if doc is not None and len(doc) and doc[0].pos_ in ("DET", "ADP", "PRON", "PROPN", "NUM"):
             return []  # "Welcome to the club", "thanks to Sam"
-        verbs = self.profile.verbs
-        after = rest.split()[0] if rest.split() else ""
-        if verb in ("to", "is to", "are to") and after.endswith(
+        if to and after.endswith(
             (*verbs.get("progressive_endings", ()), *verbs.get("past_endings", ()))
         ):
             return []  # "Due to overlapping duties …": no verb follows "to"

@@ -96,6 +96,69 @@ def test_the_config_files_language_and_a_clear_error_in_it(path, tmp_path):
     assert ran.stderr.count("\n") == 1 and "inget (åtgärd eller möte) har id:t 'nosuch'" in ran.stderr
 
 
+OLD_STORE = b'{"meta": {"store": {"format": "minutes-store", "schema": %d}}, "actions": %s}'
+LEFT = {"fi": "; tiedosto jätetään ennalleen", "sv": "; filen lämnas som den är",
+        "en": "; the file is left as it is"}
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    (b"", {"fi": "tiedosto on tyhjä (0 tavua), ei tallenne", "sv": "filen är tom (0 byte), inte ett lager",
+           "en": "the file is empty (0 bytes), not a store"}),
+    (b'{"meta": ', {"fi": "ei kelvollista JSONia (", "sv": "inte giltig JSON (", "en": "not valid JSON ("}),
+    (OLD_STORE % (99, b"{}"), {
+        "fi": "kirjoitettu minutesin uudemmalla versiolla (skeema 99; tämä lukee skeemaan 3 asti)",
+        "sv": "skrivet av en nyare version av minutes (schema 99; den här läser upp till 3)",
+        "en": "written by a newer version of minutes (schema 99; this one reads up to 3)"}),
+    (OLD_STORE % (2, b'{"a3f9c1": {"text": "Varaa sali", "owners": [], "status": "open", "notes": 3}}'), {
+        "fi": "toimenpide a3f9c1: notes on 3, pitäisi olla muistiinpanojen lista (at, by, text) tai null",
+        "sv": "åtgärd a3f9c1: notes är 3, inte en lista med anteckningar (at, by, text) eller null",
+        "en": "action a3f9c1: notes is 3, not a list of notes (at, by, text) or null"}),
+], ids=["empty", "not-json", "newer", "bad-record"])
+def test_a_damaged_store_is_refused_in_one_line_in_the_language_spoken(tmp_path, content, said):
+    path = tmp_path / "actions.json"
+    path.write_bytes(content)
+    for language in ("fi", "sv", "en"):
+        ran = run("--lang", language, "actions", "--store", str(path))
+        assert ran.exit_code == 2 and ran.stdout == "", (language, ran)
+        assert ran.stderr.count("\n") == 1 and "Traceback" not in ran.stderr, ran.stderr
+        assert ran.stderr.startswith(f"minutes: {path}: {said[language]}"), ran.stderr
+        assert ran.stderr.rstrip("\n").endswith(LEFT[language]), ran.stderr
+    assert path.read_bytes() == content
+
+
+def test_a_damaged_line_of_the_journal_is_refused_in_the_language_spoken(path):
+    journal = path.with_name(path.name + ".journal")
+    journal.write_bytes(journal.read_bytes() + b'["not", "changes"]\n')
+    number = journal.read_bytes().count(b"\n")
+    before, snapshot = journal.read_bytes(), path.read_bytes()
+    for language, said in (
+            ("fi", f"rivi {number}: ei historiamerkintöjen objekti; tallenteen muutosloki jätetään ennalleen"),
+            ("sv", f"rad {number}: inte ett objekt med historikposter; lagrets ändringslogg lämnas som den är")):
+        ran = run("--lang", language, "actions", "--store", str(path))
+        assert ran.exit_code == 2 and ran.stderr.count("\n") == 1 and "Traceback" not in ran.stderr
+        assert ran.stderr.startswith(f"minutes: {journal}: {said} ("), ran.stderr
+    assert journal.read_bytes() == before and path.read_bytes() == snapshot
+
+
+def test_every_refusal_of_a_damaged_store_goes_through_the_catalogs():
+    """No message of the store's files is written as a bare string: each is ``_("…")`` (so
+    the catalogs hold it and the test above holds them to all three languages)."""
+    import ast
+
+    made = {"ValueError", "CorruptStore", "StoreError", "_corrupt", "_corrupt_journal", "corrupt"}
+    bare = []
+    for module in ("storage", "codec"):
+        source = ROOT / "tracker" / f"{module}.py"
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", None) or getattr(name, "attr", None)
+            if isinstance(node, ast.Call) and name in made and any(
+                    isinstance(a, ast.JoinedStr) or isinstance(a, ast.Constant) and isinstance(a.value, str)
+                    for a in node.args):
+                bare.append(f"{module}.py:{node.lineno}: {ast.unparse(node)}")
+    assert len(bare) == 1 and "has no field" in bare[0], bare  # _Record._replace's: a programmer's error
+
+
 def test_the_terminal_ui_speaks_finnish(tmp_path):
     sys.path.insert(0, str(ROOT / "tests" / "tui"))
     from tui_helpers import make_app, run as run_app

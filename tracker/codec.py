@@ -40,6 +40,8 @@ import re
 from collections import namedtuple
 from datetime import date, datetime, timezone
 
+from tracker.i18n import N_, _
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing on every command
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -98,16 +100,18 @@ def check(data: dict, raw: bytes | None = b"") -> None:
         return
     meta = data.get("meta", {}).get("store")
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise ValueError("not a minutes action store (no meta.store.format)")
+        raise ValueError(_("not a minutes action store (no meta.store.format)"))
     schema = meta.get("schema")
     if type(schema) is not int or schema < 1:
-        raise ValueError(f"meta.store.schema is {_shown(schema)}, not a schema number (1 to {SCHEMA})")
+        raise ValueError(_("meta.store.schema is {value}, not a schema number (1 to {newest})").format(
+            value=_shown(schema), newest=SCHEMA))
     if schema > SCHEMA:
-        raise ValueError(f"written by a newer version of minutes (schema {schema}; "
-                         f"this one reads up to {SCHEMA})")
+        raise ValueError(_("written by a newer version of minutes (schema {schema}; this one reads up to "
+                           "{newest})").format(schema=schema, newest=SCHEMA))
     for table in TABLES:
         if not isinstance(data.setdefault(table, {}), dict):
-            raise ValueError(f"the {table} table is {_shown(data[table])}, not an object")
+            raise ValueError(_("the {table} table is {value}, not an object").format(
+                table=table, value=_shown(data[table])))
     if raw is not None:
         _check_records(data, raw)
     if schema < 2:
@@ -122,26 +126,29 @@ def check_change(data: dict, entry: dict, raw: bytes) -> dict:
     a field of a record the store has, set to a value of the field's kind; return it, its
     text cleaned. ``ValueError`` says what is wrong with it."""
     if type(entry) is not dict:
-        raise ValueError("a history entry is not an object")
+        raise ValueError(_("a history entry is not an object"))
     kinds = [kind for kind in KINDS if kind in entry]
     if len(kinds) != 1 or type(entry[kinds[0]]) is not str:
-        raise ValueError("a history entry names no one action, meeting or person")
+        raise ValueError(_("a history entry names no one action, meeting or person"))
     kind, field = kinds[0], entry.get("field")
     bad = _bad_field(entry, *_COMPILED["history"])
     if bad is not None:
-        raise ValueError(f"a history entry's {bad[0]} is {_shown(entry.get(bad[0]))}, not {bad[1]}")
+        raise ValueError(_("a history entry's {field} is {value}, not {words}").format(
+            field=bad[0], value=_shown(entry.get(bad[0])), words=_said(bad[1])))
     if field in ("created", "deleted"):
-        raise ValueError(f"{kind} {_shown(entry[kind])} {field}: only the snapshot records that")
+        raise ValueError(_("{kind} {id} {field}: only the snapshot records that").format(
+            kind=_(kind), id=_shown(entry[kind]), field=field))
     table = KINDS[kind]
     if entry[kind] not in data[table]:
-        raise ValueError(f"{kind} {_shown(entry[kind])} is not in the store")
+        raise ValueError(_("{kind} {id} is not in the store").format(kind=_(kind), id=_shown(entry[kind])))
     if _needs_cleaning(raw):
         entry = cleaned(entry)
     typed, tested = _COMPILED[table]
     new = {field: entry.get("new")}
     bad = _bad_field(new, [t for t in typed if t[0] == field], [t for t in tested if t[0] == field])
     if bad is not None:
-        raise ValueError(f"{kind} {_shown(entry[kind])}: {field} set to {_shown(new[field])}, not {bad[1]}")
+        raise ValueError(_("{kind} {id}: {field} set to {value}, not {words}").format(
+            kind=_(kind), id=_shown(entry[kind]), field=field, value=_shown(new[field]), words=_said(bad[1])))
     return entry
 
 
@@ -152,12 +159,13 @@ def _check_records(data: dict, raw: bytes) -> None:
     meetings = data["meetings"]
     for key, doc in data["actions"].items():
         if doc["meeting"] is not None and doc["meeting"] not in meetings:
-            raise ValueError(f"action {key}: its meeting {_shown(doc['meeting'])} is not in the store")
+            raise ValueError(_("action {id}: its meeting {meeting} is not in the store").format(
+                id=key, meeting=_shown(doc["meeting"])))
     embedded = {"owners": 0, "attendees": 0}  # records kept whole in the history (deleted ones)
     for key, doc in data["history"].items():
         if ("action" in doc) + ("meeting" in doc) + ("person" in doc) != 1 or type(
                 doc.get("action", doc.get("meeting", doc.get("person")))) is not str:
-            raise ValueError(f"history entry {key}: names no one action, meeting or person")
+            raise ValueError(_("history entry {key}: names no one action, meeting or person").format(key=key))
         for side in ("old", "new"):
             if type(doc.get(side)) is dict:
                 for field in embedded:
@@ -191,19 +199,27 @@ def _names(value) -> bool:
     return type(value) is list and all(type(name) is str for name in value)
 
 
-# A field's kind: the types its value may have, or a test of the value; and what it should be.
-KINDS_OF_FIELD: dict[str, tuple[frozenset | Callable[[Any], bool], str]] = {
-    "text": (frozenset({str}), "a text"),
-    "text?": (frozenset({str, _NONE}), "a text or null"),
-    "int": (frozenset({int}), "a number"),
-    "int?": (frozenset({int, _NONE}), "a number or null"),
-    "object?": (frozenset({dict, _NONE}), "an object or null"),
-    "flag?": (frozenset({bool, _NONE}), "true or false"),
-    "day?": (_day, "a date (YYYY-MM-DD) or null"),
-    "names": (_names, "a list of names"),
-    "names?": (lambda value: value is None or _names(value), "a list of texts or null"),
-    "status": (lambda value: value in STATUSES, " or ".join(STATUSES)),
-    "outcome?": (lambda value: value in (None, "applied", "proposed"), "applied or proposed"),
+def _one_of(values: tuple) -> Callable[[], str]:
+    """What says that a field is one of ``values`` (words of the file, never translated)."""
+    return lambda: _("one of {values}").format(values=", ".join("null" if v is None else v for v in values))
+
+
+_OUTCOMES = (None, "applied", "proposed")
+
+# A field's kind: the types its value may have, or a test of the value; and what it should be
+# (a message, or what says it, in the language spoken when it is said: ``_said``).
+KINDS_OF_FIELD: dict[str, tuple[frozenset | Callable[[Any], bool], str | Callable[[], str]]] = {
+    "text": (frozenset({str}), N_("a text")),
+    "text?": (frozenset({str, _NONE}), N_("a text or null")),
+    "int": (frozenset({int}), N_("a number")),
+    "int?": (frozenset({int, _NONE}), N_("a number or null")),
+    "object?": (frozenset({dict, _NONE}), N_("an object or null")),
+    "flag?": (frozenset({bool, _NONE}), N_("true or false")),
+    "day?": (_day, N_("a date (YYYY-MM-DD) or null")),
+    "names": (_names, N_("a list of names")),
+    "names?": (lambda value: value is None or _names(value), N_("a list of texts or null")),
+    "status": (lambda value: value in STATUSES, _one_of(STATUSES)),
+    "outcome?": (lambda value: value in _OUTCOMES, _one_of(_OUTCOMES)),
 }
 
 NOTE = {"at": "text", "by": "text", "text": "text"}
@@ -215,17 +231,17 @@ ATTENDEE = {"name": "text", "organisation": "text?", "role": "text?"}
 RECORDS: dict[str, dict[str, str | tuple[str, dict]]] = {
     "meetings": {
         "title": "text?", "date": "day?", "start": "text?", "end": "text?", "location": "text?",
-        "language": "text?", "source": "object?", "attendees": ("people", ATTENDEE),
-        "absent": ("people", ATTENDEE), "chair": "text?", "secretary": "text?",
-        "agenda": ("agenda items", {"number": "text?", "title": "text?"}),
-        "decisions": ("decisions", {"text": "text?", "agenda_item": "text?"}),
+        "language": "text?", "source": "object?", "attendees": (N_("people"), ATTENDEE),
+        "absent": (N_("people"), ATTENDEE), "chair": "text?", "secretary": "text?",
+        "agenda": (N_("agenda items"), {"number": "text?", "title": "text?"}),
+        "decisions": (N_("decisions"), {"text": "text?", "agenda_item": "text?"}),
         "next_meeting": "object?", "doubts": "names?", "imported": "text?", "updated": "text?",
         "series": "text?",
     },
     "actions": {
         "meeting": "text?", "text": "text", "owners": "names", "due": "day?", "status": "status",
         "agenda_item": "text?", "due_text": "text?", "source": "object?",
-        "notes": ("notes", NOTE), "mentions": ("mentions", MENTION), "vanished": "flag?",
+        "notes": (N_("notes"), NOTE), "mentions": (N_("mentions"), MENTION), "vanished": "flag?",
         "added": "flag?",
         "created": "text?", "updated": "text?",
     },
@@ -234,13 +250,13 @@ RECORDS: dict[str, dict[str, str | tuple[str, dict]]] = {
                 "undoes": "int?", "evidence": "object?"},
 }
 """The one schema of the store: each table's fields and their kinds (``KINDS_OF_FIELD``; a
-pair is a list, or null, of records whose fields are as its dict says). A missing field is
-null; fields not named here are kept as they are."""
+pair is a list, or null, of records (what they are, and the fields its dict says). A missing
+field is null; fields not named here are kept as they are."""
 
 _HEX_ID = re.compile(r"[0-9a-f]{4,40}$")
-_KEYS: dict[str, tuple[str, Callable[[str], object]]] = {
-    "meetings": ("meeting", _HEX_ID.match), "actions": ("action", _HEX_ID.match),
-    "people": ("person", str.strip), "history": ("history entry", str.isdigit),
+_KEYS: dict[str, tuple[str, Callable[[str], object]]] = {  # a table's record, in words; its id
+    "meetings": (N_("meeting"), _HEX_ID.match), "actions": (N_("action"), _HEX_ID.match),
+    "people": (N_("person"), str.strip), "history": (N_("history entry"), str.isdigit),
 }
 
 
@@ -250,7 +266,7 @@ def _tests(fields: dict) -> tuple[list, list]:
     for field, kind in fields.items():
         if isinstance(kind, tuple):
             what, inner = kind
-            tested.append((field, _list_of(inner), f"a list of {what} ({', '.join(inner)}) or null"))
+            tested.append((field, _list_of(inner), _list_words(what, inner)))
             continue
         rule, words = KINDS_OF_FIELD[kind]
         if isinstance(rule, frozenset):
@@ -258,6 +274,15 @@ def _tests(fields: dict) -> tuple[list, list]:
         else:
             tested.append((field, rule, words))
     return typed, tested
+
+
+def _list_words(what: str, fields: dict) -> Callable[[], str]:
+    return lambda: _("a list of {what} ({fields}) or null").format(what=_(what), fields=", ".join(fields))
+
+
+def _said(words: str | Callable[[], str]) -> str:
+    """What a field should be (``KINDS_OF_FIELD``), in the language spoken."""
+    return _(words) if type(words) is str else words()
 
 
 def _list_of(fields: dict) -> Callable[[Any], bool]:
@@ -290,13 +315,15 @@ def _check_table(table: str, records: dict) -> None:
     typed, tested = _COMPILED[table]
     for key, doc in records.items():
         if not key_ok(key):
-            raise ValueError(f"{kind} {_shown(key)}: not a {kind} id")
+            raise ValueError(_("{kind} {id}: not a valid id").format(kind=_(kind), id=_shown(key)))
         if type(doc) is not dict:
-            raise ValueError(f"{kind} {_shown(key)}: {_shown(doc)}, not an object")
+            raise ValueError(_("{kind} {id}: {value}, not an object").format(
+                kind=_(kind), id=_shown(key), value=_shown(doc)))
         bad = _bad_field(doc, typed, tested)
         if bad is not None:
             field, words = bad
-            raise ValueError(f"{kind} {_shown(key)}: {field} is {_shown(doc.get(field))}, not {words}")
+            raise ValueError(_("{kind} {id}: {field} is {value}, not {words}").format(
+                kind=_(kind), id=_shown(key), field=field, value=_shown(doc.get(field)), words=_said(words)))
 
 
 def _shown(value) -> str:
@@ -311,17 +338,22 @@ def _shown(value) -> str:
 
 # A key that every record of a table holds once and no other record holds: a file with more
 # of them than there are records holds a record twice.
-_COUNTED = {"actions": ("action", "owners"), "meetings": ("meeting", "attendees")}
+_COUNTED = {"actions": "owners", "meetings": "attendees"}
 
 
 def _check_twice(data: dict, raw: bytes, embedded: dict[str, int]) -> None:
     """Refuse a file in which an action or meeting id stands twice: JSON keeps the last
     record, and the next write would lose the other for good."""
-    for table, (kind, field) in _COUNTED.items():
+    for table, field in _COUNTED.items():
         expected = embedded[field] + sum(field in doc for doc in data[table].values())
         if raw.count(b'"%s":' % field.encode()) > expected:
-            raise ValueError(f"{kind} {_first_twice(raw) or '?'} is in the file twice "
-                             "(only one would be kept)")
+            raise twice(table, _first_twice(raw) or "?")
+
+
+def twice(table: str, key: str) -> ValueError:
+    """The refusal of a file that holds the record ``key`` of ``table`` twice."""
+    return ValueError(_("{kind} {id} is in the file twice (only one would be kept)").format(
+        kind=_(_KEYS[table][0]), id=key))
 
 
 def _first_twice(raw: bytes) -> str | None:
@@ -332,7 +364,7 @@ def _first_twice(raw: bytes) -> str | None:
 
     def pairs(items):
         seen = set()
-        for key, _ in items:
+        for key, _value in items:
             if key in seen and not found:
                 found.append(key)
             seen.add(key)

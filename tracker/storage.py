@@ -198,8 +198,8 @@ class AtomicStorage:
                 self._check_links(info)
             first = handle.readline()
             if not first:
-                raise self._corrupt("the file is empty (0 bytes), not a store (remove it to start "
-                                    "a new store)")
+                raise self._corrupt(_("the file is empty (0 bytes), not a store (remove it to start "
+                                      "a new store)"))
             hot = self._first_line(first) if first.endswith(b"\n") else None
             rest = handle.read() if hot is None else b""
         self.forget()
@@ -228,7 +228,7 @@ class AtomicStorage:
 
     def _checked(self, data, raw: bytes, trusted: bool) -> dict:
         if type(data) is not dict or not all(isinstance(t, dict) for t in data.values()):
-            raise self._corrupt("not a TinyDB database (expected an object of tables)")
+            raise self._corrupt(_("not a TinyDB database (expected an object of tables)"))
         if self._validate is not None:
             try:
                 self._validate(data, None if trusted else raw)
@@ -248,11 +248,12 @@ class AtomicStorage:
                              for table in codec.HOT}
             data = {"meta": hot.get("meta")}
             for table in codec.HOT:
-                data[table] = _rows(hot.get(table), columns[table], codec.KIND_OF[table], trusted=trusted)
-            data["people"] = _pairs(hot.get("people"), "person")
+                data[table] = _rows(hot.get(table), columns[table], table, trusted=trusted)
+            data["people"] = _pairs(hot.get("people"), "people")
             data["history"] = {}
         except (KeyError, TypeError, ValueError) as error:
-            raise self._corrupt(f"not a minutes store's first line ({_reason(error)})") from None
+            raise self._corrupt(_("not a minutes store's first line ({reason})").format(
+                reason=_reason(error))) from None
         self._fold_at = max(FOLD_AT, len(raw) // 4)
         return self._checked(data, raw, trusted)
 
@@ -264,7 +265,7 @@ class AtomicStorage:
             try:
                 handle = open(self.path, "rb")
             except FileNotFoundError:
-                raise self._corrupt("the file went away while it was read") from None
+                raise self._corrupt(_("the file went away while it was read")) from None
             with handle:
                 if _signature(os.fstat(handle.fileno())) == self._seen[1]:
                     handle.seek(offset)
@@ -272,10 +273,10 @@ class AtomicStorage:
                     break
             self.forget()  # a new snapshot: read it from its first line
             if self.read_hot() is None:
-                raise self._corrupt("the file went away while it was read")
+                raise self._corrupt(_("the file went away while it was read"))
             offset, fingerprint, trusted = self._cold
         else:
-            raise self._corrupt("the file keeps changing while it is read")
+            raise self._corrupt(_("the file keeps changing while it is read"))
         data = self._data
         try:
             cold = _loads(raw, self._corrupt)
@@ -283,18 +284,20 @@ class AtomicStorage:
             for table in codec.HOT:
                 hot_fields = self._columns[table]
                 docs = data[table]
-                for key, doc in _pairs(cold.get(table), codec.KIND_OF[table]).items():
+                for key, doc in _pairs(cold.get(table), table).items():
                     if hot_fields.intersection(doc):
-                        raise ValueError(f"{codec.KIND_OF[table]} {key} has a hot field in the second line")
+                        raise ValueError(_("{kind} {id} has a hot field in the second line").format(
+                            kind=_(codec.KIND_OF[table]), id=key))
                     if key in docs:
                         docs[key].update(doc)
-            history = _pairs(cold.get("history"), "history entry")
+            history = _pairs(cold.get("history"), "history")
             for name, table in tables.items():
                 if name in data or type(table) is not dict:
-                    raise ValueError(f"the table {name!r} cannot be kept")
+                    raise ValueError(_("the table {name} cannot be kept").format(name=repr(name)))
                 data[name] = table
         except (AttributeError, TypeError, ValueError) as error:
-            raise self._corrupt(f"not a minutes store's second line ({_reason(error)})") from None
+            raise self._corrupt(_("not a minutes store's second line ({reason})").format(
+                reason=_reason(error))) from None
         for table in codec.HOT:
             if isinstance(data[table], _Table):
                 data[table].documents()  # whole: no row left for anyone to meet
@@ -322,7 +325,7 @@ class AtomicStorage:
             header = json.loads(lines[0])
             token = header["journal"]
         except (ValueError, TypeError, KeyError):
-            raise self._corrupt_journal(1, "not the head of a journal") from None
+            raise self._corrupt_journal(1, _("not the head of a journal")) from None
         if token != self._token:  # it continues another snapshot: a write stopped between
             if not locked:
                 raise _Moved
@@ -350,15 +353,17 @@ class AtomicStorage:
         try:
             entries = json.loads(line)
             if type(entries) is not dict or not entries:
-                raise ValueError("not an object of history entries")
+                raise ValueError(_("not an object of history entries"))
             for name, entry in entries.items():
                 key += 1
                 if name != str(key):
-                    raise ValueError(f"history entry {name!r} where {key} comes next")
+                    raise ValueError(_("history entry {name} where {key} comes next").format(
+                        name=repr(name), key=key))
                 if self._validate_change is not None:
                     entry = self._validate_change(data, entry, line)
                 if type(entry.get("change")) is not int or entry["change"] < change:
-                    raise ValueError(f"history entry {name}: change {entry.get('change')!r} after {change}")
+                    raise ValueError(_("history entry {name}: change {change} after {last}").format(
+                        name=name, change=repr(entry.get("change")), last=change))
                 change = entry["change"]
                 self._apply(entry)
                 history[name] = entry
@@ -393,8 +398,8 @@ class AtomicStorage:
             os.fsync(fd)
         finally:
             os.close(fd)
-        message = (f"{self.journal}: the last change in it was cut off as it was written (a "
-                   "process stopped half way); it is left out")
+        message = _("{path}: the last change in it was cut off as it was written (a process stopped "
+                    "half way); it is left out").format(path=self.journal)
         if self._report is not None:
             self._report(message)
         else:
@@ -438,19 +443,20 @@ class AtomicStorage:
         return name.startswith(f".{self._name}.") and name.endswith(".tmp")
 
     def _corrupt(self, reason: str) -> CorruptStore:
-        message = f"{self.path}: {reason}; the file is left as it is"
         if os.path.exists(self.backup):
-            message += f" and the last good version is {self.backup}"
-        return CorruptStore(message)
+            return CorruptStore(_("{path}: {reason}; the file is left as it is and the last good version is "
+                                  "{backup}").format(path=self.path, reason=reason, backup=self.backup))
+        return CorruptStore(_("{path}: {reason}; the file is left as it is").format(path=self.path, reason=reason))
 
     def _corrupt_journal(self, number: int, reason: str) -> CorruptStore:
-        return CorruptStore(f"{self.journal}: line {number}: {reason}; the store's journal is "
-                            "left as it is (the changes in it since the snapshot are not read)")
+        return CorruptStore(_("{path}: line {number}: {reason}; the store's journal is left as it is (the "
+                              "changes in it since the snapshot are not read)").format(
+            path=self.journal, number=number, reason=reason))
 
     def _link_refused(self, error: OSError) -> OSError | StoreError:
         if os.path.islink(self.journal):
-            return StoreError(f"{self.journal}: the store's journal is a symbolic link; it is not "
-                              "followed (remove the link)")
+            return StoreError(_("{path}: the store's journal is a symbolic link; it is not followed (remove "
+                                "the link)").format(path=self.journal))
         return error
 
     # -- writing ---------------------------------------------------------------------------
@@ -850,7 +856,7 @@ def _loads(raw: bytes, corrupt: Callable[[str], CorruptStore] | None):
     except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8, too deep
         if corrupt is None:
             raise ValueError(str(error)) from None
-        raise corrupt(f"not valid JSON ({str(error).splitlines()[0][:80]})") from None
+        raise corrupt(_("not valid JSON ({error})").format(error=str(error).splitlines()[0][:80])) from None
     finally:
         if collecting:
             gc.enable()
@@ -868,19 +874,20 @@ def _document_of(columns: tuple[str, ...]) -> Callable[[list], dict]:
 _DOCUMENT_OF = {tuple(columns): _document_of(columns) for columns in codec.HOT.values()}
 
 
-def _rows(rows, columns: list[str], kind: str, *, trusted: bool = False) -> _Table:
-    """Rows of ``[id, value of each column…]`` as documents by id (``trusted``: rows as
-    this storage wrote them, whose form needs no second look)."""
+def _rows(rows, columns: list[str], name: str, *, trusted: bool = False) -> _Table:
+    """The rows of the table ``name``, ``[id, value of each column…]``, as documents by id
+    (``trusted``: rows as this storage wrote them, whose form needs no second look)."""
     if type(rows) is not list:
-        raise ValueError(f"the {kind}s are not a list of rows")
+        raise ValueError(_("the {table} table is not a list of rows").format(table=name))
     width = len(columns) + 1
     if not trusted:
         for row in rows:
             if type(row) is not list or len(row) != width or type(row[0]) is not str:
-                raise ValueError(f"a {kind} row is not its id and {width - 1} values")
+                raise ValueError(_("a row of the {table} table is not its id and {n} values").format(
+                    table=name, n=width - 1))
     table = _Table({row[0]: row for row in rows})
     if len(table) != len(rows):
-        raise ValueError(f"{kind} {_twice(rows)} is in the file twice (only one would be kept)")
+        raise codec.twice(name, _twice(rows))
     table.document = _DOCUMENT_OF.get(tuple(columns)) or (lambda row: dict(zip(columns, row[1:])))
     return table
 
@@ -948,18 +955,18 @@ class _Table(dict):
         return dict, (self.copy(),)
 
 
-def _pairs(pairs, kind: str) -> dict[str, dict]:
-    """Pairs of ``[id, document]`` as documents by id."""
+def _pairs(pairs, table: str) -> dict[str, dict]:
+    """The table's pairs of ``[id, document]`` as documents by id."""
     if pairs is None:
         return {}
     if type(pairs) is not list:
-        raise ValueError(f"the {kind}s are not a list")
+        raise ValueError(_("the {table} table is not a list").format(table=table))
     for pair in pairs:
         if type(pair) is not list or len(pair) != 2 or type(pair[0]) is not str or type(pair[1]) is not dict:
-            raise ValueError(f"a {kind} is not its id and an object")
+            raise ValueError(_("an entry of the {table} table is not its id and an object").format(table=table))
     docs = dict(pairs)
     if len(docs) != len(pairs):
-        raise ValueError(f"{kind} {_twice(pairs)} is in the file twice (only one would be kept)")
+        raise codec.twice(table, _twice(pairs))
     return docs
 
 
@@ -974,25 +981,25 @@ def _twice(rows: list[list]) -> str:
 
 def _names(value, what: str) -> list[str]:
     if type(value) is not list or not all(type(name) is str for name in value):
-        raise ValueError(f"{what} is not a list of names")
+        raise ValueError(_("{what} is not a list of names").format(what=what))
     return value
 
 
 def _numbers(value, count: int, what: str) -> list[int]:
     if type(value) is not list or len(value) != count or not all(type(n) is int for n in value):
-        raise ValueError(f"{what} is not {count} numbers")
+        raise ValueError(_("{what} is not {count} numbers").format(what=what, count=count))
     return value
 
 
 def _text(value, what: str) -> str:
     if type(value) is not str:
-        raise ValueError(f"{what} is not a text")
+        raise ValueError(_("{what} is not a text").format(what=what))
     return value
 
 
 def _reason(error: Exception) -> str:
     if isinstance(error, KeyError):
-        return f"no {error.args[0]!r}"
+        return _("no field {name}").format(name=repr(error.args[0]))
     return str(error)
 
 

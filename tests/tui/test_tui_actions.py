@@ -145,7 +145,7 @@ def test_a_asks_before_it_adds_a_name_that_is_nobodys(store):
         assert "Nobody called 'Zorro Kettunen'" in said and "enter again adds the name as new" in said
         assert on_disk(store, action.id).owners == action.owners  # nothing written yet
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert on_disk(store, action.id).owners == ("Zorro Kettunen",)
         assert "Zorro Kettunen" in [p.name for p in store.people()]
 
@@ -184,7 +184,7 @@ def test_d_reads_ensi_perjantaina_shows_it_then_saves(store):
         assert "Friday 2026-03-06" in shown  # TODAY is Sunday 1.3.
         assert on_disk(store, action.id).due == action.due  # nothing saved yet
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert on_disk(store, action.id).due == date(2026, 3, 6)
         assert app.index.get(action.id).due == date(2026, 3, 6)
 
@@ -211,9 +211,10 @@ def test_n_adds_a_note(store):
     async def scenario(pilot):
         action = table(app).current
         await pilot.press("n", *"Soitettu", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert [n.text for n in on_disk(store, action.id).notes] == ["Soitettu"]
         await pilot.press("u")
+        await settled(pilot)
         assert on_disk(store, action.id).notes == ()
 
     run(app, scenario)
@@ -248,17 +249,17 @@ def test_e_corrects_the_text_on_the_list_and_on_the_detail_screen(store):
         await pilot.pause()
         assert app.screen.query_one("#prompt-input").value == action.text
         await pilot.press("ctrl+u", *"Korjattu teksti", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert on_disk(store, action.id).text == "Korjattu teksti"
         await pilot.press("enter")  # the detail screen
         await pilot.pause()
         await pilot.press("e", "ctrl+u", *"Toinen korjaus", "enter")
-        await pilot.pause()
+        await settled(pilot)
         assert on_disk(store, action.id).text == "Toinen korjaus"
         assert [c.field for c in store.history(action.id) if c.via == "edit"] == [
             "minutes_text", "text", "text"]
         await pilot.press("u")
-        await pilot.pause()
+        await settled(pilot)
         assert on_disk(store, action.id).text == "Korjattu teksti"
 
     run(app, scenario)

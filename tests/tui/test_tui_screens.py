@@ -39,10 +39,11 @@ def test_action_detail_shows_the_sentence_with_its_neighbours(store):
         assert "line 43" in text_of(screen.query_one("#evidence-where"))
         assert "created" in text_of(screen.query_one("#detail-history"))
         await pilot.press("n", *"Kysytty", "enter")
-        await pilot.pause()
+        await settled(pilot)  # written on the store's thread, then shown
         assert "Kysytty" in text_of(screen.query_one("#detail-notes"))
         await pilot.press("x")
-        assert "done" in text_of(screen.query_one("#detail-facts"))
+        assert "done" in text_of(screen.query_one("#detail-facts"))  # at once
+        await settled(pilot)
         assert "status: open -> done" in text_of(screen.query_one("#detail-history"))
         await pilot.press("escape")
         assert app.screen is not screen

@@ -87,6 +87,34 @@ def test_a_big_stores_second_line_is_read_only_for_a_screen_that_shows_it(store,
     assert not on_screen
 
 
+def test_a_screen_left_before_the_store_answers_is_not_shown_again(store, monkeypatch):
+    """The detail and the meeting ask the store's thread for what they show; a person who
+    goes back before it answers loses nothing, and the app goes on."""
+    import time
+
+    history = ActionStore.history
+
+    def slow_history(self, *args, **kwargs):
+        time.sleep(0.3)
+        return history(self, *args, **kwargs)
+
+    monkeypatch.setattr(ActionStore, "history", slow_history)
+    monkeypatch.setattr("tui.app.READ_WHOLE", 0)
+    app = make_app(ActionStore(store.path, user="tester"))
+
+    async def scenario(pilot):
+        await settled(pilot)
+        await pilot.press("enter", "escape")  # the detail, left at once
+        await pilot.press("m", "enter", "escape")  # a meeting, left at once
+        await settled(pilot)
+        assert app.is_running and len(app.screen_stack) == 2
+        await pilot.press("escape", "x")
+        await settled(pilot)
+        assert table(app).row_count
+
+    run(app, scenario)
+
+
 def test_a_change_is_shown_at_once_and_confirmed_when_written(store, monkeypatch):
     app = make_app(store)
     go = threading.Event()

@@ -111,15 +111,17 @@ class ActionScreen(UpdatesScreen):
         store's thread read them."""
         from tui.store_cli import change_text  # the lines ``minutes show`` prints
 
+        if not self.is_attached:  # left meanwhile
+            return
         if isinstance(found, Exception):
             self.query_one("#detail-history", Static).update(Content(str(found)))
             return
-        changes, timeline, title, evidence = found
+        changes, timeline, title, lines = found
         self.history_read = True
         self.query_one("#detail-history", Static).update(
             Content("\n".join(change_text(c) for c in changes) or _("none")))
-        if evidence is not None and self.evidence is None:
-            self._show_evidence(evidence)
+        if lines is not None and self.evidence is None:
+            self._show_evidence(lines)
         action = self.current_action()
         if action is not None:
             if title != self.item_title:

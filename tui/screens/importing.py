@@ -161,6 +161,8 @@ class ImportScreen(Screen):
             return
 
         def previewed(found) -> None:
+            if not self.is_attached:  # the import was left meanwhile
+                return
             if isinstance(found, Exception):
                 self.show_parsed(MinutesParsed(message.path, None, error=str(found)))
             else:

@@ -77,7 +77,7 @@ class MeetingScreen(UpdatesScreen):
         if not read and m.held("attendees") is None:
             self.query_one("#meeting-facts", Static).update(Content.from_markup(
                 "[b]$title[/b]\n$when", title=self.title, when=_("reading…")))
-            self.app.ask_store(lambda store: store.read_whole(), lambda _read: self.show(read=True))
+            self.app.ask_store(lambda store: store.read_whole(), self._read)
             return
         self.query_one("#meeting-facts", Static).update(_facts(m))
         agenda = self.query_one(KeyedOptionList)
@@ -90,6 +90,10 @@ class MeetingScreen(UpdatesScreen):
         else:
             agenda.highlighted = next((i for i, o in enumerate(agenda.options) if not o.disabled), None)
             agenda.scroll_to(y=0, animate=False)
+
+    def _read(self, _found) -> None:
+        if self.is_attached:  # not left meanwhile
+            self.show(read=True)
 
     def on_option_list_option_selected(self, event: KeyedOptionList.OptionSelected) -> None:
         event.stop()

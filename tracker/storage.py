@@ -633,6 +633,9 @@ class AtomicStorage:
         except BaseException:
             _remove(staged)
             raise
+        # a write killed after this step left the backup a link to the file itself: then
+        # the rename did nothing (POSIX: the same file under both names) and the name stays
+        _remove(staged)
 
     # -- locking ---------------------------------------------------------------------------
 

@@ -101,6 +101,19 @@ def test_held_gives_a_cold_field_only_once_read_and_reads_nothing(filled, tmp_pa
             action.held("text")  # read with it: no need to ask
 
 
+def test_a_backup_that_is_the_file_itself_leaves_no_temporary_file(filled, tmp_path):
+    """A write killed after keeping its backup leaves ``.bak`` a second name of the file
+    itself; the next write's rename of its staged link over it then does nothing (POSIX),
+    and that staged name must go as well."""
+    path, backup = tmp_path / "actions.json", tmp_path / "actions.json.bak"
+    backup.unlink(missing_ok=True)
+    os.link(path, backup)
+    before = path.read_bytes()
+    filled.add("Tilaa kahvit")  # a new action: the store written whole
+    assert not list(tmp_path.glob(".actions.json.*.tmp"))
+    assert backup.read_bytes() == before != path.read_bytes()
+
+
 def test_a_missing_store_reads_as_empty_and_is_not_created(tmp_path):
     with ActionStore(tmp_path / "sub" / "actions.json") as store:
         assert store.actions() == []

@@ -62,6 +62,8 @@ D = date
         ("en", "Priya will contact the venue before the next meeting.", [(["Priya Shah"], D(2026, 3, 10))]),
         ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),
         ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
+        # a pronoun is no owner: the task stands, its doer left for the secretary
+        ("en", "The website needs a new menu. They will add it by Friday.", [([], D(2026, 2, 13))]),
         ("en", "The city plans a survey in May; the Chair agreed to write to them.", [(["Sam Okafor"], None)]),
         ("fi", "Antti selvittää tilan hinnan viikon 9 aikana.", [(["Antti Kallio"], D(2026, 3, 1))]),
         ("fi", "Jukalle annettiin tehtäväksi koota palautteet 27.2. mennessä.", [(["Jukka Salo"], D(2026, 2, 27))]),

@@ -71,6 +71,7 @@ class PatternFinder(Lines, Tables, Prose, Naming):
         verbs, roles = state.profile.verbs, state.profile.roles
         self.that = _alternation(verbs.get("that", ()))  # a clause after it: "… that Jo books …"
         self.writer = _alternation(verbs.get("i", ()))
+        self.pronouns = frozenset(w.lower() for w in verbs.get("they", ()))
         self.determiners = _alternation(roles.get("determiners", ()))
         self.determiner = re.compile(rf"^(?:{self.determiners})\s+")
         self.not_after_future = re.compile(rf"(?:{_alternation(verbs.get('not_after_future', ()))})\b")

@@ -85,10 +85,12 @@ class Prose:
 
     def _commitment(self, line, sentence, low, speaker, previous_turn) -> Found | None:
         if self.profile.pro_drop:
-            owners = self._owners_by_verb(sentence, low)
+            owners = self._owners_by_verb(sentence, low) or None
         else:
-            owners = self._owners_modal(sentence) or self._subject_with_verb(sentence, low)
-        if not owners:
+            owners = self._owners_modal(sentence)
+            if owners is None:
+                owners = self._subject_with_verb(sentence, low) or None
+        if owners is None:
             return None
         return Found(sentence, [*owners, *self._together(sentence, owners)], line, "commit", sentence, sentence)
 
@@ -104,8 +106,10 @@ class Prose:
         return found
 
 
-    def _owners_modal(self, sentence: str) -> list[str]:
-        """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``."""
+    def _owners_modal(self, sentence: str) -> list[str] | None:
+        """``Sam will …``, ``Sam and Jo to …``, ``Sam agreed to …``, ``Karin ansvarar för …``:
+        the owners; none (an empty list) for a pronoun (``They will …``: a task, its doer
+        not named); None when the sentence is no such promise."""
         verbs = _alternation(v for v in self.words.get("commit_verbs", ()))
         match = re.search(
             rf"(?:^|,\s*|;\s*|\b(?:{self.that})\s+)(?P<who>(?:(?i:{self.determiners})\s+)?(?:{_OWNERS_SEQ}|{_NICKS}))"
@@ -113,26 +117,27 @@ class Prose:
             sentence,
         )
         if not match:
-            return []
+            return None
         verbs = self.profile.verbs
         verb, rest = " ".join(match["verb"].lower().split()), match["rest"].lower()
         after = rest.split()[0] if rest.split() else ""
         if verb in verbs.get("future", ()) and self.not_after_future.match(rest):
-            return []  # "Sam will be away"
+            return None  # "Sam will be away"
         to = verb in verbs.get("infinitive_marks", ())
         if to and (not re.match(r"^[a-z]+\b", match["rest"]) or after in verbs.get("not_after_to", ())):
-            return []  # "Sam to the rescue"
+            return None  # "Sam to the rescue"
         doc = self._analysis(match["rest"]) if to else None
         if doc is not None and len(doc) and doc[0].pos_ in ("DET", "ADP", "PRON", "PROPN", "NUM"):
-            return []  # "Welcome to the club", "thanks to Sam"
+            return None  # "Welcome to the club", "thanks to Sam"
         if to and after.endswith(
             (*verbs.get("progressive_endings", ()), *verbs.get("past_endings", ()))
         ):
-            return []  # "Due to overlapping duties …": no verb follows "to"
+            return None  # "Due to overlapping duties …": no verb follows "to"
         first = match["who"].split()[0].lower()
         if len(first) > 4 and first.endswith(tuple(verbs.get("opening_past_endings", ()))):
-            return []  # "Created the repository to …": a report opens the sentence, no doer
-        return self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or bool(self.nicks))
+            return None  # "Created the repository to …": a report opens the sentence, no doer
+        owners = self._resolve_all(match["who"], keep_unknown=match["who"][:1].isupper() or bool(self.nicks))
+        return owners if owners or match["who"].lower() in self.pronouns else None
 
 
     def _subject_with_verb(self, sentence: str, low: str) -> list[str]:

@@ -245,6 +245,8 @@ RULES: tuple[Rule, ...] = (
          lambda c: bool(c.reading.prefix) and c.reading.prefix.lower().strip("* ") in c.profile.actions.get("owner", ())),
     Rule("negated", "a negation near the verb: 'not', 'ei', 'inte'",
          lambda c: c.reading.negated),
+    Rule("declined", "a plan said not to be made: 'Let's not decide that today', 'We will not order …'",
+         lambda c: c.reading.negated and c.reading.form == "future" and not c.says("actions", "forget")),
     Rule("done", "a status word: 'done', 'tehty', 'klart'",
          lambda c: _says(c.low, c.profile.follow_up.get("done", ()))),
     Rule("decision", "a decision: 'Päätettiin …', 'It was decided …', 'Beslutades …', 'Päätös: …'",
@@ -285,7 +287,7 @@ _PROPOSING = tuple(rule for rule in RULES if rule.proposes)
 _WEIGHING = tuple(rule for rule in RULES if not rule.proposes)
 # the pattern finder's tasks are kept, and these are never tasks, whatever else holds
 KEPT = frozenset(("explicit", "table", "section", "owner", "commit", "agreed", "recipient", "deadline"))
-REFUSED = frozenset(("status-line", "question", "checked"))
+REFUSED = frozenset(("status-line", "question", "checked", "declined"))
 
 
 def hits(candidate: Candidate) -> list[str]:

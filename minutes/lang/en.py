@@ -154,6 +154,8 @@ PROFILE = Profile(
         # a label that opens a question, not a task: "Open question: …"
         "question_labels": ("open question", "question", "questions", "idea", "ideas", "note"),
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
+        # a negated "forget" is a reminder, no plan given up: "Tom will not forget to …"
+        "forget": ("forget", "forgets"),
         "deferral": ("revisit", "come back to", "return to", "postpone", "postponed", "defer", "deferred",
                      "discuss further", "later date", "parked", "on hold", "not decided"),
         # a sentence that says there is work to do: "the next step is to …"

@@ -165,6 +165,8 @@ PROFILE = Profile(
         # a label that opens a question, not a task: "Open question: …"
         "question_labels": ("kysymys", "kysymykset", "avoin kysymys", "idea", "huomio"),
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
+        # a negated "forget" is a reminder, no plan given up: "Tom will not forget to …"
+        "forget": ("unohda", "unohdeta", "unohtaa", "unohtakaa"),
         "deferral": ("palataan", "palata", "palaamme", "siirretään", "siirtyy", "myöhemmin", "pantiin pöydälle",
                      "jätetään myöhemmin", "odotetaan", "jäädään odottamaan"),
         # a sentence that says there is work to do: "the next step is to …"

@@ -135,6 +135,8 @@ PROFILE = Profile(
         # a label that opens a question, not a task: "Open question: …"
         "question_labels": ("fråga", "frågor", "öppen fråga", "idé"),
         # a matter put off is no task: "palataan syksyllä", "we'll revisit it"
+        # a negated "forget" is a reminder, no plan given up: "Tom will not forget to …"
+        "forget": ("glöm", "glömma", "glömmer"),
         "deferral": ("återkommer till", "väntar med", "bordlades", "bordläggs", "skjuts upp", "senare",
                      "tas upp igen", "vi väntar"),
         # a sentence that says there is work to do: "the next step is to …"

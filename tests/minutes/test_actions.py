@@ -62,6 +62,7 @@ D = date
         ("en", "Priya will contact the venue before the next meeting.", [(["Priya Shah"], D(2026, 3, 10))]),
         ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),
         ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
+        ("en", "Tom will not forget to send the invoices.", [(["Tom Reed"], None)]),  # a reminder
         # a pronoun is no owner: the task stands, its doer left for the secretary
         ("en", "The website needs a new menu. They will add it by Friday.", [([], D(2026, 2, 13))]),
         ("en", "The city plans a survey in May; the Chair agreed to write to them.", [(["Sam Okafor"], None)]),
@@ -153,6 +154,9 @@ def test_finds_the_action(lang, line, expected):
         ("en", "Thanks to Priya for the catering."),
         ("en", "Comments to Priya were mostly positive."),
         ("sv", "Svar till Olof skickades i januari."),
+        # a plan said not to be made
+        ("en", "Tom: Let's not decide the venue today."),
+        ("sv", "Olof: Vi ska inte boka lokalen i dag."),
         # a speaker's facts
         ("en", "Tom: Just so you know, I'll be on leave from 6 to 17 March."),
         ("fi", "Pekka kertoi, että kysely on auki lauantaihin asti."),

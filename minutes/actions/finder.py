@@ -222,6 +222,10 @@ class Finder:
             return r.trailing
         if r.later_owners and r.form not in _PLANS:
             return r.later_owners  # "… was done, and Jo will close it"
+        if r.later is not None and r.form not in _PLANS and r.subject in ("thing", "none"):
+            person = r.prefix_person or c.unit.person  # "Jo: the form done, will look into …"
+            if person:
+                return [person]
         if r.owners and r.subject in ("person", "role", "name", "group"):
             return r.owners
         if r.subject == "none" and r.form not in ("past", "perfect", "passive"):

@@ -63,6 +63,9 @@ D = date
         ("en", "Jo agreed to review the accessibility statement by 20 February.", [(["Jo Lee"], D(2026, 2, 20))]),
         ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
         ("en", "Tom will not forget to send the invoices.", [(["Tom Reed"], None)]),  # a reminder
+        # a plan in a later clause of a person's line is theirs
+        ("en", "* Status round\n  - Jo: list of open survey questions, small fixes, will look into the reminders next",
+         [(["Jo Lee"], None)]),
         # a pronoun is no owner: the task stands, its doer left for the secretary
         ("en", "The website needs a new menu. They will add it by Friday.", [([], D(2026, 2, 13))]),
         ("en", "The city plans a survey in May; the Chair agreed to write to them.", [(["Sam Okafor"], None)]),

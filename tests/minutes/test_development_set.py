@@ -4,7 +4,7 @@
 Word files) with gold annotations written by someone else. It is the measure of the
 parser, so a change that makes it worse fails here. Actions are matched as the project's
 scorer matches them (``minutes.actions.fit``). The floors sit 0.03 below what the parser
-measured when they were set (actions F1 0.86, owners 0.95, due 0.85, attendees F1 1.00,
+measured when they were set (actions F1 0.86, owners 0.96, due 0.85, attendees F1 1.00,
 with and without the statistical models).
 
 These tests need ``../shared/realworld`` beside the clone and are skipped without it.
@@ -34,7 +34,7 @@ def test_actions_hold_on_real_minutes(documents):
     tally = fit.evaluate(documents, scorer.load())
     f1, precision, recall = fit._f1(tally)
     assert f1 >= 0.83, (f1, precision, recall)
-    assert tally.owners_right / tally.owners_total >= 0.92
+    assert tally.owners_right / tally.owners_total >= 0.93
     assert tally.due_right / tally.due_total >= 0.82
 
 

@@ -162,7 +162,7 @@ def test_a_assigns_with_completion_from_the_roster(store):
         await pilot.press("ctrl+u", "P", "e", "k")
         await until(pilot, lambda: app.focused._suggestion)
         await pilot.press("right", "comma", "space", "S", "a", "m", "enter")
-        await pilot.pause()
+        await settled(pilot)
         # Sam is Sam Adeyemi, as the registry knows him
         assert on_disk(store, action.id).owners == ("Pekka Vuorisalo", "Sam Adeyemi")
         assert table(app).current.owners == ("Pekka Vuorisalo", "Sam Adeyemi")

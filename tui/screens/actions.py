@@ -44,7 +44,6 @@ class ActionsScreen(UpdatesScreen):
         super().__init__()
         self.wanted = ActionFilter.parse(DEFAULT_FILTER)
         self.sort, self.reverse = "due", False
-        self._statuses: frozenset[str] = frozenset()  # of the actions the footer's keys are for
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,10 +144,7 @@ class ActionsScreen(UpdatesScreen):
     def on_action_highlighted(self, message: ActionHighlighted) -> None:
         self.query_one("#preview", Static).update(
             _preview(self.app.action(message.action_id) if message.action_id else None, self.app.today))
-        statuses = frozenset(a.status for a in self.chosen_actions())
-        if statuses != self._statuses:  # x says Done or Reopen as the rows are; the footer
-            self._statuses = statuses  # is made again only then (it takes a keystroke's time)
-            self.refresh_bindings()
+        self.refresh_bindings()  # x says Done or Reopen as the row is
         if self.app.loaded or self.app.partial:
             self._say(len(self.table.rows) - len(self.table.left))
 

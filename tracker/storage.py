@@ -474,7 +474,6 @@ class AtomicStorage:
         line = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
         if self._read_only:
             raise StoreError(_("{path}: opened to read only").format(path=self.path))
-        self._remove_stale_temps()  # a write killed half way: the next one clears up after it
         try:
             fd = self._journal_to_append() if data is self._data else None
         except BaseException:

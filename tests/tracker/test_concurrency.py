@@ -107,7 +107,9 @@ def test_a_writer_killed_again_and_again_never_leaves_an_unreadable_store(tmp_pa
     rng = random.Random(4)
     before: list[str] = []
     cut_mid_write = 0
-    for round_ in range(20):
+    for round_ in range(60):  # 20 rounds, and more until a kill has cut a write half way
+        if round_ >= 20 and cut_mid_write:
+            break
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), target, other, str(round_)],
                                   env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = writer.stdout.readline()

@@ -87,25 +87,30 @@ class KeyBar(Footer):
         spaces = [n for n, child in enumerate(children) if child.has_class("key-bar--space")]
         if spaces != [len(left)] or len(children) != len(left) + 1 + len(right):
             return await super().recompose()
-        for widget, (binding, enabled, tooltip) in zip(children[:len(left)] + children[len(left) + 1:],
-                                                       left + right):
-            description = _(binding.description)
-            said = (binding.key, self.app.get_key_display(binding), description, binding.action, not enabled)
-            if (widget.key, widget.key_display, widget.description, widget.action, widget._disabled) == said:
+        for widget, key in zip(children[:len(left)] + children[len(left) + 1:], left + right):
+            said = self._said(*key)
+            if said == (widget.key, widget.key_display, widget.description, widget.action, widget._disabled,
+                        widget.tooltip):
                 continue
-            widget.key, widget.key_display, widget.description, widget.action, widget._disabled = said
-            widget.set_class(not enabled, "-disabled")
-            widget.tooltip = tooltip or description
+            widget.key, widget.key_display, widget.description, widget.action, widget._disabled, \
+                widget.tooltip = said
+            widget.set_class(widget._disabled, "-disabled")
             widget.refresh(layout=True)
 
     def _width(self, binding) -> int:
         return cell_len(self.app.get_key_display(binding)) + 1 + cell_len(_(binding.description)) + 1
 
     def _key(self, binding, enabled: bool, tooltip: str) -> FooterKey:
+        key, shown, description, action, disabled, tooltip = self._said(binding, enabled, tooltip)
+        return FooterKey(key, shown, description, action, disabled=disabled, tooltip=tooltip).data_bind(
+            compact=Footer.compact)
+
+    def _said(self, binding, enabled: bool, tooltip: str) -> tuple:
+        """What a key of the bar says and does: ``FooterKey``'s key, key display, description
+        (in the language spoken), action, whether disabled, and tooltip."""
         description = _(binding.description)
-        return FooterKey(binding.key, self.app.get_key_display(binding), description, binding.action,
-                         disabled=not enabled, tooltip=tooltip or description).data_bind(
-                             compact=Footer.compact)
+        return (binding.key, self.app.get_key_display(binding), description, binding.action, not enabled,
+                tooltip or description)
 
     def on_resize(self) -> None:
         if self._bindings_ready:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tracker.i18n import N_, _
-from tui.widgets.lists import SEARCH_BINDINGS, KeyedScroll, SearchBar
+from tui.widgets.lists import SEARCH_BINDINGS, KeyedScroll, SearchBar, Searching
 
 __all__ = ["HelpScreen"]
 
@@ -42,13 +42,14 @@ def key_lines(title: str, bindings: list[Binding], display) -> list[str]:
     return lines
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(Searching, ModalScreen):
     """Every key, by screen, and the filter syntax."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "app.pop_screen", N_("Close"), id="help.close"),
         *SEARCH_BINDINGS,
     ]
+    SEARCHED = KeyedScroll
 
     def compose(self) -> ComposeResult:
         from tui.app import MinutesApp
@@ -89,12 +90,6 @@ class HelpScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one(KeyedScroll).focus()
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.query_one(KeyedScroll))
-
-    def action_search_next(self) -> None:
-        self.query_one(SearchBar).next()
 
 
 def _unique(bindings: list[Binding]) -> list[Binding]:

@@ -41,7 +41,7 @@ from tui.screens.action import MEANS
 from tui.screens.prompts import NamesSuggester, said_date, split_names
 from tui.widgets.hanging import hanging, theme_style
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lists import SEARCH_BINDINGS, KeyedOptionList, SearchBar
+from tui.widgets.lists import SEARCH_BINDINGS, KeyedOptionList, SearchBar, Searching
 
 __all__ = ["EditAction", "ImportScreen", "MinutesTree", "ReviewScreen", "Reviewed", "VanishedList"]
 
@@ -237,7 +237,7 @@ class VanishedList(KeyedOptionList):
         self.replace_option_prompt(option.id, self._prompt(option.id))
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(Searching, Screen):
     """What the parser found in one set of minutes; keep, edit or drop each action, and keep
     or drop the stored ones an edited version no longer has.
 
@@ -251,6 +251,7 @@ class ReviewScreen(Screen):
         Binding("escape", "cancel", N_("Cancel"), id="review.cancel"),
         *SEARCH_BINDINGS,
     ]
+    SEARCHED = "#review-actions"
 
     def __init__(self, minutes, preview=None) -> None:
         super().__init__()
@@ -303,12 +304,6 @@ class ReviewScreen(Screen):
 
     def action_back(self) -> None:
         self.action_cancel()
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.query_one("#review-actions", KeyedOptionList))
-
-    def action_search_next(self) -> None:
-        self.query_one(SearchBar).next()
 
     def _options(self) -> list[Option]:
         return [Option(self._prompt(i), id=str(i)) for i in range(len(self.actions))]

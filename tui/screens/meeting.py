@@ -18,15 +18,16 @@ from tui.screens.updates import UpdatesScreen
 from tui.widgets.actions_table import status_text
 from tui.widgets.hanging import hanging, theme_style
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lists import SEARCH_BINDINGS, KeyedOptionList, SearchBar
+from tui.widgets.lists import SEARCH_BINDINGS, KeyedOptionList, SearchBar, Searching
 
 __all__ = ["MeetingScreen"]
 
 
-class MeetingScreen(UpdatesScreen):
+class MeetingScreen(Searching, UpdatesScreen):
     """A meeting as its minutes tell it."""
 
     BINDINGS = [Binding("escape", "back", N_("Back"), show=False, id="meeting.back"), *SEARCH_BINDINGS]
+    SEARCHED = KeyedOptionList
 
     def __init__(self, meeting_id: str) -> None:
         super().__init__()
@@ -46,12 +47,6 @@ class MeetingScreen(UpdatesScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.query_one(KeyedOptionList))
-
-    def action_search_next(self) -> None:
-        self.query_one(SearchBar).next()
 
     def meeting(self) -> Meeting | None:
         return self.app.meeting(self.meeting_id)

@@ -13,7 +13,7 @@ from textual.widgets import Header
 from tracker.i18n import N_, _, shown_date
 from tui.messages import OpenMeeting
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.lists import SEARCH_BINDINGS, KeyedDataTable, SearchBar
+from tui.widgets.lists import SEARCH_BINDINGS, KeyedDataTable, SearchBar, Searching
 
 __all__ = ["MeetingsScreen"]
 
@@ -21,10 +21,11 @@ COLUMNS = (("date", N_("Date")), ("title", N_("Title")), ("open", N_("To do")),
            ("actions", N_("Actions")), ("next", N_("Next meeting")), ("id", N_("Id")))
 
 
-class MeetingsScreen(Screen):
+class MeetingsScreen(Searching, Screen):
     """Every imported meeting; enter opens one."""
 
     BINDINGS = [Binding("escape", "back", N_("Back"), show=False, id="meetings.back"), *SEARCH_BINDINGS]
+    SEARCHED = KeyedDataTable
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -40,12 +41,6 @@ class MeetingsScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
-
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open(self.query_one(KeyedDataTable))
-
-    def action_search_next(self) -> None:
-        self.query_one(SearchBar).next()
 
     def on_resize(self) -> None:
         self.show()

@@ -16,7 +16,8 @@ from textual.widgets import DataTable, Input, OptionList
 from tracker.i18n import N_, _
 from tui.index import fold
 
-__all__ = ["KeyedDataTable", "KeyedOptionList", "KeyedScroll", "SearchBar", "SEARCH_BINDINGS", "moves"]
+__all__ = ["KeyedDataTable", "KeyedOptionList", "KeyedScroll", "SearchBar", "SEARCH_BINDINGS", "Searching",
+           "moves"]
 
 SEARCH_BINDINGS = [
     Binding("slash", "search", N_("Search"), id="list.search"),
@@ -150,3 +151,17 @@ class SearchBar(Input):
     def next(self) -> None:
         if self.target is not None and self.value.strip():
             self.target.find(self.value.strip(), after=True)
+
+
+class Searching:
+    """A screen with a ``SearchBar`` over one of its lists (``SEARCHED``, what ``query_one``
+    finds it by): ``/`` opens the bar on it, ``n`` finds the next match
+    (``SEARCH_BINDINGS``)."""
+
+    SEARCHED: type | str = ""
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open(self.query_one(self.SEARCHED))
+
+    def action_search_next(self) -> None:
+        self.query_one(SearchBar).next()

@@ -222,17 +222,14 @@ class Finder:
             return r.trailing
         if r.later_owners and r.form not in _PLANS:
             return r.later_owners  # "… was done, and Jo will close it"
-        if r.later is not None and r.form not in _PLANS and r.subject in ("thing", "none"):
-            person = r.prefix_person or c.unit.person  # "Jo: the form done, will look into …"
-            if person:
-                return [person]
+        # the line's person: "Jo: will look into …"; "Jo: the form done, will look into …"
+        person = r.prefix_person or (c.unit.person if not r.prefix else None)
+        if person and r.later is not None and r.form not in _PLANS and r.subject in ("thing", "none"):
+            return [person]
         if r.owners and r.subject in ("person", "role", "name", "group"):
             return r.owners
-        if r.subject == "none" and r.form not in ("past", "perfect", "passive"):
-            if r.prefix_person:
-                return [r.prefix_person]
-            if c.unit.person and not r.prefix:
-                return [c.unit.person]
+        if person and r.subject == "none" and r.form not in ("past", "perfect", "passive"):
+            return [person]
         if c.pattern_found is not None and c.pattern_found.owners:
             return list(c.pattern_found.owners)
         return []

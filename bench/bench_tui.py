@@ -59,16 +59,22 @@ def make_app(path: Path):
     return MinutesApp(store=ActionStore(path), today=TODAY, warm_up=False, poll_interval=60)
 
 
-async def rows_shown(app, start: float) -> None:
+async def until(condition, failed: str, most: float = 20.0) -> None:
+    """Wait until ``condition()`` holds, never for good (the bench stops, saying what failed)."""
+    give_up = time.perf_counter() + most
+    while not condition():
+        if time.perf_counter() > give_up:
+            raise SystemExit(f"bench_tui: {failed} within {most:.0f} s")
+        await asyncio.sleep(0.001)
+
+
+async def rows_shown(app) -> None:
     from tui.widgets.actions_table import ActionsTable
 
     table = app.screen.query_one(ActionsTable)
-    while not table.row_count:
-        await asyncio.sleep(0.002)
-        if app.load_error:
-            raise SystemExit(app.load_error)
-        if time.perf_counter() - start > 60:
-            raise SystemExit("no rows after 60 s")
+    await until(lambda: table.row_count or app.load_error, "no rows", 60)
+    if app.load_error:
+        raise SystemExit(app.load_error)
 
 
 class Frames:
@@ -107,10 +113,9 @@ async def first_paint(path: Path) -> float:
                 shown.append(time.perf_counter())
 
         table.set_rows = noting_set_rows
-        while not shown or not any(t >= shown[0] for t in frames.drawn):
-            await asyncio.sleep(0.002)
-            if app.load_error or time.perf_counter() - start > 60:
-                raise SystemExit(app.load_error or "no rows after 60 s")
+        await until(lambda: app.load_error or shown and any(t >= shown[0] for t in frames.drawn), "no rows", 60)
+        if app.load_error:
+            raise SystemExit(app.load_error)
         took = frames.first_after(shown[0]) - start
     return took
 
@@ -122,7 +127,7 @@ async def keystrokes(path: Path) -> list[float]:
     app = make_app(path)
     times = []
     async with app.run_test(size=SIZE) as pilot:
-        await rows_shown(app, time.perf_counter())
+        await rows_shown(app)
         screen = app.screen
         table = screen.query_one(ActionsTable)
         bar = screen.query_one(FilterBar)
@@ -152,15 +157,6 @@ async def keystrokes(path: Path) -> list[float]:
     return times
 
 
-async def until(condition, failed: str, most: float = 20.0) -> None:
-    """Wait until ``condition()`` holds, never for good (the bench stops, saying what failed)."""
-    give_up = time.perf_counter() + most
-    while not condition():
-        if time.perf_counter() > give_up:
-            raise SystemExit(f"bench_tui: {failed} within {most:.0f} s")
-        await asyncio.sleep(0.001)
-
-
 def press(app, key: str) -> None:
     """A key as the terminal sends it (Pilot's ``press`` would wait for the app to be idle)."""
     from textual import events
@@ -177,7 +173,7 @@ async def done_and_answering(path: Path) -> tuple[float, float, float, int]:
 
     app = make_app(path)
     async with app.run_test(size=SIZE) as pilot:
-        await rows_shown(app, time.perf_counter())
+        await rows_shown(app)
         await until(lambda: app.loaded and not app.pending, "the store was not read")
         screen = app.screen
         screen.set_filter("is:all")  # the done row stays in the table
@@ -227,20 +223,19 @@ async def done_and_answering(path: Path) -> tuple[float, float, float, int]:
 
 
 MEMORY = """
-import asyncio, sys, time
+import asyncio, sys
 sys.path.insert(0, sys.argv[2])
-from bench_tui import make_app, rows_shown
+from bench_tui import make_app, rows_shown, until
 from pathlib import Path
 
 async def main():
     app = make_app(Path(sys.argv[1]))
     async with app.run_test(size=(160, 48)) as pilot:
-        await rows_shown(app, time.perf_counter())
+        await rows_shown(app)
         await pilot.pause()
         for key in ("x", "u"):
             await pilot.press(key)
-            while app.pending:
-                await asyncio.sleep(0.01)
+            await until(lambda: not app.pending, f"{key} was not written")
             await pilot.pause()
 asyncio.run(main())
 with open("/proc/self/status") as status:  # VmHWM: this process's own peak (ru_maxrss would

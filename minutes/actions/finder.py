@@ -222,7 +222,7 @@ class Finder:
             return r.trailing
         if r.later_owners and r.form not in _PLANS:
             return r.later_owners  # "… was done, and Jo will close it"
-        # the line's person: "Jo: will look into …"; "Jo: the form done, will look into …"
+        # the line's person: "Jo: will ask the printer …"; "Jo: poster draft, will ask the printer …"
         person = r.prefix_person or (c.unit.person if not r.prefix else None)
         if person and r.later is not None and r.form not in _PLANS and r.subject in ("thing", "none"):
             return [person]

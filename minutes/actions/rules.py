@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     Rule("speaker-future", "a speaker's own plan: 'Tomas: will look at it'",
          lambda c: bool(c.reading.prefix_person) and c.reading.subject == "none"
          and _form(c, "future", "must", "commit", "imperative"), proposes=True),
-    Rule("later-plan", "a plan in a later clause: 'Working on the form, will look into filters next'",
+    Rule("later-plan", "a plan in a later clause: 'Working on the form, will ask the printer next'",
          lambda c: c.reading.later is not None and not _form(c, "future", "must", "commit"), proposes=True),
     Rule("person-context", "under a person's name or 'Name:' bullet",
          lambda c: bool(c.unit.person)),

@@ -64,10 +64,10 @@ D = date
         ("en", "The chair will write to the city.", [(["Sam Okafor"], None)]),
         ("en", "Tom will not forget to send the invoices.", [(["Tom Reed"], None)]),  # a reminder
         # a plan in a later clause of a person's line is theirs
-        ("en", "* Status round\n  - Jo: list of open survey questions, small fixes, will look into the reminders next",
+        ("en", "* Status round\n  - Jo: poster texts, fair budget, small fixes, will ask the printer about paper next",
          [(["Jo Lee"], None)]),
         # a pronoun is no owner: the task stands, its doer left for the secretary
-        ("en", "The website needs a new menu. They will add it by Friday.", [([], D(2026, 2, 13))]),
+        ("en", "The website needs a new menu. They will redesign it by Friday.", [([], D(2026, 2, 13))]),
         ("en", "The city plans a survey in May; the Chair agreed to write to them.", [(["Sam Okafor"], None)]),
         ("fi", "Antti selvittää tilan hinnan viikon 9 aikana.", [(["Antti Kallio"], D(2026, 3, 1))]),
         ("fi", "Jukalle annettiin tehtäväksi koota palautteet 27.2. mennessä.", [(["Jukka Salo"], D(2026, 2, 27))]),

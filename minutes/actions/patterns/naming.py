@@ -105,7 +105,7 @@ class Naming:
         role = self._role_holder(low)
         if role:
             return role
-        if low in self.pronouns:  # "They will add …": whoever they are, not a name
+        if low in self.pronouns:  # "They will print it …": whoever they are, not a name
             return None
         if keep_unknown and (looks_like_name(part.lstrip("@"), 3) or re.fullmatch(r"@?[a-z][\w.-]{1,30}", part)):
             return part.lstrip("@") if not part.startswith("@") else part
